@@ -1,0 +1,51 @@
+import { messagesFor } from '../../core/messages/index.js';
+import type { ChannelRef, Locale, Question, Round, Tally } from '../../core/model.js';
+import type { ChatPlatform } from '../../core/ports/chat-platform.js';
+import type { QuestionBank } from '../../core/ports/question-bank.js';
+import { questionView, revealView, type TextView } from '../../core/views.js';
+import { renderQuestion, renderReveal, renderText } from './render-text.js';
+
+/** The terminal as a chat platform with one channel: posts are printed, and the session answers them. */
+export class ConsolePlatform implements ChatPlatform {
+  /** The question on screen, which typed numbers answer. */
+  current: { round: Round; question: Question } | null = null;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly bank: QuestionBank,
+    private readonly timeZone: string,
+    public locale: Locale,
+  ) {}
+
+  async postQuestion(_channel: ChannelRef, round: Round, question: Question): Promise<string> {
+    this.showQuestion(round, question);
+    return `console-${round.id}`;
+  }
+
+  showQuestion(round: Round, question: Question): void {
+    const m = messagesFor(this.locale);
+    const view = questionView({
+      round,
+      question,
+      domain: this.bank.domain(question.domain),
+      answerCount: 0,
+      timeZone: this.timeZone,
+      m,
+    });
+    this.current = { round, question };
+    this.write(renderQuestion(view, m.consoleAnswerHint(view.choices.length)));
+  }
+
+  async refreshAnswerCount(): Promise<void> {
+    // The terminal shows the count in the reveal; reprinting the question on every answer would be noise.
+  }
+
+  async revealRound(_channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
+    if (this.current?.round.id === round.id) this.current = null;
+    this.write(renderReveal(revealView(question, tally, messagesFor(this.locale))));
+  }
+
+  async postText(_channel: ChannelRef, view: TextView): Promise<void> {
+    this.write(renderText(view));
+  }
+}

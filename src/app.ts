@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { QuizContent } from './adapters/questions/quiz-content.js';
+import type { Config } from './config.js';
+import type { Locale } from './core/model.js';
+import { platformOf } from './core/model.js';
+import type { ChatPlatform } from './core/ports/chat-platform.js';
+import type { Clock } from './core/ports/clock.js';
+import type { Logger } from './core/ports/logger.js';
+import type { QuizStore } from './core/ports/quiz-store.js';
+import type { SubscriptionStore } from './core/ports/subscription-store.js';
+import { QuizCommands } from './core/quiz-commands.js';
+import { QuizEngine } from './core/quiz-engine.js';
+import { seededRandom } from './core/random.js';
+import { RoundPublisher } from './core/round-publisher.js';
+import { ScheduleService } from './core/schedule-service.js';
+
+export interface AppParts {
+  engine: QuizEngine;
+  commands: QuizCommands;
+  publisher: RoundPublisher;
+  schedule: ScheduleService;
+  platforms: Map<string, ChatPlatform>;
+}
+
+export interface AppInput {
+  content: QuizContent;
+  store: QuizStore;
+  subscriptions: SubscriptionStore;
+  clock: Clock;
+  log: Logger;
+  quiz: Config['quiz'];
+  channelLocale: Locale;
+}
+
+/** Round ids: 12 URL-safe random characters, short enough for any button id. */
+export function newRoundId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** Builds the core with its collaborators; platforms register themselves in `platforms` by name. */
+export function buildApp(input: AppInput): AppParts {
+  const platforms = new Map<string, ChatPlatform>();
+  const platformFor = (scope: string): ChatPlatform | undefined => platforms.get(platformOf(scope));
+  const engine = new QuizEngine({
+    store: input.store,
+    bank: input.content.bank,
+    catalog: input.content.catalog,
+    clock: input.clock,
+    random: input.quiz.seed === undefined ? Math.random : seededRandom(input.quiz.seed),
+    newId: newRoundId,
+    timeZone: input.quiz.timeZone,
+  });
+  const publisher = new RoundPublisher(engine, platformFor, input.log);
+  const schedule = new ScheduleService({
+    subscriptions: input.subscriptions,
+    publisher,
+    engine,
+    platformFor,
+    clock: input.clock,
+    log: input.log,
+    defaults: { cron: input.quiz.cron, timeZone: input.quiz.timeZone },
+    channelLocale: input.channelLocale,
+  });
+  const commands = new QuizCommands({ engine, publisher, schedule });
+  return { engine, commands, publisher, schedule, platforms };
+}

@@ -1,0 +1,37 @@
+/**
+ * What a button carries back to us. Slack's `action_id`/`value` and Discord's `custom_id` (at most 100
+ * characters) both hold these short strings, so the decoding is shared.
+ */
+
+export type ButtonAction =
+  | { kind: 'answer'; roundId: string; choice: string }
+  | { kind: 'practice'; serviceId: string }
+  | { kind: 'lookup'; serviceId: string };
+
+const PREFIX = { answer: 'ans', practice: 'prc', lookup: 'gcp' } as const;
+
+export function encodeAction(action: ButtonAction): string {
+  switch (action.kind) {
+    case 'answer':
+      return `${PREFIX.answer}:${action.roundId}:${action.choice}`;
+    case 'practice':
+      return `${PREFIX.practice}:${action.serviceId}`;
+    case 'lookup':
+      return `${PREFIX.lookup}:${action.serviceId}`;
+  }
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Returns null for anything we did not make (forged or stale payloads). */
+export function decodeAction(raw: string): ButtonAction | null {
+  const [prefix, first, second, ...rest] = raw.split(':');
+  if (rest.length > 0 || !first || !ID.test(first)) return null;
+  if (prefix === PREFIX.answer && second && /^[A-E]$/.test(second)) {
+    return { kind: 'answer', roundId: first, choice: second };
+  }
+  if (second !== undefined) return null;
+  if (prefix === PREFIX.practice) return { kind: 'practice', serviceId: first };
+  if (prefix === PREFIX.lookup) return { kind: 'lookup', serviceId: first };
+  return null;
+}

@@ -1,0 +1,168 @@
+import type { Messages } from './messages.js';
+
+const USAGE: Record<string, string> = {
+  quiz: 'Usage: /quiz help | leaderboard [week|month|all] [teams] | me | next | team join <name> | team leave | team list | schedule ... | post | lang ja|en',
+  leaderboard: 'Usage: /quiz leaderboard [week|month|all] [teams]  (default: this week, players)',
+  team: 'Usage: /quiz team join <name> | team leave | team list  (a name is 1-32 characters)',
+  lang: 'Usage: /quiz lang ja|en',
+  schedule:
+    'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off',
+  post: 'Usage: /quiz post [domain]  (admins: post a question now)',
+  next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
+  me: 'Usage: /quiz me',
+  gcp: 'Usage: /gcp <service>  (e.g. /gcp dataflow, /gcp 特徴量ストア, /gcp vertex pipelines)',
+};
+
+export const en: Messages = {
+  locale: 'en',
+  difficulty: { easy: 'easy', medium: 'medium', hard: 'hard' },
+  period: { week: 'this week', month: 'this month', all: 'all time' },
+
+  questionTitle: "Today's PMLE question",
+  practiceTitle: 'Practice question (not scored)',
+  questionContext: (domain, difficulty, closesAt) => `${domain} · ${difficulty} · closes ${closesAt}`,
+  answersSoFar: (count) => (count === 1 ? '1 answer so far' : `${count} answers so far`),
+  closesAtFormat: {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
+
+  correct: (points, streak) => `Correct! +${points} points${streak > 1 ? ` · ${streak}-day streak` : ''}`,
+  correctPractice: 'Correct! (practice: not scored)',
+  incorrect: 'Not quite.',
+  rightAnswer: (key, label) => `Right answer: ${key}. ${label}`,
+  yourAnswer: (key, label) => `Your answer: ${key}. ${label}`,
+  whyRight: 'Why it is right',
+  whyYoursWrong: 'Why your choice is wrong',
+  totals: (week, all) => `Your points: ${week} this week, ${all} all time`,
+  duplicate: (key, label) =>
+    `You already answered this one (your answer: ${key}. ${label}). Only the first answer counts.`,
+  closed: 'This question has closed.',
+  unknownRound: 'This question is no longer available.',
+  unavailable: 'The quiz is unavailable for a moment. Please try again in a few seconds.',
+  notRecorded:
+    'The quiz is unavailable for a moment; your answer was not recorded. Please try again in a few seconds.',
+
+  revealTitle: 'Answer revealed',
+  revealAnswer: (key, label) => `Correct answer: ${key}. ${label}`,
+  answeredCount: (count) => (count === 1 ? '1 person answered' : `${count} people answered`),
+  voteLine: (key, label, count, percent) => `${key}. ${label}: ${count} (${percent}%)`,
+  explanationTitle: 'Explanation',
+
+  leaderboardTitle: (period, key) =>
+    `Leaderboard, ${en.period[period]}${period === 'all' ? '' : ` (${key})`}`,
+  teamLeaderboardTitle: (period, key) =>
+    `Team leaderboard, ${en.period[period]}${period === 'all' ? '' : ` (${key})`}: average points per scoring member`,
+  boardEmpty: 'No points yet. Answer the daily question to get on the board!',
+  boardRow: (rank, name, points) => `${rank}. ${name}: ${points} pts`,
+  boardViewer: (rank, points) => `You: #${rank} with ${points} pts`,
+  boardViewerNone: 'You have no points in this period yet.',
+  teamRow: (rank, name, average, total, members) =>
+    `${rank}. ${name}: ${average.toFixed(1)} avg · ${total} pts · ${members} member${members === 1 ? '' : 's'}`,
+
+  statsTitle: (name) => `Stats for ${name}`,
+  statsPoints: (period, points, rank) => `${en.period[period]}: ${points} pts${rank ? ` (#${rank})` : ''}`,
+  statsStreak: (streak, best) => `Streak: ${streak} (best ${best})`,
+  statsAccuracy: (correct, answered) =>
+    answered === 0
+      ? 'No daily answers yet.'
+      : `Accuracy: ${correct}/${answered} (${Math.round((100 * correct) / answered)}%)`,
+  statsDomainTitle: 'By exam section',
+  statsDomain: (domain, correct, answered) =>
+    `${domain}: ${correct}/${answered} (${Math.round((100 * correct) / Math.max(answered, 1))}%)`,
+  statsTeam: (name) => (name ? `Team: ${name}` : 'Team: none (join one with /quiz team join <name>)'),
+
+  teamJoined: (name, created, left) =>
+    `${left ? `You left ${left} and joined` : 'You joined'} ${name}${created ? ' (new team)' : ''}.`,
+  teamAlreadyMember: (name) => `You are already in ${name}.`,
+  teamLeft: (name) => `You left ${name}.`,
+  teamNotInTeam: 'You are not in a team.',
+  teamListTitle: 'Teams',
+  teamListEmpty: 'No teams yet. Start one with /quiz team join <name>.',
+  teamListRow: (name, members) => `${name}: ${members} member${members === 1 ? '' : 's'}`,
+  teamNameEmpty: 'A team name cannot be empty.',
+  teamNameTooLong: (max) => `A team name can be at most ${max} characters.`,
+
+  gcpUsage: USAGE.gcp ?? '',
+  gcpFormerNames: (names) => `Formerly: ${names.join(', ')}`,
+  gcpStatus: (status, date, successor) => {
+    switch (status) {
+      case 'active':
+        return 'Status: active';
+      case 'renamed':
+        return `Status: renamed${date ? ` (${date})` : ''}`;
+      case 'deprecated':
+        return `Status: deprecated${date ? ` since ${date}` : ''}${successor ? `; use ${successor} instead` : ''}`;
+      case 'retired':
+        return `Status: retired${date ? ` on ${date}` : ''}${successor ? `; use ${successor} instead` : ''}`;
+    }
+  },
+  gcpWhatFor: 'What it is for',
+  gcpChooseWhen: 'Choose it on the exam when',
+  gcpDocs: 'Documentation',
+  gcpPractice: 'Practise a question',
+  gcpNoPractice: 'No practice question is about this service yet.',
+  gcpNoMatch: (query) => `No Google Cloud service matches "${query}". Did you mean one of these?`,
+  gcpAmbiguous: (query) => `Several services match "${query}". Which one?`,
+
+  consoleAnswerHint: (count) =>
+    `Type 1-${count} (or A-${String.fromCharCode(64 + count)}) to answer, /help for commands.`,
+  consoleUnknownInput: 'Type the number of a choice, or /help for the commands.',
+  consoleNoQuestion: 'There is no open question. Type /quiz next for one.',
+  consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
+  help: [
+    'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
+    'Answer with the buttons: your first answer counts; you get the explanation privately.',
+    '/quiz leaderboard [week|month|all] [teams]: the boards',
+    '/quiz me: your points, streak and accuracy',
+    '/quiz next [domain]: a private practice question (not scored)',
+    '/quiz team join <name> | leave | list: teams',
+    '/quiz lang ja|en: your language',
+    '/quiz schedule ... and /quiz post: admins',
+    '/gcp <service>: look up a Google Cloud service',
+    'Scoring: 10 points per right daily answer, +1 per day of streak (up to +5).',
+  ].join('\n'),
+  consoleHelp: [
+    'Type the number (or letter) of a choice to answer.',
+    '/gcp <service>   look up a Google Cloud service',
+    '/quiz leaderboard [week|month|all] [teams]',
+    '/quiz me         your stats',
+    '/quiz next       another question',
+    '/quiz team join <name> | leave | list',
+    '/quiz schedule   the schedule of this channel',
+    '/help            this help',
+    'Ctrl-C or Ctrl-D quits.',
+  ].join('\n'),
+  usage: (command) => USAGE[command] ?? USAGE.quiz ?? '',
+  unknownSubcommand: (name) => `Unknown command "${name}".\n${USAGE.quiz}`,
+  adminOnly: 'Only workspace admins (or the users in QUIZ_ADMIN_USER_IDS) can do that. Nothing was changed.',
+  langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),
+  posted: 'Posted a question to this channel.',
+  noQuestions: 'There are no questions for that exam section.',
+
+  scheduleTitle: 'Daily question schedule of this channel',
+  scheduleSettings: (cron, timeZone, domain, digest) => [
+    `Cron: ${cron} (${timeZone})`,
+    `Exam section: ${domain ?? 'all'}`,
+    `Weekly digest: ${digest ? 'on' : 'off'}`,
+  ],
+  schedulePaused: (reason) => `Paused: ${reason}. Run /quiz schedule <cron> again to resume.`,
+  scheduleNextTitle: (timeZone) => `Next posts (${timeZone})`,
+  scheduleNone: (cron, timeZone) =>
+    `This channel gets no daily question yet. Subscribe with /quiz schedule ${cron} ${timeZone} (or your own cron and time zone).`,
+  scheduleSaved: 'Schedule saved.',
+  scheduleOff: 'This channel no longer gets the daily question.',
+  scheduleNotSubscribed: 'This channel was not subscribed; nothing changed.',
+  invalidCron: (cron, error) =>
+    `"${cron}" is not a valid schedule: ${error}. Use 5 cron fields, e.g. 0 9 * * 1-5 for 9:00 on weekdays. Nothing changed.`,
+  invalidTimeZone: (timeZone) =>
+    `"${timeZone}" is not a time zone. Use an IANA name such as Asia/Tokyo or America/New_York. Nothing changed.`,
+  digestSet: (enabled) => `Weekly digest ${enabled ? 'on' : 'off'}.`,
+  digestTitle: (weekKey) => `Last week's leaders (${weekKey})`,
+  digestPlayers: 'Top players',
+  digestTeams: 'Top teams',
+  digestEmpty: 'Nobody scored last week. A fresh start!',
+};

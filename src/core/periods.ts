@@ -1,0 +1,65 @@
+import type { PeriodBuckets } from './ports/quiz-store.js';
+
+/** Period boards are kept this long after their period ends, so a year-on-year look back still works. */
+export const PERIOD_RETENTION_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The calendar date at `epochMs` in the IANA time zone `timeZone`. */
+export function localDate(epochMs: number, timeZone: string): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(epochMs);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** ISO-8601 week of a calendar date: `{ year, week }` (the week's year can differ near New Year). */
+export function isoWeek({ year, month, day }: LocalDate): { year: number; week: number } {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7; // Monday 1 .. Sunday 7
+  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const weekYear = date.getUTCFullYear();
+  const firstDay = Date.UTC(weekYear, 0, 1);
+  const week = Math.ceil(((date.getTime() - firstDay) / DAY_MS + 1) / 7);
+  return { year: weekYear, week };
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function weekKey(epochMs: number, timeZone: string): string {
+  const { year, week } = isoWeek(localDate(epochMs, timeZone));
+  return `${year}-W${pad(week)}`;
+}
+
+export function monthKey(epochMs: number, timeZone: string): string {
+  const { year, month } = localDate(epochMs, timeZone);
+  return `${year}-${pad(month)}`;
+}
+
+/** The week and month buckets an answer at `epochMs` falls into, with their expiry. */
+export function periodBuckets(epochMs: number, timeZone: string): PeriodBuckets {
+  const { year, month, day } = localDate(epochMs, timeZone);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
+  // A day's slack covers any time-zone offset; "about 400 days" needs no more precision.
+  const weekEnd = Date.UTC(year, month - 1, day + (8 - weekday)) + DAY_MS;
+  const monthEnd = Date.UTC(year, month, 1) + DAY_MS;
+  const retention = PERIOD_RETENTION_DAYS * DAY_MS;
+  return {
+    week: { key: weekKey(epochMs, timeZone), expiresAt: weekEnd + retention },
+    month: { key: monthKey(epochMs, timeZone), expiresAt: monthEnd + retention },
+  };
+}
+
+/** The key of the week before the one containing `epochMs` (for the weekly digest). */
+export function previousWeekKey(epochMs: number, timeZone: string): string {
+  return weekKey(epochMs - 7 * DAY_MS, timeZone);
+}

@@ -1,0 +1,37 @@
+import type { ChannelRef, Question, Round, Tally } from '../model.js';
+import type { TextView } from '../views.js';
+
+/**
+ * What the quiz needs from a chat platform to run a channel's rounds. Adapters render the core views in
+ * their own format and language.
+ */
+export interface ChatPlatform {
+  /** Posts the question with one button per choice; returns the message reference to edit later. */
+  postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string>;
+  /** Shows the answer count on the question message (adapters throttle this). */
+  refreshAnswerCount(
+    channel: ChannelRef,
+    round: Round,
+    question: Question,
+    answerCount: number,
+  ): Promise<void>;
+  /** Edits the question message to show the right answer and the votes; posts the explanation as a reply. */
+  revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void>;
+  /** Posts a plain message to the channel (the weekly digest). */
+  postText(channel: ChannelRef, view: TextView): Promise<void>;
+}
+
+export type PlatformFailure = 'channel-gone' | 'rate-limited' | 'failed';
+
+/** A platform call failed; `channel-gone` means retrying is pointless until someone fixes the channel. */
+export class PlatformError extends Error {
+  override readonly name = 'PlatformError';
+  constructor(
+    readonly failure: PlatformFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

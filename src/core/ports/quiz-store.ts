@@ -1,0 +1,164 @@
+import type {
+  ChannelRef,
+  Leaderboard,
+  Locale,
+  Period,
+  Player,
+  PlayerStats,
+  Round,
+  RoundKind,
+  RoundRef,
+  ScopeId,
+  Tally,
+  Team,
+  TeamLeaderboard,
+} from '../model.js';
+
+/**
+ * The persistence ports. Every implementation (memory, Redis) passes the same contract suite
+ * (`test/support/store-contract.ts`). Any method may throw `StoreUnavailableError`; it then wrote nothing.
+ */
+
+/** A period bucket of a board: its key and when its data may be dropped (epoch ms). */
+export interface PeriodBucket {
+  key: string;
+  expiresAt: number;
+}
+
+export interface PeriodBuckets {
+  week: PeriodBucket;
+  month: PeriodBucket;
+}
+
+export interface NewRound {
+  id: string;
+  scope: ScopeId;
+  channelId: string;
+  questionId: string;
+  /** The right choice key, so an answer is judged inside the store's single atomic step. */
+  answerKey: string;
+  choiceKeys: string[];
+  domain: string;
+  kind: RoundKind;
+  openedAt: number;
+  closesAt: number;
+  ownerId?: string;
+}
+
+export interface RecordAnswerInput {
+  scope: ScopeId;
+  roundId: string;
+  player: Player;
+  choice: string;
+  now: number;
+  /**
+   * Points for a right daily answer, indexed by the streak before it (the last entry applies to longer
+   * streaks). Computed by `scoring.ts`, the one place the rule lives.
+   */
+  pointsByStreak: readonly number[];
+  periods: PeriodBuckets;
+}
+
+export type RecordAnswerResult =
+  | {
+      kind: 'recorded';
+      questionId: string;
+      roundKind: RoundKind;
+      correct: boolean;
+      points: number;
+      /** The streak after this answer (0 after a wrong one; unchanged by practice). */
+      streak: number;
+      totals: Record<Period, number>;
+      answerCount: number;
+    }
+  | { kind: 'duplicate'; questionId: string; previousChoice: string }
+  | { kind: 'closed'; questionId: string }
+  | { kind: 'unknown-round' };
+
+export type ClaimCloseResult =
+  | { kind: 'claimed'; round: Round; tally: Tally }
+  | { kind: 'busy' }
+  | { kind: 'already-revealed' }
+  | { kind: 'unknown-round' };
+
+export interface RoundStore {
+  /** Stores an open round; a daily round gets the channel's next sequence number. */
+  createRound(round: NewRound): Promise<Round>;
+  getRound(scope: ScopeId, roundId: string): Promise<Round | null>;
+  setRoundMessage(scope: ScopeId, roundId: string, messageRef: string): Promise<void>;
+  /** The newest daily round of a channel, open or not. */
+  latestDailyRound(channel: ChannelRef): Promise<Round | null>;
+  /**
+   * One atomic step: the round is open (status open and `now < closesAt`); only the player's first answer
+   * counts; bumps the choice counter; for a daily round adds the points to the player's and their team's
+   * week, month and all-time boards, updates the streak and the per-domain counts, and stores the display
+   * name. A duplicate changes nothing.
+   */
+  recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult>;
+  tally(scope: ScopeId, roundId: string): Promise<Tally>;
+  /** Rounds whose `closesAt` has passed and whose result is not revealed yet, oldest first. */
+  dueRounds(now: number, limit: number): Promise<RoundRef[]>;
+  /**
+   * Closes the round (answers are refused from now on) and claims the right to reveal it for `leaseMs`.
+   * Only one caller at a time gets `claimed`; after `markRevealed` nobody does. A claimer that dies
+   * lets the lease run out, and the next sweep reveals it.
+   */
+  claimClose(scope: ScopeId, roundId: string, now: number, leaseMs: number): Promise<ClaimCloseResult>;
+  markRevealed(scope: ScopeId, roundId: string): Promise<void>;
+}
+
+export interface QuestionRotationStore {
+  /** Question ids already asked in this channel's current cycle. */
+  askedQuestions(channel: ChannelRef): Promise<string[]>;
+  /** Adds the question to the cycle; with `newCycle` the cycle is emptied first. */
+  markAsked(channel: ChannelRef, questionId: string, newCycle: boolean): Promise<void>;
+}
+
+export interface BoardQuery {
+  scope: ScopeId;
+  period: Period;
+  /** The period bucket's key; ignored for `all`. */
+  periodKey: string;
+  limit: number;
+  viewerId?: string;
+}
+
+export interface BoardStore {
+  leaderboard(query: BoardQuery): Promise<Leaderboard>;
+  teamLeaderboard(query: Omit<BoardQuery, 'viewerId'>): Promise<TeamLeaderboard>;
+  playerStats(
+    scope: ScopeId,
+    playerId: string,
+    periods: { week: string; month: string },
+  ): Promise<PlayerStats>;
+}
+
+export type JoinTeamResult =
+  | { kind: 'joined'; team: Team; created: boolean; left: Team | null }
+  | { kind: 'already-member'; team: Team };
+
+export type LeaveTeamResult = { kind: 'left'; team: Team } | { kind: 'not-in-team' };
+
+export interface TeamStore {
+  /**
+   * Puts the player in the team `teamId` (case-folded name), creating it with `name` if new and taking
+   * them out of any other team first: a player is in at most one team per scope.
+   */
+  joinTeam(scope: ScopeId, playerId: string, teamId: string, name: string): Promise<JoinTeamResult>;
+  leaveTeam(scope: ScopeId, playerId: string): Promise<LeaveTeamResult>;
+  /** Teams with at least one member, largest first. */
+  listTeams(scope: ScopeId): Promise<Team[]>;
+  teamOf(scope: ScopeId, playerId: string): Promise<Team | null>;
+}
+
+export interface PreferenceStore {
+  userLocale(scope: ScopeId, userId: string): Promise<Locale | null>;
+  setUserLocale(scope: ScopeId, userId: string, locale: Locale): Promise<void>;
+}
+
+export interface QuizStore
+  extends RoundStore,
+    QuestionRotationStore,
+    BoardStore,
+    TeamStore,
+    PreferenceStore {}

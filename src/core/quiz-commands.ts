@@ -1,0 +1,221 @@
+import type { ButtonAction } from './action-id.js';
+import { type Messages, messagesFor } from './messages/index.js';
+import type { ChannelRef, Locale, Question, Round, ScopeId } from './model.js';
+import type { QuizCommand } from './parse-quiz-command.js';
+import type { AnswerOutcome, QuizEngine } from './quiz-engine.js';
+import type { RoundPublisher } from './round-publisher.js';
+import { neutralize } from './safe-text.js';
+import { MAX_TEAM_NAME } from './teams.js';
+import {
+  feedbackView,
+  leaderboardView,
+  type QuestionView,
+  questionView,
+  serviceCardView,
+  serviceChoicesView,
+  statsView,
+  type TextView,
+  teamLeaderboardView,
+  teamListView,
+  textView,
+} from './views.js';
+
+/** Who asked, where, and in which language. Adapters build it from their payloads. */
+export interface CommandContext {
+  scope: ScopeId;
+  channelId: string;
+  userId: string;
+  displayName: string;
+  locale: Locale;
+  /** Asked only for admin commands (it may cost a platform API call). */
+  isAdmin(): Promise<boolean>;
+}
+
+export type CommandReply =
+  | { kind: 'text'; view: TextView }
+  | { kind: 'question'; view: QuestionView; round: Round; question: Question };
+
+/** The channel schedule commands (`/quiz schedule ...`), answered as text. */
+export interface ScheduleCommands {
+  show(channel: ChannelRef, m: Messages): Promise<TextView>;
+  set(channel: ChannelRef, cron: string, timeZone: string | undefined, m: Messages): Promise<TextView>;
+  off(channel: ChannelRef, m: Messages): Promise<TextView>;
+  digest(channel: ChannelRef, enabled: boolean, m: Messages): Promise<TextView>;
+}
+
+export interface QuizCommandsDeps {
+  engine: QuizEngine;
+  publisher: RoundPublisher;
+  schedule: ScheduleCommands;
+}
+
+const ADMIN_COMMANDS = new Set<QuizCommand['kind']>([
+  'post',
+  'schedule-set',
+  'schedule-off',
+  'schedule-digest',
+]);
+
+/**
+ * Every user command of the bot, answered as views. Adapters decode, call one method, and render the
+ * reply; so Slack, Discord and the console behave the same.
+ */
+export class QuizCommands {
+  constructor(private readonly deps: QuizCommandsDeps) {}
+
+  get engine(): QuizEngine {
+    return this.deps.engine;
+  }
+
+  async run(command: QuizCommand, ctx: CommandContext): Promise<CommandReply> {
+    const m = messagesFor(ctx.locale);
+    const { engine } = this.deps;
+    const channel = { scope: ctx.scope, channelId: ctx.channelId };
+    if (ADMIN_COMMANDS.has(command.kind) && !(await ctx.isAdmin())) return text(textView(m.adminOnly));
+    switch (command.kind) {
+      case 'help':
+        return text(textView(m.help.split('\n')[0] ?? '', m.help.split('\n').slice(1)));
+      case 'usage':
+        return text(
+          textView(
+            command.unknown ? m.unknownSubcommand(neutralize(command.unknown, 40)) : m.usage(command.command),
+          ),
+        );
+      case 'leaderboard':
+        return text(
+          command.teams
+            ? teamLeaderboardView(await engine.teamLeaderboard(ctx.scope, command.period), m)
+            : leaderboardView(await engine.leaderboard(ctx.scope, command.period, ctx.userId), m),
+        );
+      case 'me':
+        return text(
+          statsView(
+            await engine.playerStats(ctx.scope, ctx.userId),
+            ctx.displayName,
+            engine.bank.domains(),
+            m,
+          ),
+        );
+      case 'next':
+        return this.practice(ctx, m, command.domain ? { domain: command.domain } : {});
+      case 'team-join': {
+        const result = await engine.joinTeam(ctx.scope, ctx.userId, command.name);
+        if (result.kind === 'invalid-name') {
+          return text(
+            textView(result.reason === 'empty' ? m.teamNameEmpty : m.teamNameTooLong(MAX_TEAM_NAME)),
+          );
+        }
+        if (result.kind === 'already-member') return text(textView(m.teamAlreadyMember(result.team.name)));
+        return text(textView(m.teamJoined(result.team.name, result.created, result.left?.name ?? null)));
+      }
+      case 'team-leave': {
+        const result = await engine.leaveTeam(ctx.scope, ctx.userId);
+        return text(textView(result.kind === 'left' ? m.teamLeft(result.team.name) : m.teamNotInTeam));
+      }
+      case 'team-list':
+        return text(teamListView(await engine.listTeams(ctx.scope), m));
+      case 'lang':
+        await engine.setUserLocale(ctx.scope, ctx.userId, command.locale);
+        return text(textView(messagesFor(command.locale).langSet(command.locale)));
+      case 'post': {
+        if (command.domain && !engine.bank.domain(command.domain)) return text(textView(m.noQuestions));
+        const result = await this.deps.publisher.publish(
+          channel,
+          command.domain ? { domain: command.domain } : {},
+        );
+        return text(textView(result.kind === 'posted' ? m.posted : m.noQuestions));
+      }
+      case 'schedule-show':
+        return text(await this.deps.schedule.show(channel, m));
+      case 'schedule-set':
+        return text(await this.deps.schedule.set(channel, command.cron, command.timeZone, m));
+      case 'schedule-off':
+        return text(await this.deps.schedule.off(channel, m));
+      case 'schedule-digest':
+        return text(await this.deps.schedule.digest(channel, command.enabled, m));
+    }
+  }
+
+  /** `/gcp <query>`: a service card, or the closest services as buttons. */
+  gcp(query: string, locale: Locale): TextView {
+    const m = messagesFor(locale);
+    const trimmed = query.trim();
+    if (!trimmed) return textView(m.gcpUsage);
+    const result = this.deps.engine.lookupService(trimmed);
+    const shown = neutralize(trimmed, 80);
+    switch (result.kind) {
+      case 'match':
+        return this.serviceCard(result.service.id, locale) ?? textView(m.gcpUsage);
+      case 'ambiguous':
+        return serviceChoicesView(m.gcpAmbiguous(shown), result.candidates);
+      case 'none':
+        return serviceChoicesView(m.gcpNoMatch(shown), result.suggestions);
+    }
+  }
+
+  serviceCard(serviceId: string, locale: Locale): TextView | null {
+    const service = this.deps.engine.service(serviceId);
+    if (!service) return null;
+    const successor = service.successor ? this.deps.engine.service(service.successor)?.name : undefined;
+    return serviceCardView(service, successor, messagesFor(locale));
+  }
+
+  /** A click on a button that is not an answer: a /gcp suggestion or "practise a related question". */
+  async button(
+    action: Exclude<ButtonAction, { kind: 'answer' }>,
+    ctx: CommandContext,
+  ): Promise<CommandReply> {
+    const m = messagesFor(ctx.locale);
+    if (action.kind === 'lookup') {
+      return text(this.serviceCard(action.serviceId, ctx.locale) ?? textView(m.unknownRound));
+    }
+    const related = this.deps.engine.service(action.serviceId)?.relatedQuestionIds ?? [];
+    if (related.length === 0) return text(textView(m.gcpNoPractice));
+    const pick = this.deps.engine.pick(related);
+    return this.practice(ctx, m, pick ? { questionId: pick } : {});
+  }
+
+  /** Records an answer and returns the private feedback. */
+  async answer(
+    roundId: string,
+    choice: string,
+    ctx: CommandContext,
+  ): Promise<{ outcome: AnswerOutcome; view: TextView }> {
+    const outcome = await this.deps.engine.submitAnswer({
+      scope: ctx.scope,
+      roundId,
+      player: { id: ctx.userId, displayName: neutralize(ctx.displayName, 64) },
+      choice,
+    });
+    return { outcome, view: feedbackView(outcome, messagesFor(ctx.locale)) };
+  }
+
+  private async practice(
+    ctx: CommandContext,
+    m: Messages,
+    options: { domain?: string; questionId?: string },
+  ): Promise<CommandReply> {
+    const { engine } = this.deps;
+    if (options.domain && !engine.bank.domain(options.domain)) return text(textView(m.noQuestions));
+    const started = await engine.startRound({
+      channel: { scope: ctx.scope, channelId: ctx.channelId },
+      kind: 'practice',
+      ownerId: ctx.userId,
+      ...options,
+    });
+    if (started.kind !== 'started') return text(textView(m.noQuestions));
+    const view = questionView({
+      round: started.round,
+      question: started.question,
+      domain: engine.bank.domain(started.question.domain),
+      answerCount: 0,
+      timeZone: engine.timeZone,
+      m,
+    });
+    return { kind: 'question', view, round: started.round, question: started.question };
+  }
+}
+
+function text(view: TextView): CommandReply {
+  return { kind: 'text', view };
+}

@@ -1,0 +1,300 @@
+import type {
+  ChannelRef,
+  Leaderboard,
+  Locale,
+  Period,
+  Player,
+  PlayerStats,
+  Question,
+  Round,
+  RoundKind,
+  RoundRef,
+  ScopeId,
+  Tally,
+  Team,
+  TeamLeaderboard,
+} from './model.js';
+import { periodBuckets } from './periods.js';
+import type { Clock } from './ports/clock.js';
+import type { QuestionBank } from './ports/question-bank.js';
+import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
+import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
+import { pickOne, type Random } from './random.js';
+import { POINTS_BY_STREAK } from './scoring.js';
+import { checkTeamName } from './teams.js';
+
+export interface QuizEngineDeps {
+  store: QuizStore;
+  bank: QuestionBank;
+  catalog: ServiceCatalog;
+  clock: Clock;
+  random: Random;
+  newId: () => string;
+  /** IANA zone in which weeks and months are counted. */
+  timeZone: string;
+}
+
+export const PRACTICE_ROUND_MS = 60 * 60_000;
+export const MAX_ROUND_MS = 24 * 60 * 60_000;
+
+export interface StartRoundInput {
+  channel: ChannelRef;
+  kind: RoundKind;
+  /** Exam-domain filter. */
+  domain?: string;
+  /** Defaults to 24 hours for daily rounds and 1 hour for practice. */
+  closesAt?: number;
+  ownerId?: string;
+  /** Ask this question (the /gcp "practise" button); otherwise one is picked. */
+  questionId?: string;
+}
+
+export type StartRoundResult =
+  | { kind: 'started'; round: Round; question: Question }
+  | { kind: 'no-questions'; domain?: string };
+
+export interface SubmitAnswerInput {
+  scope: ScopeId;
+  roundId: string;
+  player: Player;
+  choice: string;
+}
+
+export type AnswerOutcome =
+  | {
+      kind: 'correct' | 'incorrect';
+      question: Question;
+      roundKind: RoundKind;
+      choice: string;
+      points: number;
+      streak: number;
+      totals: Record<Period, number>;
+      answerCount: number;
+    }
+  | { kind: 'duplicate'; question: Question; previousChoice: string }
+  | { kind: 'closed'; question: Question }
+  | { kind: 'unknown-round' };
+
+export type CloseOutcome =
+  | { kind: 'closed'; round: Round; question: Question | undefined; tally: Tally }
+  | { kind: 'not-now'; reason: 'busy' | 'already-revealed' | 'unknown-round' };
+
+export type JoinTeamOutcome = JoinTeamResult | { kind: 'invalid-name'; reason: 'empty' | 'too-long' };
+
+/** The use cases of the quiz. Platform adapters translate their payloads into these calls. */
+export class QuizEngine {
+  constructor(private readonly deps: QuizEngineDeps) {}
+
+  get bank(): QuestionBank {
+    return this.deps.bank;
+  }
+
+  get timeZone(): string {
+    return this.deps.timeZone;
+  }
+
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  /**
+   * Opens a round with a question not yet asked in the channel (practice: not yet dealt to the player);
+   * when every candidate has been asked a new cycle starts.
+   */
+  async startRound(input: StartRoundInput): Promise<StartRoundResult> {
+    const { store, bank, clock } = this.deps;
+    const candidates = bank.all().filter((q) => !input.domain || q.domain === input.domain);
+    const rotation =
+      input.kind === 'practice' ? practiceRotation(input.channel, input.ownerId) : input.channel;
+    let question = input.questionId ? bank.get(input.questionId) : undefined;
+    let newCycle = false;
+    if (!question) {
+      const asked = new Set(await store.askedQuestions(rotation));
+      let fresh = candidates.filter((q) => !asked.has(q.id));
+      if (fresh.length === 0) {
+        newCycle = true;
+        fresh = candidates;
+      }
+      question = pickOne(fresh, this.deps.random);
+    }
+    if (!question)
+      return input.domain ? { kind: 'no-questions', domain: input.domain } : { kind: 'no-questions' };
+
+    const openedAt = clock.now();
+    const defaultLength = input.kind === 'practice' ? PRACTICE_ROUND_MS : MAX_ROUND_MS;
+    const closesAt = Math.min(input.closesAt ?? openedAt + defaultLength, openedAt + MAX_ROUND_MS);
+    const round = await store.createRound({
+      id: this.deps.newId(),
+      scope: input.channel.scope,
+      channelId: input.channel.channelId,
+      questionId: question.id,
+      answerKey: question.answer,
+      choiceKeys: question.choices.map((c) => c.key),
+      domain: question.domain,
+      kind: input.kind,
+      openedAt,
+      closesAt,
+      ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+    });
+    await store.markAsked(rotation, question.id, newCycle);
+    return { kind: 'started', round, question };
+  }
+
+  /** Records a player's answer: the first one counts. One store round trip. */
+  async submitAnswer(input: SubmitAnswerInput): Promise<AnswerOutcome> {
+    const now = this.deps.clock.now();
+    const result = await this.deps.store.recordAnswer({
+      ...input,
+      now,
+      pointsByStreak: POINTS_BY_STREAK,
+      periods: periodBuckets(now, this.deps.timeZone),
+    });
+    if (result.kind === 'unknown-round') return result;
+    const question = this.deps.bank.get(result.questionId);
+    // A round whose question was removed from the bank since it was posted cannot be shown any more.
+    if (!question) return { kind: 'unknown-round' };
+    switch (result.kind) {
+      case 'duplicate':
+        return { kind: 'duplicate', question, previousChoice: result.previousChoice };
+      case 'closed':
+        return { kind: 'closed', question };
+      case 'recorded':
+        return {
+          kind: result.correct ? 'correct' : 'incorrect',
+          question,
+          roundKind: result.roundKind,
+          choice: input.choice,
+          points: result.points,
+          streak: result.streak,
+          totals: result.totals,
+          answerCount: result.answerCount,
+        };
+    }
+  }
+
+  /**
+   * Closes a round and hands back what to reveal. Idempotent: only one caller gets `closed`, and after
+   * `markRevealed` nobody does again.
+   */
+  async closeRound(ref: RoundRef, leaseMs = 60_000): Promise<CloseOutcome> {
+    const result = await this.deps.store.claimClose(ref.scope, ref.roundId, this.deps.clock.now(), leaseMs);
+    if (result.kind !== 'claimed') return { kind: 'not-now', reason: result.kind };
+    return {
+      kind: 'closed',
+      round: result.round,
+      question: this.deps.bank.get(result.round.questionId),
+      tally: result.tally,
+    };
+  }
+
+  async markRevealed(ref: RoundRef): Promise<void> {
+    await this.deps.store.markRevealed(ref.scope, ref.roundId);
+  }
+
+  async latestDailyRound(channel: ChannelRef): Promise<Round | null> {
+    return this.deps.store.latestDailyRound(channel);
+  }
+
+  async getRound(ref: RoundRef): Promise<Round | null> {
+    return this.deps.store.getRound(ref.scope, ref.roundId);
+  }
+
+  async setRoundMessage(round: Round, messageRef: string): Promise<void> {
+    await this.deps.store.setRoundMessage(round.scope, round.id, messageRef);
+  }
+
+  /** A uniform pick with the engine's (seedable) random. */
+  pick<T>(items: readonly T[]): T | undefined {
+    return pickOne(items, this.deps.random);
+  }
+
+  async dueRounds(limit = 50): Promise<RoundRef[]> {
+    return this.deps.store.dueRounds(this.deps.clock.now(), limit);
+  }
+
+  async tally(ref: RoundRef): Promise<Tally> {
+    return this.deps.store.tally(ref.scope, ref.roundId);
+  }
+
+  async leaderboard(scope: ScopeId, period: Period, viewerId?: string, limit = 10): Promise<Leaderboard> {
+    return this.deps.store.leaderboard({
+      scope,
+      period,
+      periodKey: this.periodKey(period),
+      limit,
+      ...(viewerId ? { viewerId } : {}),
+    });
+  }
+
+  /** A board of a given bucket (the weekly digest reads last week's). */
+  async leaderboardFor(
+    scope: ScopeId,
+    period: Period,
+    periodKey: string,
+    limit: number,
+  ): Promise<Leaderboard> {
+    return this.deps.store.leaderboard({ scope, period, periodKey, limit });
+  }
+
+  async teamLeaderboardFor(
+    scope: ScopeId,
+    period: Period,
+    periodKey: string,
+    limit: number,
+  ): Promise<TeamLeaderboard> {
+    return this.deps.store.teamLeaderboard({ scope, period, periodKey, limit });
+  }
+
+  async teamLeaderboard(scope: ScopeId, period: Period, limit = 10): Promise<TeamLeaderboard> {
+    return this.deps.store.teamLeaderboard({ scope, period, periodKey: this.periodKey(period), limit });
+  }
+
+  async playerStats(scope: ScopeId, playerId: string): Promise<PlayerStats> {
+    const buckets = periodBuckets(this.deps.clock.now(), this.deps.timeZone);
+    return this.deps.store.playerStats(scope, playerId, { week: buckets.week.key, month: buckets.month.key });
+  }
+
+  async joinTeam(scope: ScopeId, playerId: string, rawName: string): Promise<JoinTeamOutcome> {
+    const checked = checkTeamName(rawName);
+    if (!checked.ok) return { kind: 'invalid-name', reason: checked.reason };
+    return this.deps.store.joinTeam(scope, playerId, checked.id, checked.name);
+  }
+
+  async leaveTeam(scope: ScopeId, playerId: string): Promise<LeaveTeamResult> {
+    return this.deps.store.leaveTeam(scope, playerId);
+  }
+
+  async listTeams(scope: ScopeId): Promise<Team[]> {
+    return this.deps.store.listTeams(scope);
+  }
+
+  async userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {
+    return this.deps.store.userLocale(scope, userId);
+  }
+
+  async setUserLocale(scope: ScopeId, userId: string, locale: Locale): Promise<void> {
+    await this.deps.store.setUserLocale(scope, userId, locale);
+  }
+
+  lookupService(query: string): LookupResult {
+    return this.deps.catalog.lookup(query);
+  }
+
+  suggestServices(query: string, limit = 25): ServiceEntry[] {
+    return this.deps.catalog.suggest(query, limit);
+  }
+
+  service(id: string): ServiceEntry | undefined {
+    return this.deps.catalog.get(id);
+  }
+
+  private periodKey(period: Period): string {
+    if (period === 'all') return 'all';
+    return periodBuckets(this.deps.clock.now(), this.deps.timeZone)[period].key;
+  }
+}
+
+/** Practice questions rotate per player, so `/quiz next` does not repeat until they have seen them all. */
+function practiceRotation(channel: ChannelRef, ownerId: string | undefined): ChannelRef {
+  return { scope: channel.scope, channelId: `practice:${ownerId ?? channel.channelId}` };
+}

@@ -1,0 +1,25 @@
+/**
+ * Text that users typed and the bot echoes (team names, queries) must never ping anyone or break the
+ * message's formatting, on Slack or Discord.
+ */
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/** Removes mentions and formatting control characters; collapses white space; cuts to `maxLength`. */
+export function neutralize(input: string, maxLength = 100): string {
+  let text = input
+    .normalize('NFKC')
+    // Slack special mentions and entity links: <!channel>, <!here>, <@U123>, <#C123|name>, <!subteam^S1>
+    .replace(/<[!@#][^>]*>/g, '')
+    .replace(/[<>]/g, '')
+    // Discord mentions: <@123>, <@&123>, <#123> are gone with the brackets above; @everyone/@here are not.
+    .replace(/@(everyone|here|channel)\b/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    // Markdown control characters of both platforms (bold, italics, code, strike, quotes, spoilers).
+    .replace(/[*_~`|\\]/g, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if ([...text].length > maxLength) text = `${[...text].slice(0, maxLength - 1).join('')}…`;
+  return text;
+}

@@ -1,0 +1,243 @@
+import { encodeAction } from './action-id.js';
+import type { Messages } from './messages/index.js';
+import type {
+  ExamDomain,
+  Leaderboard,
+  Locale,
+  PlayerStats,
+  Question,
+  Round,
+  Tally,
+  Team,
+  TeamLeaderboard,
+} from './model.js';
+import type { ServiceEntry } from './ports/service-catalog.js';
+import type { AnswerOutcome } from './quiz-engine.js';
+
+/**
+ * Platform-neutral views: what a message says, in plain text, with buttons as (label, action) pairs.
+ * Adapters turn them into Block Kit, embeds or terminal lines, so every platform says the same thing.
+ */
+
+export interface ButtonView {
+  label: string;
+  /** An encoded `ButtonAction` (see action-id.ts). */
+  action: string;
+}
+
+export interface QuestionView {
+  title: string;
+  stem: string;
+  choices: (ButtonView & { key: string; text: string })[];
+  context: string;
+  answers: string;
+}
+
+export interface Section {
+  title: string;
+  body: string;
+}
+
+/** A private or public text reply: a headline, lines, optional titled sections and buttons. */
+export interface TextView {
+  title: string;
+  lines: string[];
+  sections: Section[];
+  buttons: ButtonView[];
+  link?: { label: string; url: string };
+}
+
+export function textView(title: string, lines: string[] = [], extra: Partial<TextView> = {}): TextView {
+  return { title, lines, sections: [], buttons: [], ...extra };
+}
+
+export function choiceLabel(question: Question, key: string, locale: Locale): string {
+  return question.choices.find((c) => c.key === key)?.text[locale] ?? key;
+}
+
+export function formatTime(epochMs: number, timeZone: string, m: Messages): string {
+  return new Intl.DateTimeFormat(m.locale === 'ja' ? 'ja-JP' : 'en-US', {
+    ...m.closesAtFormat,
+    timeZone,
+  }).format(epochMs);
+}
+
+export function questionView(input: {
+  round: Round;
+  question: Question;
+  domain: ExamDomain | undefined;
+  answerCount: number;
+  timeZone: string;
+  m: Messages;
+}): QuestionView {
+  const { round, question, m } = input;
+  const locale = m.locale;
+  return {
+    title: round.kind === 'practice' ? m.practiceTitle : m.questionTitle,
+    stem: question.stem[locale],
+    choices: question.choices.map((c) => ({
+      key: c.key,
+      text: c.text[locale],
+      label: `${c.key}. ${c.text[locale]}`,
+      action: encodeAction({ kind: 'answer', roundId: round.id, choice: c.key }),
+    })),
+    context: m.questionContext(
+      input.domain?.name[locale] ?? question.domain,
+      m.difficulty[question.difficulty],
+      formatTime(round.closesAt, input.timeZone, m),
+    ),
+    answers: m.answersSoFar(input.answerCount),
+  };
+}
+
+/** The private reply to a click (or a typed answer in the console). */
+export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
+  const locale = m.locale;
+  switch (outcome.kind) {
+    case 'unknown-round':
+      return textView(m.unknownRound);
+    case 'closed': {
+      const q = outcome.question;
+      return textView(m.closed, [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))], {
+        sections: [{ title: m.whyRight, body: q.explanation[locale] }],
+      });
+    }
+    case 'duplicate':
+      return textView(
+        m.duplicate(outcome.previousChoice, choiceLabel(outcome.question, outcome.previousChoice, locale)),
+      );
+    case 'correct':
+    case 'incorrect': {
+      const q = outcome.question;
+      const right = q.choices.find((c) => c.key === q.answer);
+      const chosen = q.choices.find((c) => c.key === outcome.choice);
+      const headline =
+        outcome.kind === 'incorrect'
+          ? m.incorrect
+          : outcome.roundKind === 'practice'
+            ? m.correctPractice
+            : m.correct(outcome.points, outcome.streak);
+      const lines = [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))];
+      if (outcome.kind === 'incorrect')
+        lines.push(m.yourAnswer(outcome.choice, choiceLabel(q, outcome.choice, locale)));
+      if (outcome.roundKind === 'daily') lines.push(m.totals(outcome.totals.week, outcome.totals.all));
+      const sections: Section[] = [
+        { title: m.whyRight, body: joinNonEmpty(q.explanation[locale], right?.why[locale]) },
+      ];
+      if (outcome.kind === 'incorrect' && chosen)
+        sections.push({ title: m.whyYoursWrong, body: chosen.why[locale] });
+      return textView(headline, lines, { sections });
+    }
+  }
+}
+
+export interface RevealView {
+  title: string;
+  stem: string;
+  answer: string;
+  votes: string[];
+  answered: string;
+  explanation: Section;
+}
+
+export function revealView(question: Question, tally: Tally, m: Messages): RevealView {
+  const locale = m.locale;
+  const votes = question.choices.map((c) => {
+    const count = tally.counts[c.key] ?? 0;
+    const percent = tally.total === 0 ? 0 : Math.round((100 * count) / tally.total);
+    return `${c.key === question.answer ? '✅ ' : ''}${m.voteLine(c.key, c.text[locale], count, percent)}`;
+  });
+  return {
+    title: m.revealTitle,
+    stem: question.stem[locale],
+    answer: m.revealAnswer(question.answer, choiceLabel(question, question.answer, locale)),
+    votes,
+    answered: m.answeredCount(tally.total),
+    explanation: {
+      title: m.explanationTitle,
+      body: [question.explanation[locale], ...question.choices.map((c) => `${c.key}. ${c.why[locale]}`)].join(
+        '\n',
+      ),
+    },
+  };
+}
+
+export function leaderboardView(board: Leaderboard, m: Messages): TextView {
+  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points));
+  if (lines.length === 0) lines.push(m.boardEmpty);
+  const viewer = board.viewer ? m.boardViewer(board.viewer.rank, board.viewer.points) : m.boardViewerNone;
+  return textView(m.leaderboardTitle(board.period, board.periodKey), [...lines, '', viewer]);
+}
+
+export function teamLeaderboardView(board: TeamLeaderboard, m: Messages): TextView {
+  const lines = board.entries.map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount));
+  return textView(
+    m.teamLeaderboardTitle(board.period, board.periodKey),
+    lines.length > 0 ? lines : [m.boardEmpty],
+  );
+}
+
+export function statsView(
+  stats: PlayerStats,
+  fallbackName: string,
+  domains: readonly ExamDomain[],
+  m: Messages,
+): TextView {
+  const lines = [
+    m.statsPoints('week', stats.points.week, stats.rank.week),
+    m.statsPoints('month', stats.points.month, stats.rank.month),
+    m.statsPoints('all', stats.points.all, stats.rank.all),
+    m.statsStreak(stats.streak, stats.bestStreak),
+    m.statsAccuracy(stats.correct, stats.answered),
+    m.statsTeam(stats.team?.name ?? null),
+  ];
+  const perDomain = domains
+    .filter((d) => (stats.perDomain[d.id]?.answered ?? 0) > 0)
+    .map((d) => {
+      const s = stats.perDomain[d.id] ?? { answered: 0, correct: 0 };
+      return m.statsDomain(d.name[m.locale], s.correct, s.answered);
+    });
+  const sections = perDomain.length > 0 ? [{ title: m.statsDomainTitle, body: perDomain.join('\n') }] : [];
+  return textView(m.statsTitle(stats.displayName ?? fallbackName), lines, { sections });
+}
+
+export function teamListView(teams: Team[], m: Messages): TextView {
+  const lines = teams.map((t) => m.teamListRow(t.name, t.memberCount));
+  return textView(m.teamListTitle, lines.length > 0 ? lines : [m.teamListEmpty]);
+}
+
+export function serviceCardView(
+  service: ServiceEntry,
+  successorName: string | undefined,
+  m: Messages,
+): TextView {
+  const locale = m.locale;
+  const lines = [`${service.ja.name} (${service.ja.reading})`];
+  if (service.formerNames.length > 0) lines.push(m.gcpFormerNames(service.formerNames));
+  lines.push(m.gcpStatus(service.status, service.statusDate, successorName));
+  const buttons =
+    service.relatedQuestionIds.length > 0
+      ? [{ label: m.gcpPractice, action: encodeAction({ kind: 'practice', serviceId: service.id }) }]
+      : [];
+  return textView(service.name, lines, {
+    sections: [
+      { title: m.gcpWhatFor, body: service.summary[locale] },
+      { title: m.gcpChooseWhen, body: service.chooseWhen[locale] },
+    ],
+    buttons,
+    link: { label: m.gcpDocs, url: service.docsUrl },
+  });
+}
+
+export function serviceChoicesView(title: string, services: ServiceEntry[]): TextView {
+  return textView(title, [], {
+    buttons: services.map((s) => ({
+      label: s.name,
+      action: encodeAction({ kind: 'lookup', serviceId: s.id }),
+    })),
+  });
+}
+
+function joinNonEmpty(...parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => Boolean(p?.trim())).join('\n');
+}

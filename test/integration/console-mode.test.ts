@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
+
+describe('console mode through the real entry point', () => {
+  it('shows a question, answers a typed number and looks up Dataflow, in Japanese by default', async () => {
+    const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('今日の PMLE 問題');
+    expect(result.stdout).toMatch(/1\) A\. /);
+    expect(result.stdout).toMatch(/正解です！|残念、不正解です。/);
+    expect(result.stdout).toContain('【正解の理由】');
+    expect(result.stdout).toMatch(/Dataflow[\s\S]*【用途】[\s\S]*https:\/\//);
+    expect(result.stdout).not.toMatch(/"level":/); // logs never enter the conversation
+  });
+
+  it('speaks English with QUIZ_LOCALE=en and runs the /quiz commands', async () => {
+    const input = [
+      '1',
+      '/quiz me',
+      '/quiz leaderboard',
+      '/quiz next',
+      '/quiz team join ML Ops',
+      '/quiz schedule',
+      '/help',
+      'hello',
+      '',
+    ].join('\n');
+    const result = await runEntryPoint(input, consoleEnv({ QUIZ_LOCALE: 'en' }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Today's PMLE question");
+    expect(result.stdout).toMatch(/Correct! \+10 points|Not quite\./);
+    expect(result.stdout).toContain('Stats for tester');
+    expect(result.stdout).toContain('Leaderboard, this week');
+    expect(result.stdout).toContain('Answer revealed'); // /quiz next closes the round and reveals it
+    expect(result.stdout).toContain('You joined ML Ops (new team).');
+    expect(result.stdout).toContain('This channel gets no daily question yet.');
+    expect(result.stdout).toContain('/gcp <service>');
+    expect(result.stdout).toContain('Type the number of a choice');
+  });
+
+  it('refuses to start on a malformed question file, naming the file and field', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'console-bank-')), 'questions');
+    try {
+      cpSync(path.join(ROOT, 'test/fixtures/bank-valid'), dir, { recursive: true });
+      cpSync(path.join(ROOT, 'test/fixtures/broken/long-choice.yaml'), path.join(dir, '2-broken.yaml'));
+      const result = await runEntryPoint('', consoleEnv({ QUIZ_QUESTIONS_DIR: dir }));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /questions\/2-broken\.yaml: id "s1-broken": field choices\.0\.text\.en: must be at most 75/,
+      );
+    } finally {
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+
+  it('reports every bad variable in one message', async () => {
+    const result = await runEntryPoint(
+      '',
+      consoleEnv({ QUIZ_TIMEZONE: 'Mars/Olympus', PORT: 'abc', QUIZ_LOCALE: 'fr' }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('QUIZ_TIMEZONE: must be an IANA time zone');
+    expect(result.stderr).toContain('PORT: a port number');
+    expect(result.stderr).toContain('QUIZ_LOCALE: ja or en');
+  });
+});
