@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { QuizContent } from './adapters/questions/quiz-content.js';
 import type { Config } from './config.js';
 import type { Locale } from './core/model.js';
 import { platformOf } from './core/model.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Clock } from './core/ports/clock.js';
 import type { Logger } from './core/ports/logger.js';
+import type { QuestionBank } from './core/ports/question-bank.js';
 import type { QuizStore } from './core/ports/quiz-store.js';
+import type { ServiceCatalog } from './core/ports/service-catalog.js';
 import type { SubscriptionStore } from './core/ports/subscription-store.js';
 import { QuizCommands } from './core/quiz-commands.js';
 import { QuizEngine } from './core/quiz-engine.js';
@@ -23,7 +24,8 @@ export interface AppParts {
 }
 
 export interface AppInput {
-  content: QuizContent;
+  bank: QuestionBank;
+  catalog: ServiceCatalog;
   store: QuizStore;
   subscriptions: SubscriptionStore;
   clock: Clock;
@@ -43,8 +45,8 @@ export function buildApp(input: AppInput): AppParts {
   const platformFor = (scope: string): ChatPlatform | undefined => platforms.get(platformOf(scope));
   const engine = new QuizEngine({
     store: input.store,
-    bank: input.content.bank,
-    catalog: input.content.catalog,
+    bank: input.bank,
+    catalog: input.catalog,
     clock: input.clock,
     random: input.quiz.seed === undefined ? Math.random : seededRandom(input.quiz.seed),
     newId: newRoundId,

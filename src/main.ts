@@ -47,7 +47,8 @@ async function main(): Promise<number> {
   const store = new MemoryQuizStore();
   const subscriptions = new MemorySubscriptionStore();
   const app = buildApp({
-    content,
+    bank: content.bank,
+    catalog: content.catalog,
     store,
     subscriptions,
     clock: systemClock,

@@ -8,13 +8,11 @@ import type { TextView } from '../views.js';
 export interface ChatPlatform {
   /** Posts the question with one button per choice; returns the message reference to edit later. */
   postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string>;
-  /** Shows the answer count on the question message (adapters throttle this). */
-  refreshAnswerCount(
-    channel: ChannelRef,
-    round: Round,
-    question: Question,
-    answerCount: number,
-  ): Promise<void>;
+  /**
+   * Shows the answer count on the question message. Called after every recorded answer, so adapters
+   * throttle it and look the round up themselves only when they actually edit.
+   */
+  refreshAnswerCount(channel: ChannelRef, roundId: string, answerCount: number): Promise<void>;
   /** Edits the question message to show the right answer and the votes; posts the explanation as a reply. */
   revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void>;
   /** Posts a plain message to the channel (the weekly digest). */

@@ -1,0 +1,24 @@
+/** Slack text helpers: escaping for mrkdwn and cutting to Block Kit's limits. */
+
+/** Slack's three control characters; everything else is literal in mrkdwn. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts to `max` characters (code points), ending with an ellipsis when cut. */
+export function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Block Kit limits this adapter relies on (docs.slack.dev / @slack/types). */
+export const SLACK_LIMITS = {
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
+  sectionText: 3000,
+  blocksPerMessage: 50,
+  blocksPerHomeView: 100,
+  headerText: 150,
+  contextText: 3000,
+} as const;

@@ -1,0 +1,120 @@
+import type { Server } from 'node:http';
+import { App, type CustomRoute, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Logger as PinoLogger } from 'pino';
+import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
+import type { QuizCommands } from '../../core/quiz-commands.js';
+import { UserLocales } from '../../core/user-locales.js';
+import { boltLogger } from './bolt-logger.js';
+import { SlackAdmins } from './slack-admins.js';
+import { registerSlackHandlers } from './slack-handlers.js';
+import { SlackPlatform } from './slack-platform.js';
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret?: string;
+  /** Set: Socket Mode. Unset: HTTP mode at POST /slack/events. */
+  appToken?: string;
+  /** Web API base URL (Slack-compatible gateways, tests). */
+  apiUrl?: string;
+}
+
+export interface SlackBotDeps {
+  settings: SlackSettings;
+  commands: QuizCommands;
+  timeZone: string;
+  defaultLocale: Locale;
+  adminUserIds: readonly string[];
+  log: PinoLogger;
+  /** Extra HTTP routes on the same server (health, metrics). */
+  customRoutes?: CustomRoute[];
+  /** How often at most a question's answer count is edited. */
+  refreshIntervalMs?: number;
+  /** Web API retries; tests use 0 so a failing fake does not stall them. */
+  apiRetries?: number;
+  /** Bolt answers 404 to a request nobody acked within this time (3001 ms, Slack's limit). */
+  unhandledRequestTimeoutMillis?: number;
+}
+
+export interface SlackBot {
+  app: App;
+  platform: SlackPlatform;
+  /** HTTP mode: listens on `port` (0 for any) and returns the server; Socket Mode: connects. */
+  start(port: number): Promise<Server | null>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Slack app on Bolt: HTTP mode with a signing secret, or Socket Mode with an app token. */
+export function createSlackBot(deps: SlackBotDeps): SlackBot {
+  const { settings, log } = deps;
+  const clientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    ...(deps.apiRetries !== undefined ? { retryConfig: { retries: deps.apiRetries } } : {}),
+  };
+  const logger = boltLogger(log);
+  const app = settings.appToken
+    ? new App({
+        token: settings.botToken,
+        appToken: settings.appToken,
+        socketMode: true,
+        clientOptions,
+        logger,
+        logLevel: LogLevel.INFO,
+        ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+      })
+    : new App({
+        token: settings.botToken,
+        receiver: new HTTPReceiver({
+          signingSecret: settings.signingSecret ?? '',
+          endpoints: '/slack/events',
+          processBeforeResponse: false,
+          ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+          ...(deps.unhandledRequestTimeoutMillis
+            ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
+            : {}),
+          logger,
+        }),
+        clientOptions,
+        logger,
+        logLevel: LogLevel.INFO,
+      });
+
+  const engine = deps.commands.engine;
+  const loadRound = async (ref: RoundRef): Promise<{ round: Round; question: Question } | null> => {
+    const round = await engine.getRound(ref);
+    const question = round ? engine.bank.get(round.questionId) : undefined;
+    return round && question ? { round, question } : null;
+  };
+  const platform = new SlackPlatform({
+    client: app.client,
+    bank: engine.bank,
+    timeZone: deps.timeZone,
+    locale: deps.defaultLocale,
+    log,
+    loadRound,
+    ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
+  });
+  registerSlackHandlers(app, {
+    commands: deps.commands,
+    platform,
+    admins: new SlackAdmins(app.client, deps.adminUserIds, log),
+    locales: new UserLocales(engine),
+    defaultLocale: deps.defaultLocale,
+    log,
+  });
+  app.error(async (error) => {
+    log.error({ err: error }, 'slack handler failed');
+  });
+
+  return {
+    app,
+    platform,
+    async start(port: number) {
+      const started = await app.start(port);
+      return settings.appToken ? null : (started as Server);
+    },
+    async stop() {
+      await platform.flush();
+      await app.stop();
+    },
+  };
+}

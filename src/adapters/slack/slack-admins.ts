@@ -1,0 +1,32 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports/logger.js';
+
+/**
+ * Who may run admin commands: workspace admins and owners (from `users.info`, cached), plus the ids in
+ * QUIZ_ADMIN_USER_IDS. A failed lookup means "no": refusing is safer than granting.
+ */
+export class SlackAdmins {
+  private readonly cache = new Map<string, { admin: boolean; until: number }>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly adminUserIds: readonly string[],
+    private readonly log: Logger,
+    private readonly ttlMs = 10 * 60_000,
+  ) {}
+
+  async isAdmin(userId: string): Promise<boolean> {
+    if (this.adminUserIds.includes(userId)) return true;
+    const hit = this.cache.get(userId);
+    if (hit && hit.until > Date.now()) return hit.admin;
+    try {
+      const result = await this.client.users.info({ user: userId });
+      const admin = Boolean(result.user?.is_admin || result.user?.is_owner || result.user?.is_primary_owner);
+      this.cache.set(userId, { admin, until: Date.now() + this.ttlMs });
+      return admin;
+    } catch (error) {
+      this.log.warn({ err: error, userId }, 'users.info failed; treating as not an admin');
+      return false;
+    }
+  }
+}

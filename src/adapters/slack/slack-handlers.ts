@@ -1,0 +1,191 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { decodeAction } from '../../core/action-id.js';
+import { isStoreUnavailable } from '../../core/errors.js';
+import { messagesFor } from '../../core/messages/index.js';
+import { type Locale, scopeId } from '../../core/model.js';
+import { parseQuizCommand } from '../../core/parse-quiz-command.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { CommandContext, CommandReply, QuizCommands } from '../../core/quiz-commands.js';
+import type { UserLocales } from '../../core/user-locales.js';
+import { statsView, type TextView, textView } from '../../core/views.js';
+import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
+import { DeliveryDedupe } from './delivery-dedupe.js';
+import type { SlackAdmins } from './slack-admins.js';
+import type { SlackPlatform } from './slack-platform.js';
+
+export interface SlackHandlerDeps {
+  commands: QuizCommands;
+  platform: SlackPlatform;
+  admins: SlackAdmins;
+  locales: UserLocales;
+  defaultLocale: Locale;
+  log: Logger;
+}
+
+interface Who {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  userName: string;
+}
+
+/**
+ * Every listener acks first (Slack gives 3 seconds and retries after), then decodes the payload, then
+ * calls one core method and renders its view.
+ */
+export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
+  const { commands, platform, log } = deps;
+  const dedupe = new DeliveryDedupe();
+
+  const contextFor = async (who: Who): Promise<CommandContext> => {
+    const scope = scopeId('slack', who.teamId);
+    return {
+      scope,
+      channelId: who.channelId,
+      userId: who.userId,
+      displayName: who.userName,
+      locale: (await deps.locales.get(scope, who.userId)) ?? deps.defaultLocale,
+      isAdmin: () => deps.admins.isAdmin(who.userId),
+    };
+  };
+
+  const replyPrivately = async (respond: RespondFn, reply: CommandReply, locale: Locale): Promise<void> => {
+    if (reply.kind === 'text') {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        blocks: textBlocks(reply.view),
+        text: fallbackText(reply.view.title),
+      });
+      return;
+    }
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      blocks: questionBlocks(reply.view),
+      text: fallbackText(messagesFor(locale).practiceTitle, reply.view.stem),
+    });
+  };
+
+  // Retried deliveries: drop what this process has already handled.
+  app.use(async (args) => {
+    const { body, context, next } = args;
+    const key = deliveryKey(body as Record<string, unknown>);
+    if (key && !dedupe.firstTime(key) && (context.retryNum ?? 0) > 0) {
+      log.info({ key, retryNum: context.retryNum }, 'retried delivery already handled; ignored');
+      // Events are acked by Bolt itself; commands and actions carry their own ack.
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      return;
+    }
+    await next();
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^(ans|prc|gcp):/, async ({ ack, body, action, respond }) => {
+    await ack();
+    const decoded = decodeAction(action.action_id);
+    const teamId = body.team?.id ?? body.user.team_id;
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    if (!decoded || !teamId || !channelId) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: messagesFor(deps.defaultLocale).unknownRound,
+      });
+      return;
+    }
+    const ctx = await contextFor({
+      teamId,
+      channelId,
+      userId: body.user.id,
+      userName: body.user.username ?? body.user.name ?? body.user.id,
+    });
+    const m = messagesFor(ctx.locale);
+    try {
+      if (decoded.kind === 'answer') {
+        const { outcome, view } = await commands.answer(decoded.roundId, decoded.choice, ctx);
+        await replyPrivately(respond, { kind: 'text', view }, ctx.locale);
+        if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
+          await platform.refreshAnswerCount(
+            { scope: ctx.scope, channelId },
+            decoded.roundId,
+            outcome.answerCount,
+          );
+        }
+        return;
+      }
+      await replyPrivately(respond, await commands.button(decoded, ctx), ctx.locale);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      log.warn({ err: error }, 'store unavailable during a click');
+      const text = decoded.kind === 'answer' ? m.notRecorded : m.unavailable;
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    }
+  });
+
+  // Link buttons (the docs link) also send an action; it only needs an ack.
+  app.action('open-docs', async ({ ack }) => {
+    await ack();
+  });
+
+  app.command('/quiz', async ({ ack, command, respond }) => {
+    await ack();
+    const ctx = await contextFor({
+      teamId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      userName: command.user_name,
+    });
+    const parsed = parseQuizCommand(command.text ?? '');
+    try {
+      const reply = await commands.run(parsed, ctx);
+      if (parsed.kind === 'lang') deps.locales.remember(ctx.scope, ctx.userId, parsed.locale);
+      await replyPrivately(respond, reply, parsed.kind === 'lang' ? parsed.locale : ctx.locale);
+    } catch (error) {
+      await replyPrivately(respond, { kind: 'text', view: failureView(error, ctx.locale) }, ctx.locale);
+    }
+  });
+
+  app.command('/gcp', async ({ ack, command, respond }) => {
+    await ack();
+    const scope = scopeId('slack', command.team_id);
+    const locale = (await deps.locales.get(scope, command.user_id)) ?? deps.defaultLocale;
+    await replyPrivately(respond, { kind: 'text', view: commands.gcp(command.text ?? '', locale) }, locale);
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id;
+    if (!teamId) return;
+    const scope = scopeId('slack', teamId);
+    const locale = (await deps.locales.get(scope, event.user)) ?? deps.defaultLocale;
+    const m = messagesFor(locale);
+    let view: TextView;
+    try {
+      const stats = await commands.engine.playerStats(scope, event.user);
+      view = statsView(stats, event.user, commands.engine.bank.domains(), m);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      view = textView(m.unavailable);
+    }
+    const help = textView(m.help.split('\n')[0] ?? '', m.help.split('\n').slice(1));
+    await client.views.publish({
+      user_id: event.user,
+      view: {
+        type: 'home',
+        blocks: [...textBlocks(view), { type: 'divider' }, ...textBlocks(help)].slice(0, 100),
+      },
+    });
+  });
+}
+
+function failureView(error: unknown, locale: Locale): TextView {
+  if (isStoreUnavailable(error)) return textView(messagesFor(locale).unavailable);
+  throw error;
+}
+
+/** What identifies one delivery across Slack's retries. */
+function deliveryKey(body: Record<string, unknown>): string | null {
+  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (typeof body.trigger_id === 'string') return `trigger:${body.trigger_id}`;
+  return null;
+}

@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A stand-in for Slack on loopback: the Web API (`/api/<method>`), `response_url` sinks (`/response/<id>`)
+ * and a Socket Mode websocket (`/link`). It records every call so tests can check what the app sent.
+ */
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  authorization: string | undefined;
+  at: number;
+}
+
+type Handler = (body: Record<string, unknown>) => Record<string, unknown>;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly admins = new Set<string>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly handlers = new Map<string, Handler>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | null = null;
+  private readonly acks = new Map<string, (payload: unknown) => void>();
+  private ts = 1_700_000_000;
+  url = '';
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/link' });
+    this.wss.on('connection', (socket) => {
+      this.socket = socket;
+      socket.on('message', (raw) => {
+        const msg = JSON.parse(raw.toString()) as { envelope_id?: string; payload?: unknown };
+        if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload ?? {});
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
+    });
+    this.on('auth.test', () => ({ user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T1', user: 'quizbot' }));
+    this.on('chat.postMessage', (body) => ({ channel: body.channel, ts: `${++this.ts}.000100` }));
+    this.on('chat.update', (body) => ({ channel: body.channel, ts: body.ts }));
+    this.on('users.info', (body) => ({
+      user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false },
+    }));
+    this.on('apps.connections.open', () => ({ url: `${this.url.replace('http', 'ws')}/link` }));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Answers `method` with `{ ok: true, ...handler(body) }`. */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  /** The next call of `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the app's ack payload. */
+  sendEnvelope(envelope: { envelope_id: string; type: string; payload: unknown }): Promise<unknown> {
+    const socket = this.socket;
+    if (!socket) throw new Error('no socket mode connection');
+    return new Promise((resolve) => {
+      this.acks.set(envelope.envelope_id, resolve);
+      socket.send(JSON.stringify({ ...envelope, accepts_response_payload: true }));
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.url);
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: parseBody(raw, req) });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const body = parseBody(raw, req);
+    this.calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
+    const failure = this.failures.get(method)?.shift();
+    const reply = failure
+      ? { ok: false, error: failure }
+      : { ok: true, ...(this.handlers.get(method)?.(body) ?? {}) };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (chunk: Buffer) => {
+      data += chunk.toString();
+    });
+    req.on('end', () => resolve(data));
+  });
+}
+
+/** Web API calls are form-encoded with JSON fields; response_url posts are JSON. */
+function parseBody(raw: string, req: IncomingMessage): Record<string, unknown> {
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}

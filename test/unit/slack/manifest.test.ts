@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const manifest = parse(readFileSync(path.resolve(import.meta.dirname, '../../../manifest.yml'), 'utf8'));
+
+describe('manifest.yml', () => {
+  it('declares what the app uses, within the manifest schema limits', () => {
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
+    const long = manifest.display_information.long_description.length;
+    expect(long).toBeGreaterThanOrEqual(175);
+    expect(long).toBeLessThanOrEqual(4000);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    const commands = manifest.features.slash_commands.map((c: { command: string }) => c.command);
+    expect(commands).toEqual(['/quiz', '/gcp']);
+    for (const c of manifest.features.slash_commands) {
+      expect(c.url).toMatch(/\/slack\/events$/);
+      expect(c.description.length).toBeLessThanOrEqual(2000);
+      expect(c.usage_hint.length).toBeLessThanOrEqual(1000);
+    }
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['commands', 'chat:write', 'users:read']),
+    );
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+  });
+});
