@@ -207,7 +207,7 @@ export class MemoryQuizStore implements QuizStore {
   async dueRounds(now: number, limit: number): Promise<RoundRef[]> {
     return [...this.rounds.values()]
       .filter((s) => s.round.kind === 'daily' && !s.revealed && s.round.closesAt <= now)
-      .sort((a, b) => a.round.closesAt - b.round.closesAt || a.round.id.localeCompare(b.round.id))
+      .sort(byDueOrder)
       .slice(0, limit)
       .map((s) => ({ scope: s.round.scope, roundId: s.round.id }));
   }
@@ -388,6 +388,15 @@ export class MemoryQuizStore implements QuizStore {
     this.teamScorers.set(key, set);
     return set;
   }
+}
+
+/**
+ * Oldest `closesAt` first; ties in binary order of `<scope>|<roundId>`, the order the Redis store's due
+ * index (a sorted set of such members) gives them.
+ */
+function byDueOrder(a: StoredRound, b: StoredRound): number {
+  const member = (s: StoredRound): Buffer => Buffer.from(`${s.round.scope}|${s.round.id}`);
+  return a.round.closesAt - b.round.closesAt || Buffer.compare(member(a), member(b));
 }
 
 function increment(board: Map<string, number>, member: string, by: number): void {

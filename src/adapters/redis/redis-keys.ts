@@ -1,0 +1,94 @@
+import type { Period, ScopeId } from '../../core/model.js';
+
+/** A board bucket name shared by player and team boards: `w:2026-W48`, `m:2026-11`, `all`. */
+export function bucketName(period: Period, periodKey: string): string {
+  if (period === 'all') return 'all';
+  return `${period === 'week' ? 'w' : 'm'}:${periodKey}`;
+}
+
+/**
+ * The key schema (docs/redis-keys.md). Every key of a scope carries the scope as a hash tag,
+ * `pq:{slack:T1}:...`, so a script that touches several of them stays in one Redis Cluster slot.
+ * The one cross-scope key, the due-rounds index, is only ever used by single-key commands.
+ */
+export class RedisKeys {
+  constructor(readonly prefix = 'pq') {
+    // A brace in the prefix would become the hash tag and put every scope in one slot.
+    if (/[{}]/.test(prefix)) throw new Error(`redis key prefix must not contain braces: ${prefix}`);
+  }
+
+  /** `pq:{<scope>}:`, the start of every key of the scope. */
+  scope(scope: ScopeId): string {
+    // Only the first `{...}` counts as the tag; a brace in the scope would cut it short.
+    if (/[{}]/.test(scope)) throw new Error(`scope id must not contain braces: ${scope}`);
+    return `${this.prefix}:{${scope}}:`;
+  }
+
+  /** ZSET `<scope>|<roundId>` scored by closesAt, over all scopes. */
+  due(): string {
+    return `${this.prefix}:due`;
+  }
+
+  round(scope: ScopeId, roundId: string): string {
+    return `${this.scope(scope)}round:${roundId}`;
+  }
+
+  answers(scope: ScopeId, roundId: string): string {
+    return `${this.scope(scope)}answers:${roundId}`;
+  }
+
+  seq(scope: ScopeId, channelId: string): string {
+    return `${this.scope(scope)}seq:${channelId}`;
+  }
+
+  latestDaily(scope: ScopeId, channelId: string): string {
+    return `${this.scope(scope)}latest:${channelId}`;
+  }
+
+  asked(scope: ScopeId, channelId: string): string {
+    return `${this.scope(scope)}asked:${channelId}`;
+  }
+
+  board(scope: ScopeId, bucket: string): string {
+    return `${this.scope(scope)}board:${bucket}`;
+  }
+
+  teamBoard(scope: ScopeId, bucket: string): string {
+    return `${this.scope(scope)}tboard:${bucket}`;
+  }
+
+  /** SET of `<playerId>\n<teamId>`: who already scored for which team in the bucket. */
+  teamScorers(scope: ScopeId, bucket: string): string {
+    return `${this.scope(scope)}tscorers:${bucket}`;
+  }
+
+  /** HASH teamId -> number of distinct scorers in the bucket. */
+  teamScorerCounts(scope: ScopeId, bucket: string): string {
+    return `${this.scope(scope)}tscount:${bucket}`;
+  }
+
+  player(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}player:${playerId}`;
+  }
+
+  names(scope: ScopeId): string {
+    return `${this.scope(scope)}names`;
+  }
+
+  teams(scope: ScopeId): string {
+    return `${this.scope(scope)}teams`;
+  }
+
+  /** HASH teamId -> member count; a team without members has no field. */
+  teamSizes(scope: ScopeId): string {
+    return `${this.scope(scope)}teamsizes`;
+  }
+
+  membership(scope: ScopeId): string {
+    return `${this.scope(scope)}membership`;
+  }
+
+  locales(scope: ScopeId): string {
+    return `${this.scope(scope)}locales`;
+  }
+}

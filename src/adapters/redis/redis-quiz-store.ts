@@ -1,0 +1,154 @@
+import type { Cluster, Redis } from 'ioredis';
+import type {
+  ChannelRef,
+  Leaderboard,
+  Locale,
+  PlayerStats,
+  Round,
+  RoundRef,
+  ScopeId,
+  Tally,
+  Team,
+  TeamLeaderboard,
+} from '../../core/model.js';
+import { LOCALES } from '../../core/model.js';
+import type {
+  BoardQuery,
+  ClaimCloseResult,
+  JoinTeamResult,
+  LeaveTeamResult,
+  NewRound,
+  QuizStore,
+  RecordAnswerInput,
+  RecordAnswerResult,
+} from '../../core/ports/quiz-store.js';
+import { QuizScripts } from './quiz-scripts.js';
+import { recordAnswer } from './redis-answers.js';
+import { leaderboard, playerStats, teamLeaderboard } from './redis-boards.js';
+import { toStoreError } from './redis-errors.js';
+import { RedisKeys } from './redis-keys.js';
+import * as rounds from './redis-rounds.js';
+import type { RedisStoreContext } from './redis-store-context.js';
+import * as teams from './redis-teams.js';
+
+export interface RedisQuizStoreOptions {
+  /** Start of every key (default `pq`); lets several deployments or test runs share one server. */
+  prefix?: string;
+}
+
+/**
+ * The quiz store on Redis (standalone or Cluster). Semantics are the memory store's, held by the shared
+ * contract suite; the key schema is in `docs/redis-keys.md`. Every write that must be atomic is one Lua
+ * script on keys of one scope (one Cluster slot); an answer is exactly one EVALSHA.
+ * Connection failures and timeouts surface as `StoreUnavailableError`.
+ */
+export class RedisQuizStore implements QuizStore {
+  private readonly ctx: RedisStoreContext;
+
+  constructor(client: Redis | Cluster, options: RedisQuizStoreOptions = {}) {
+    this.ctx = { client, keys: new RedisKeys(options.prefix), scripts: new QuizScripts(client) };
+  }
+
+  createRound(round: NewRound): Promise<Round> {
+    return this.guard('createRound', () => rounds.createRound(this.ctx, round));
+  }
+
+  getRound(scope: ScopeId, roundId: string): Promise<Round | null> {
+    return this.guard('getRound', () => rounds.getRound(this.ctx, scope, roundId));
+  }
+
+  setRoundMessage(scope: ScopeId, roundId: string, messageRef: string): Promise<void> {
+    return this.guard('setRoundMessage', () => rounds.setRoundMessage(this.ctx, scope, roundId, messageRef));
+  }
+
+  latestDailyRound(channel: ChannelRef): Promise<Round | null> {
+    return this.guard('latestDailyRound', () => rounds.latestDailyRound(this.ctx, channel));
+  }
+
+  recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult> {
+    return this.guard('recordAnswer', () => recordAnswer(this.ctx, input));
+  }
+
+  tally(scope: ScopeId, roundId: string): Promise<Tally> {
+    return this.guard('tally', () => rounds.tally(this.ctx, scope, roundId));
+  }
+
+  dueRounds(now: number, limit: number): Promise<RoundRef[]> {
+    return this.guard('dueRounds', () => rounds.dueRounds(this.ctx, now, limit));
+  }
+
+  claimClose(scope: ScopeId, roundId: string, now: number, leaseMs: number): Promise<ClaimCloseResult> {
+    return this.guard('claimClose', () => rounds.claimClose(this.ctx, scope, roundId, now, leaseMs));
+  }
+
+  markRevealed(scope: ScopeId, roundId: string): Promise<void> {
+    return this.guard('markRevealed', () => rounds.markRevealed(this.ctx, scope, roundId));
+  }
+
+  askedQuestions(channel: ChannelRef): Promise<string[]> {
+    return this.guard('askedQuestions', () =>
+      this.ctx.client.smembers(this.ctx.keys.asked(channel.scope, channel.channelId)),
+    );
+  }
+
+  markAsked(channel: ChannelRef, questionId: string, newCycle: boolean): Promise<void> {
+    return this.guard('markAsked', async () => {
+      const key = this.ctx.keys.asked(channel.scope, channel.channelId);
+      await this.ctx.scripts.run('pqMarkAsked', [key], [newCycle ? '1' : '0', questionId]);
+    });
+  }
+
+  leaderboard(query: BoardQuery): Promise<Leaderboard> {
+    return this.guard('leaderboard', () => leaderboard(this.ctx, query));
+  }
+
+  teamLeaderboard(query: Omit<BoardQuery, 'viewerId'>): Promise<TeamLeaderboard> {
+    return this.guard('teamLeaderboard', () => teamLeaderboard(this.ctx, query));
+  }
+
+  playerStats(
+    scope: ScopeId,
+    playerId: string,
+    periods: { week: string; month: string },
+  ): Promise<PlayerStats> {
+    return this.guard('playerStats', () => playerStats(this.ctx, scope, playerId, periods));
+  }
+
+  joinTeam(scope: ScopeId, playerId: string, teamId: string, name: string): Promise<JoinTeamResult> {
+    return this.guard('joinTeam', () => teams.joinTeam(this.ctx, scope, playerId, teamId, name));
+  }
+
+  leaveTeam(scope: ScopeId, playerId: string): Promise<LeaveTeamResult> {
+    return this.guard('leaveTeam', () => teams.leaveTeam(this.ctx, scope, playerId));
+  }
+
+  listTeams(scope: ScopeId): Promise<Team[]> {
+    return this.guard('listTeams', () => teams.listTeams(this.ctx, scope));
+  }
+
+  teamOf(scope: ScopeId, playerId: string): Promise<Team | null> {
+    return this.guard('teamOf', () => teams.teamOf(this.ctx, scope, playerId));
+  }
+
+  userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {
+    return this.guard('userLocale', async () => {
+      const stored = await this.ctx.client.hget(this.ctx.keys.locales(scope), userId);
+      return LOCALES.find((locale) => locale === stored) ?? null;
+    });
+  }
+
+  setUserLocale(scope: ScopeId, userId: string, locale: Locale): Promise<void> {
+    return this.guard('setUserLocale', async () => {
+      await this.ctx.client.hset(this.ctx.keys.locales(scope), userId, locale);
+    });
+  }
+
+  /** Runs one store operation, turning "Redis is unreachable" into `StoreUnavailableError`. */
+  private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toStoreError(error, operation);
+    }
+  }
+}

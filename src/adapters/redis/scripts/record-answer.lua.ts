@@ -1,0 +1,122 @@
+/**
+ * recordAnswer as one Lua script: the whole answer path is a single EVALSHA, so "first answer wins",
+ * "score once" and the board updates are one atomic step (and a failed call wrote nothing).
+ * The semantics are the memory store's (`src/adapters/memory/memory-quiz-store.ts`); the contract suite
+ * holds both to them. Keys are in `docs/redis-keys.md`; all share the scope's hash tag.
+ */
+
+/** KEYS, in order. The argument builder in `redis-answers.ts` follows this list. */
+export const RECORD_ANSWER_KEYS = [
+  'round',
+  'answers',
+  'player',
+  'names',
+  'membership',
+  'boardWeek',
+  'boardMonth',
+  'boardAll',
+  'teamBoardWeek',
+  'teamBoardMonth',
+  'teamBoardAll',
+  'teamScorersWeek',
+  'teamScorersMonth',
+  'teamScorersAll',
+  'teamScorerCountsWeek',
+  'teamScorerCountsMonth',
+  'teamScorerCountsAll',
+] as const;
+
+/*
+ * ARGV: 1 playerId, 2 choice, 3 now (epoch ms), 4 displayName, 5 week expiresAt (ms), 6 month expiresAt (ms),
+ *       7.. points by streak before the answer (the last entry covers longer streaks).
+ * Reply: {'unknown-round'} | {'closed', questionId} | {'duplicate', questionId, previousChoice}
+ *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount}
+ */
+export const RECORD_ANSWER_LUA = `
+local player, choice, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+
+-- A period key gets its expiry once, when it is created; all-time keys (at = nil) never expire.
+-- Callers only ask when they just added a new member: a new key always starts with one.
+local function expireOnce(key, at)
+  if at and redis.call('PTTL', key) == -1 then redis.call('PEXPIREAT', key, at) end
+end
+
+-- ZINCRBY, and whether the member is new (its score is now exactly the increment).
+local function add(key, points, member)
+  return tonumber(redis.call('ZINCRBY', key, points, member)) == points
+end
+
+local round = redis.call('HMGET', KEYS[1],
+  'questionId', 'status', 'closesAt', 'kind', 'answerKey', 'channelId', 'seq', 'domain', 'expiresAt')
+local questionId = round[1]
+-- Each valid choice has a counter field 'n:<key>' from creation on, so a missing counter means a choice
+-- the question does not have: like a missing round, a stale or forged button.
+if not questionId or redis.call('HEXISTS', KEYS[1], 'n:' .. choice) == 0 then
+  return {'unknown-round'}
+end
+if round[2] ~= 'open' or now >= tonumber(round[3]) then
+  return {'closed', questionId}
+end
+if redis.call('HSETNX', KEYS[2], player, choice) == 0 then
+  return {'duplicate', questionId, redis.call('HGET', KEYS[2], player)}
+end
+local answerCount = redis.call('HLEN', KEYS[2])
+-- The answers live exactly as long as their round.
+if answerCount == 1 then redis.call('PEXPIREAT', KEYS[2], round[9]) end
+redis.call('HINCRBY', KEYS[1], 'n:' .. choice, 1)
+
+local kind = round[4]
+local correct = choice == round[5]
+local points = 0
+local state = redis.call('HMGET', KEYS[3], 'streak', 'best', 'lastChannel', 'lastSeq')
+-- Practice leaves the streak alone; the stored one is reported back unchanged.
+local streak = tonumber(state[1]) or 0
+
+if kind == 'daily' then
+  local best = tonumber(state[2]) or 0
+  local channel, seq = round[6], tonumber(round[7])
+  -- A streak carries on only from the channel's previous daily round: a missed round breaks it.
+  local before = 0
+  if state[3] == channel and tonumber(state[4]) == seq - 1 then before = streak end
+  if correct then
+    local size = #ARGV - 6
+    if size > 0 then points = tonumber(ARGV[6 + math.min(before + 1, size)]) end
+    streak = before + 1
+    if streak > best then best = streak end
+  else
+    streak = 0
+  end
+  local domain = round[8]
+  redis.call('HSET', KEYS[3], 'streak', streak, 'best', best, 'lastChannel', channel, 'lastSeq', seq)
+  redis.call('HINCRBY', KEYS[3], 'answered', 1)
+  redis.call('HINCRBY', KEYS[3], 'da:' .. domain, 1)
+  if correct then
+    redis.call('HINCRBY', KEYS[3], 'correct', 1)
+    redis.call('HINCRBY', KEYS[3], 'dc:' .. domain, 1)
+  end
+  -- Boards show the name from the latest answer, so they never need a platform API call.
+  redis.call('HSET', KEYS[4], player, ARGV[4])
+
+  if points > 0 then
+    local expiresAt = {ARGV[5], ARGV[6], nil}
+    -- The team at answer time gets the points; switching teams later does not move them.
+    local team = redis.call('HGET', KEYS[5], player)
+    for i = 1, 3 do
+      if add(KEYS[5 + i], points, player) then expireOnce(KEYS[5 + i], expiresAt[i]) end
+      if team then
+        if add(KEYS[8 + i], points, team) then expireOnce(KEYS[8 + i], expiresAt[i]) end
+        -- Team boards rank by average per member who scored: count each scorer once per bucket.
+        if redis.call('SADD', KEYS[11 + i], player .. '\\n' .. team) == 1 then
+          redis.call('HINCRBY', KEYS[14 + i], team, 1)
+          expireOnce(KEYS[11 + i], expiresAt[i])
+          expireOnce(KEYS[14 + i], expiresAt[i])
+        end
+      end
+    end
+  end
+end
+
+local totals = {}
+for i = 1, 3 do totals[i] = tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
+return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount}
+`;

@@ -1,0 +1,7 @@
+import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
+import { describeQuizStoreContract } from '../support/store-contract.js';
+
+describeQuizStoreContract('MemoryQuizStore', async () => ({
+  store: new MemoryQuizStore(),
+  cleanup: async () => {},
+}));
