@@ -50,10 +50,26 @@ function dayMatches(fields: CronFields, w: WallClock): boolean {
   return dom && dow;
 }
 
+/**
+ * The second pass through a wall-clock minute when clocks go back (01:30 happens twice in New York on the
+ * first Sunday of November). Like system cron, a schedule fires on the first pass only.
+ */
+function isRepeatedWallClock(w: WallClock, epochMs: number, timeZone: string): boolean {
+  return [30, 60].some((minutes) => {
+    const earlier = wallClock(epochMs - minutes * MINUTE, timeZone);
+    return earlier.day === w.day && earlier.hour === w.hour && earlier.minute === w.minute;
+  });
+}
+
 /** Whether the minute starting at `epochMs` (a whole minute) is a slot. */
 export function isSlot(fields: CronFields, timeZone: string, epochMs: number): boolean {
   const w = wallClock(epochMs, timeZone);
-  return dayMatches(fields, w) && fields.hours.has(w.hour) && fields.minutes.has(w.minute);
+  return (
+    dayMatches(fields, w) &&
+    fields.hours.has(w.hour) &&
+    fields.minutes.has(w.minute) &&
+    !isRepeatedWallClock(w, epochMs, timeZone)
+  );
 }
 
 /** The first `count` slots strictly after `from`, looking at most `horizonDays` ahead. */
@@ -74,7 +90,7 @@ export function nextSlots(
     } else if (!fields.minutes.has(w.minute)) {
       t += MINUTE;
     } else {
-      slots.push(t);
+      if (!isRepeatedWallClock(w, t, timeZone)) slots.push(t);
       t += MINUTE;
     }
   }
@@ -93,7 +109,7 @@ export function previousSlot(
     const w = wallClock(t, timeZone);
     if (!dayMatches(fields, w) || !fields.hours.has(w.hour)) {
       t -= (w.minute + 1) * MINUTE; // back to the last minute of the previous wall-clock hour
-    } else if (!fields.minutes.has(w.minute)) {
+    } else if (!fields.minutes.has(w.minute) || isRepeatedWallClock(w, t, timeZone)) {
       t -= MINUTE;
     } else {
       return t;

@@ -45,11 +45,14 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   const onSignal = (): void => rl.close();
   process.once('SIGINT', onSignal);
 
+  // Start reading before the first await: lines piped in while the question is being posted would
+  // otherwise be emitted before anyone listens, and lost.
+  const lines = rl[Symbol.asyncIterator]();
   write(`${messagesFor(deps.defaultLocale).consoleWelcome}\n`);
   await publisher.publish(channel);
 
   try {
-    for await (const raw of rl) {
+    for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
       const ctx = await context();
       platform.locale = ctx.locale;
       try {
