@@ -71,6 +71,8 @@ const envSchema = z.object({
   LOG_PRETTY: optionalText,
   LOG_FILE: optionalText,
   USER: optionalText,
+  /** Set to `true` by discord.js's ShardingManager in each shard process it spawns. */
+  SHARDING_MANAGER: optionalText,
 });
 
 export type StoreConfig =
@@ -86,6 +88,8 @@ export interface Config {
     guildId?: string;
     apiUrl?: string;
     shards?: 'auto' | number;
+    /** This process is one shard under a ShardingManager (not the supervisor). */
+    shardChild?: boolean;
   };
   store: StoreConfig;
   quiz: {
@@ -188,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       ...(e.DISCORD_SHARDS
         ? { shards: e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS) }
         : {}),
+      shardChild: e.SHARDING_MANAGER === 'true',
     };
   }
   return { ok: true, config };

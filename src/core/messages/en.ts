@@ -142,6 +142,7 @@ export const en: Messages = {
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),
   posted: 'Posted a question to this channel.',
   noQuestions: 'There are no questions for that exam section.',
+  guildOnly: 'The quiz works in a server channel, not in direct messages.',
 
   scheduleTitle: 'Daily question schedule of this channel',
   scheduleSettings: (cron, timeZone, domain, digest) => [

@@ -144,6 +144,7 @@ export const ja: Messages = {
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),
   posted: 'このチャンネルに問題を投稿しました。',
   noQuestions: 'その試験セクションの問題はありません。',
+  guildOnly: 'クイズはダイレクトメッセージではなく、サーバーのチャンネルで使えます。',
 
   scheduleTitle: 'このチャンネルの出題スケジュール',
   scheduleSettings: (cron, timeZone, domain, digest) => [

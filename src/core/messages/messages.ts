@@ -85,6 +85,8 @@ export interface Messages {
   langSet(locale: Locale): string;
   posted: string;
   noQuestions: string;
+  /** A command used outside a server (Discord DMs): boards and teams are per server. */
+  guildOnly: string;
 
   scheduleTitle: string;
   scheduleSettings(cron: string, timeZone: string, domain: string | null, digest: boolean): string[];

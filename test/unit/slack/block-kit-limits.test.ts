@@ -19,7 +19,10 @@ function violations(blocks: unknown[], maxBlocks: number = SLACK_LIMITS.blocksPe
   const problems: string[] = [];
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
   const visit = (node: unknown, parent: string): void => {
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, parent));
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, parent);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'button') {

@@ -1,0 +1,118 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
+import type { Config } from '../../config.js';
+import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { QuizCommands } from '../../core/quiz-commands.js';
+import { UserLocales } from '../../core/user-locales.js';
+import { rejectLongChannelRateLimits } from './discord-errors.js';
+import { DiscordPlatform, NO_MENTIONS } from './discord-platform.js';
+import { createInteractionRouter } from './interaction-router.js';
+
+export type DiscordSettings = NonNullable<Config['discord']>;
+
+export interface DiscordBotDeps {
+  settings: DiscordSettings;
+  commands: QuizCommands;
+  /** QUIZ_LOCALE: channel messages, and people whose Discord language is neither Japanese nor English. */
+  defaultLocale: Locale;
+  /** QUIZ_ADMIN_USER_IDS. */
+  adminUserIds: readonly string[];
+  log: Logger;
+  /** How often at most a question's answer count is edited (default 5 s). */
+  refreshIntervalMs?: number;
+  /** REST retries on 5xx and timeouts (default 3); tests use 0 so a failing fake does not stall them. */
+  restRetries?: number;
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Register it as the `discord` platform before the scheduler ticks; posting needs no gateway. */
+  platform: DiscordPlatform;
+  /** Logs in and resolves once the gateway session is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Discord bot on discord.js: the Guilds intent only (no privileged intents; boards use the names
+ * stored at answer time), every reply ephemeral, channel messages through REST. `DISCORD_API_URL`
+ * redirects REST and, through GET /gateway/bot, the gateway too. Under a ShardingManager discord.js
+ * reads its shard ids from the environment the manager sets, so the same code runs as a shard.
+ */
+export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
+  const { settings, log } = deps;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: {
+      ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
+      ...(deps.restRetries !== undefined ? { retries: deps.restRetries } : {}),
+      rejectOnRateLimit: rejectLongChannelRateLimits,
+    },
+    // The bot reads no messages and no presences; caching them would only cost memory.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+    }),
+  });
+  // Set now rather than at login, so the scheduler can post while the gateway is still connecting.
+  client.rest.setToken(settings.token);
+
+  const engine = deps.commands.engine;
+  const loadRound = async (ref: RoundRef): Promise<{ round: Round; question: Question } | null> => {
+    const round = await engine.getRound(ref);
+    const question = round ? engine.bank.get(round.questionId) : undefined;
+    return round && question ? { round, question } : null;
+  };
+  const platform = new DiscordPlatform({
+    rest: client.rest,
+    bank: engine.bank,
+    timeZone: engine.timeZone,
+    locale: deps.defaultLocale,
+    log,
+    loadRound,
+    ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
+  });
+  const route = createInteractionRouter({
+    commands: deps.commands,
+    platform,
+    locales: new UserLocales(engine),
+    defaultLocale: deps.defaultLocale,
+    adminUserIds: deps.adminUserIds,
+    log,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.warn({ shardId, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    log.info({ shardId, replayed }, 'gateway session resumed'),
+  );
+  client.on(Events.ShardReady, (shardId) => log.info({ shardId }, 'gateway session ready'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
+      'rate limited',
+    ),
+  );
+
+  return {
+    client,
+    platform,
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      await client.login(settings.token);
+      await ready;
+      log.info({ user: client.user?.tag, shards: client.ws.shards.size }, 'discord bot ready');
+    },
+    async stop() {
+      await platform.flush();
+      await client.destroy();
+    },
+  };
+}

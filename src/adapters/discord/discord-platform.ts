@@ -1,0 +1,196 @@
+import {
+  type APIAllowedMentions,
+  type APIMessage,
+  DiscordAPIError,
+  type REST,
+  RESTJSONErrorCodes,
+  type RESTPatchAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+} from 'discord.js';
+import { KeyedThrottle } from '../../core/keyed-throttle.js';
+import { messagesFor } from '../../core/messages/index.js';
+import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
+import type { ChatPlatform } from '../../core/ports/chat-platform.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { QuestionBank } from '../../core/ports/question-bank.js';
+import { type QuestionView, questionView, revealView, type TextView } from '../../core/views.js';
+import { toPlatformError } from './discord-errors.js';
+import {
+  type DiscordMessage,
+  explanationMessage,
+  questionEmbed,
+  questionMessage,
+  revealMessage,
+  textViewMessage,
+} from './render-messages.js';
+
+/** Nobody is ever pinged by the bot: not by a team name, not by a question that mentions @everyone. */
+export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
+
+interface LiveRound {
+  channel: ChannelRef;
+  round: Round;
+  question: Question;
+  answerCount: number;
+}
+
+export interface DiscordPlatformOptions {
+  rest: REST;
+  bank: QuestionBank;
+  timeZone: string;
+  /** Language of channel messages (each person's private replies use their own). */
+  locale: Locale;
+  log: Logger;
+  /** How often at most a question message's answer count is edited (Discord allows ~5 edits per 5 s). */
+  refreshIntervalMs?: number;
+  /** Finds a round another process posted (once per edit, never per click). */
+  loadRound: (ref: RoundRef) => Promise<{ round: Round; question: Question } | null>;
+}
+
+const MAX_REMEMBERED = 10_000;
+
+/** Discord as a chat platform: embeds and buttons through the REST API (no gateway needed to post). */
+export class DiscordPlatform implements ChatPlatform {
+  /** Rounds this process has shown, so an edit needs no store read. */
+  private readonly live = new Map<string, LiveRound>();
+  private readonly pendingCounts = new Map<string, { channel: ChannelRef; answerCount: number }>();
+  /** Revealed rounds: a late count edit must never overwrite the reveal. */
+  private readonly revealed = new Set<string>();
+  private readonly refresher: KeyedThrottle;
+
+  constructor(private readonly options: DiscordPlatformOptions) {
+    this.refresher = new KeyedThrottle(
+      options.refreshIntervalMs ?? 5000,
+      (roundId) => this.editAnswerCount(roundId),
+      (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
+    );
+  }
+
+  async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
+    const message = await this.post(channel.channelId, questionMessage(this.view(round, question, 0)));
+    remember(this.live, round.id, {
+      channel,
+      round: { ...round, messageRef: message.id },
+      question,
+      answerCount: 0,
+    });
+    return message.id;
+  }
+
+  async refreshAnswerCount(channel: ChannelRef, roundId: string, answerCount: number): Promise<void> {
+    if (this.revealed.has(roundId)) return;
+    const pending = this.pendingCounts.get(roundId);
+    remember(this.pendingCounts, roundId, {
+      channel,
+      answerCount: Math.max(pending?.answerCount ?? 0, answerCount),
+    });
+    this.refresher.request(roundId);
+  }
+
+  async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
+    this.refresher.forget(round.id);
+    this.live.delete(round.id);
+    this.pendingCounts.delete(round.id);
+    if (this.revealed.size >= MAX_REMEMBERED) this.revealed.clear();
+    this.revealed.add(round.id);
+
+    const m = messagesFor(this.options.locale);
+    const view = revealView(question, tally, m);
+    const body = revealMessage(view, this.view(round, question, tally.total), question.answer);
+    let messageId = round.messageRef;
+    if (messageId && !(await this.editOrMissing(channel.channelId, messageId, body))) messageId = undefined;
+    // No question message to edit (never posted, or deleted by someone): the reveal becomes a new message.
+    if (!messageId) messageId = (await this.post(channel.channelId, body)).id;
+    await this.post(channel.channelId, explanationMessage(view), {
+      message_reference: { message_id: messageId, fail_if_not_exists: false },
+    });
+  }
+
+  async postText(channel: ChannelRef, view: TextView): Promise<void> {
+    await this.post(channel.channelId, textViewMessage(view));
+  }
+
+  /** Sends pending answer-count edits now (shutdown, tests). */
+  async flush(): Promise<void> {
+    await this.refresher.flush();
+  }
+
+  private async editAnswerCount(roundId: string): Promise<void> {
+    const pending = this.pendingCounts.get(roundId);
+    if (!pending || this.revealed.has(roundId)) return;
+    let entry = this.live.get(roundId);
+    if (!entry) {
+      const loaded = await this.options.loadRound({ scope: pending.channel.scope, roundId });
+      if (loaded?.round.status !== 'open' || loaded.round.kind !== 'daily') return;
+      entry = { channel: pending.channel, ...loaded, answerCount: 0 };
+      remember(this.live, roundId, entry);
+    }
+    entry.answerCount = Math.max(entry.answerCount, pending.answerCount);
+    const messageId = entry.round.messageRef;
+    // Checked again after the store read: the round may have been revealed meanwhile.
+    if (!messageId || this.revealed.has(roundId)) return;
+    const body: RESTPatchAPIChannelMessageJSONBody = {
+      embeds: [questionEmbed(this.view(entry.round, entry.question, entry.answerCount))],
+      allowed_mentions: NO_MENTIONS,
+    };
+    await this.call('edit answer count', () =>
+      this.options.rest.patch(Routes.channelMessage(entry.channel.channelId, messageId), { body }),
+    );
+  }
+
+  /** Edits a message; false when the message no longer exists (the channel itself is still there). */
+  private async editOrMissing(
+    channelId: string,
+    messageId: string,
+    message: DiscordMessage,
+  ): Promise<boolean> {
+    const body: RESTPatchAPIChannelMessageJSONBody = { ...message, allowed_mentions: NO_MENTIONS };
+    try {
+      await this.options.rest.patch(Routes.channelMessage(channelId, messageId), { body });
+      return true;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return false;
+      throw toPlatformError(error, 'edit message');
+    }
+  }
+
+  private async post(
+    channelId: string,
+    message: DiscordMessage,
+    extra: Partial<RESTPostAPIChannelMessageJSONBody> = {},
+  ): Promise<APIMessage> {
+    const body: RESTPostAPIChannelMessageJSONBody = { ...message, ...extra, allowed_mentions: NO_MENTIONS };
+    return this.call('post message', async () => {
+      return (await this.options.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+    });
+  }
+
+  private view(round: Round, question: Question, answerCount: number): QuestionView {
+    return questionView({
+      round,
+      question,
+      domain: this.options.bank.domain(question.domain),
+      answerCount,
+      timeZone: this.options.timeZone,
+      m: messagesFor(this.options.locale),
+    });
+  }
+
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toPlatformError(error, what);
+    }
+  }
+}
+
+/** Map.set with a cap, so rounds that were never revealed here cannot grow the map forever. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_REMEMBERED && !map.has(key)) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
+}

@@ -1,0 +1,75 @@
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { decodeAction } from '../../core/action-id.js';
+import { isStoreUnavailable } from '../../core/errors.js';
+import { messagesFor } from '../../core/messages/index.js';
+import type { Locale } from '../../core/model.js';
+import type { AnswerOutcome } from '../../core/quiz-engine.js';
+import { textView } from '../../core/views.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { contextFor, fallbackLocale } from './interaction-context.js';
+import { COLOR } from './render-embed.js';
+import { textViewMessage } from './render-messages.js';
+import { replyMessage, sendReply } from './reply.js';
+
+/**
+ * A click: an answer, a /gcp suggestion or "practise a related question". Defers privately first, so the
+ * feedback reaches only the person who clicked and the 3-second rule never bites.
+ */
+export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const action = decodeAction(interaction.customId);
+  let locale: Locale = fallbackLocale(interaction, deps);
+  try {
+    const ctx = await contextFor(interaction, deps);
+    if (!ctx) {
+      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).guildOnly)));
+      return;
+    }
+    locale = ctx.locale;
+    if (!action) {
+      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unknownRound)));
+      return;
+    }
+    if (action.kind !== 'answer') {
+      await sendReply(interaction, replyMessage(await deps.commands.button(action, ctx)));
+      return;
+    }
+    let answered: Awaited<ReturnType<typeof deps.commands.answer>>;
+    try {
+      answered = await deps.commands.answer(action.roundId, action.choice, ctx);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      // Nothing was written: say so plainly, so the person clicks again rather than trusting a lost answer.
+      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).notRecorded)));
+      return;
+    }
+    const { outcome, view } = answered;
+    if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
+      // Fire and forget: the public count is throttled and must never delay the private feedback.
+      deps.platform
+        .refreshAnswerCount(
+          { scope: ctx.scope, channelId: ctx.channelId },
+          action.roundId,
+          outcome.answerCount,
+        )
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error, roundId: action.roundId }, 'answer count refresh failed'),
+        );
+    }
+    await sendReply(interaction, textViewMessage(view, feedbackColor(outcome)));
+  } catch (error) {
+    if (!isStoreUnavailable(error)) {
+      deps.log.error(
+        { err: error, customId: interaction.customId, interactionId: interaction.id },
+        'button failed',
+      );
+    }
+    await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unavailable)));
+  }
+}
+
+function feedbackColor(outcome: AnswerOutcome): number {
+  if (outcome.kind === 'correct') return COLOR.correct;
+  if (outcome.kind === 'incorrect') return COLOR.incorrect;
+  return COLOR.info;
+}

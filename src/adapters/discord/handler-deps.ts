@@ -1,0 +1,12 @@
+import type { Logger } from '../../core/ports/logger.js';
+import type { QuizCommands } from '../../core/quiz-commands.js';
+import type { DiscordPlatform } from './discord-platform.js';
+import type { ContextDeps } from './interaction-context.js';
+
+/** What the interaction handlers share. */
+export interface HandlerDeps extends ContextDeps {
+  commands: QuizCommands;
+  /** Its throttled answer-count refresh runs after every recorded daily answer. */
+  platform: DiscordPlatform;
+  log: Logger;
+}

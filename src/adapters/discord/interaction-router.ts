@@ -1,0 +1,31 @@
+import type { Interaction } from 'discord.js';
+import { handleAutocomplete } from './handle-autocomplete.js';
+import { handleButton } from './handle-button.js';
+import { handleSlashCommand } from './handle-slash-command.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { InteractionDedupe } from './interaction-dedupe.js';
+
+/**
+ * The one `interactionCreate` listener: drops redelivered interactions, sends each kind to its handler,
+ * and keeps any failure inside (a rejected listener would surface as an unhandled rejection).
+ */
+export function createInteractionRouter(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
+  const dedupe = new InteractionDedupe();
+  return async (interaction) => {
+    if (!dedupe.firstTime(interaction.id)) {
+      deps.log.debug({ interactionId: interaction.id }, 'duplicate interaction dropped');
+      return;
+    }
+    try {
+      if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
+      else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
+      else if (interaction.isButton()) await handleButton(interaction, deps);
+    } catch (error) {
+      // Reached only when Discord itself refused (an expired token, a network failure): nobody to tell.
+      deps.log.error(
+        { err: error, interactionId: interaction.id, type: interaction.type },
+        'interaction failed',
+      );
+    }
+  };
+}
