@@ -1,0 +1,17 @@
+import { benchLookup } from './lookup.js';
+import { benchRedisStore } from './redis-store.js';
+
+/**
+ * `npm run bench`: every benchmark, printed as tables. Benchmarks measure; they never fail a build
+ * (targets are judged by people reading the numbers, see docs/performance.md).
+ */
+const sections: [string, () => Promise<string>][] = [
+  ['lookup', benchLookup],
+  ['redis-store', benchRedisStore],
+];
+
+const only = process.argv.slice(2);
+for (const [name, run] of sections) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n== ${name}\n${await run()}`);
+}
