@@ -5,6 +5,7 @@ import { platformOf } from './core/model.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Clock } from './core/ports/clock.js';
 import type { Logger } from './core/ports/logger.js';
+import { noMetrics, type QuizMetrics } from './core/ports/metrics.js';
 import type { QuestionBank } from './core/ports/question-bank.js';
 import type { QuizStore } from './core/ports/quiz-store.js';
 import type { ServiceCatalog } from './core/ports/service-catalog.js';
@@ -32,6 +33,7 @@ export interface AppInput {
   log: Logger;
   quiz: Config['quiz'];
   channelLocale: Locale;
+  metrics?: QuizMetrics;
 }
 
 /** Round ids: 12 URL-safe random characters, short enough for any button id. */
@@ -52,7 +54,8 @@ export function buildApp(input: AppInput): AppParts {
     newId: newRoundId,
     timeZone: input.quiz.timeZone,
   });
-  const publisher = new RoundPublisher(engine, platformFor, input.log);
+  const metrics = input.metrics ?? noMetrics;
+  const publisher = new RoundPublisher(engine, platformFor, input.log, metrics);
   const schedule = new ScheduleService({
     subscriptions: input.subscriptions,
     publisher,
@@ -63,6 +66,6 @@ export function buildApp(input: AppInput): AppParts {
     defaults: { cron: input.quiz.cron, timeZone: input.quiz.timeZone },
     channelLocale: input.channelLocale,
   });
-  const commands = new QuizCommands({ engine, publisher, schedule });
+  const commands = new QuizCommands({ engine, publisher, schedule, metrics });
   return { engine, commands, publisher, schedule, platforms };
 }

@@ -197,3 +197,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   }
   return { ok: true, config };
 }
+
+/** Variables set by the environment itself rather than by an operator. */
+const INTERNAL_VARIABLES = new Set(['USER', 'SHARDING_MANAGER']);
+
+/** Every variable an operator can set (documented in .env.example and the README). */
+export const OPERATOR_VARIABLES: readonly string[] = Object.keys(envSchema.shape).filter(
+  (name) => !INTERNAL_VARIABLES.has(name),
+);

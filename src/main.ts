@@ -1,17 +1,16 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
-import { startMinuteTicker } from './adapters/cron/minute-ticker.js';
-import { createDiscordBot } from './adapters/discord/discord-bot.js';
 import { launchShards } from './adapters/discord/shard-launcher.js';
+import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
-import { createSlackBot } from './adapters/slack/register-slack.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/ports/clock.js';
 import { createLogger } from './logger.js';
-import { openStores } from './stores.js';
+import { DRAIN_TIMEOUT_MS, startPlatforms } from './platform-runtime.js';
+import { countingStoreErrors, openStores } from './stores.js';
 
 /** The one place that reads the configuration and wires everything together. */
 async function main(): Promise<number> {
@@ -58,9 +57,11 @@ async function main(): Promise<number> {
     'content loaded',
   );
 
+  const metrics = new PrometheusMetrics();
   let stores: Awaited<ReturnType<typeof openStores>>;
   try {
     stores = await openStores(config.store, log.child({ component: 'redis' }));
+    stores.quiz = countingStoreErrors(stores.quiz, (operation) => metrics.storeError(operation));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
     log: log.child({ component: 'quiz' }),
     quiz: config.quiz,
     channelLocale: config.quiz.locale,
+    metrics,
   });
 
   if (consoleMode) {
@@ -95,45 +97,17 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const stops: (() => Promise<void>)[] = [];
-  if (config.slack) {
-    const slack = createSlackBot({
-      settings: config.slack,
-      commands: app.commands,
-      timeZone: config.quiz.timeZone,
-      defaultLocale: config.quiz.locale,
-      adminUserIds: config.quiz.adminUserIds,
-      log: log.child({ component: 'slack' }),
-    });
-    app.platforms.set('slack', slack.platform);
-    await slack.start(config.port);
-    log.info({ mode: config.slack.appToken ? 'socket' : 'http', port: config.port }, 'slack connected');
-    stops.push(() => slack.stop());
-  }
-  if (config.discord) {
-    const discord = createDiscordBot({
-      settings: config.discord,
-      commands: app.commands,
-      defaultLocale: config.quiz.locale,
-      adminUserIds: config.quiz.adminUserIds,
-      log: log.child({ component: 'discord' }),
-    });
-    app.platforms.set('discord', discord.platform);
-    await discord.start();
-    log.info({ shard: config.discord.shardChild }, 'discord connected');
-    stops.push(() => discord.stop());
-  }
-
-  const ticker = startMinuteTicker(() => app.schedule.tick(), log.child({ component: 'scheduler' }));
-  // Catch up at once: a slot missed while the bot was down is posted now if its round is still open.
-  void app.schedule.tick().catch((error: unknown) => log.error({ err: error }, 'start-up tick failed'));
-  await waitForSignal();
-  log.info({}, 'shutting down');
-  await ticker.stop();
-  await Promise.all(
-    stops.map((stop) => stop().catch((error: unknown) => log.warn({ err: error }, 'stop failed'))),
-  );
-  await stores.redis?.quit();
+  const runtime = await startPlatforms({ config, app, stores, metrics, log });
+  const signal = await waitForSignal();
+  log.info({ signal }, 'shutting down');
+  // A second signal, or a shutdown stuck past its bounds, ends the process without waiting further.
+  const force = (): never => process.exit(1);
+  process.once('SIGTERM', force);
+  process.once('SIGINT', force);
+  setTimeout(force, DRAIN_TIMEOUT_MS + 10_000).unref();
+  const clean = await runtime.shutdown();
+  log.info({ clean }, 'stopped');
+  log.flush();
   return 0;
 }
 
@@ -147,6 +121,8 @@ function waitForSignal(): Promise<NodeJS.Signals> {
 main().then(
   (code) => {
     process.exitCode = code;
+    // Everything is closed; a library timer left behind must not keep the process from exiting.
+    setTimeout(() => process.exit(code), 2000).unref();
   },
   (error: unknown) => {
     process.stderr.write(

@@ -4,6 +4,7 @@ import { createRedisClients, type RedisClients } from './adapters/redis/redis-cl
 import { RedisQuizStore } from './adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from './adapters/redis/redis-subscription-store.js';
 import type { StoreConfig } from './config.js';
+import { isStoreUnavailable } from './core/errors.js';
 import type { Logger } from './core/ports/logger.js';
 import type { QuizStore } from './core/ports/quiz-store.js';
 import type { SubscriptionStore } from './core/ports/subscription-store.js';
@@ -13,6 +14,44 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   /** Redis clients, when the stores are on Redis (health checks, shutdown). */
   redis: RedisClients | null;
+}
+
+/** Resolves null when Redis answers PING within `timeoutMs`, else the reason. */
+export async function redisProblem(redis: RedisClients, timeoutMs = 500): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no PING reply within ${timeoutMs} ms`), timeoutMs);
+  });
+  const ping = redis.interactive.ping().then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  const result = await Promise.race([ping, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+/**
+ * Counts every `StoreUnavailableError` a store throws, whatever the method: one wrapper instead of a
+ * counter call in each of them.
+ */
+export function countingStoreErrors<T extends object>(store: T, count: (operation: string) => void): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) {
+          return result.catch((error: unknown) => {
+            if (isStoreUnavailable(error)) count(String(property));
+            throw error;
+          });
+        }
+        return result;
+      };
+    },
+  });
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { ButtonAction } from './action-id.js';
+import { isStoreUnavailable } from './errors.js';
 import { type Messages, messagesFor } from './messages/index.js';
 import type { ChannelRef, Locale, Question, Round, ScopeId } from './model.js';
+import { platformOf } from './model.js';
 import type { QuizCommand } from './parse-quiz-command.js';
+import { noMetrics, type QuizMetrics } from './ports/metrics.js';
 import type { AnswerOutcome, QuizEngine } from './quiz-engine.js';
 import type { RoundPublisher } from './round-publisher.js';
 import { neutralize } from './safe-text.js';
@@ -47,6 +50,7 @@ export interface QuizCommandsDeps {
   engine: QuizEngine;
   publisher: RoundPublisher;
   schedule: ScheduleCommands;
+  metrics?: QuizMetrics;
 }
 
 const ADMIN_COMMANDS = new Set<QuizCommand['kind']>([
@@ -181,13 +185,20 @@ export class QuizCommands {
     choice: string,
     ctx: CommandContext,
   ): Promise<{ outcome: AnswerOutcome; view: TextView }> {
-    const outcome = await this.deps.engine.submitAnswer({
-      scope: ctx.scope,
-      roundId,
-      player: { id: ctx.userId, displayName: neutralize(ctx.displayName, 64) },
-      choice,
-    });
-    return { outcome, view: feedbackView(outcome, messagesFor(ctx.locale)) };
+    const finished = (this.deps.metrics ?? noMetrics).answerStarted(platformOf(ctx.scope));
+    try {
+      const outcome = await this.deps.engine.submitAnswer({
+        scope: ctx.scope,
+        roundId,
+        player: { id: ctx.userId, displayName: neutralize(ctx.displayName, 64) },
+        choice,
+      });
+      finished(outcome.kind);
+      return { outcome, view: feedbackView(outcome, messagesFor(ctx.locale)) };
+    } catch (error) {
+      finished(isStoreUnavailable(error) ? 'unavailable' : 'error');
+      throw error;
+    }
   }
 
   private async practice(

@@ -2,6 +2,7 @@ import type { ChannelRef, Question, Round, RoundRef, ScopeId } from './model.js'
 import { platformOf } from './model.js';
 import { type ChatPlatform, PlatformError } from './ports/chat-platform.js';
 import type { Logger } from './ports/logger.js';
+import { noMetrics, type QuizMetrics } from './ports/metrics.js';
 import type { QuizEngine } from './quiz-engine.js';
 
 export type PublishResult =
@@ -19,6 +20,7 @@ export class RoundPublisher {
     private readonly engine: QuizEngine,
     private readonly platformFor: PlatformLookup,
     private readonly log: Logger,
+    private readonly metrics: QuizMetrics = noMetrics,
   ) {}
 
   async publish(
@@ -33,6 +35,7 @@ export class RoundPublisher {
     if (started.kind !== 'started') return { kind: 'no-questions' };
     const messageRef = await platform.postQuestion(channel, started.round, started.question);
     await this.engine.setRoundMessage(started.round, messageRef);
+    this.metrics.questionPosted(platformOf(channel.scope));
     this.log.info({ channel, roundId: started.round.id, questionId: started.question.id }, 'question posted');
     return {
       kind: 'posted',
@@ -73,6 +76,7 @@ export class RoundPublisher {
       throw error;
     }
     await this.engine.markRevealed(roundRef);
+    this.metrics.roundClosed(platformOf(round.scope));
     this.log.info({ channel, roundId: round.id, answers: tally.total }, 'round revealed');
     return 'revealed';
   }

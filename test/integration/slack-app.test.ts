@@ -203,8 +203,8 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     expect(await run('leaderboard yesterday')).toContain('Usage: /quiz leaderboard');
     expect(await run('dance')).toMatch(/Unknown command .*dance/);
     expect(await run('schedule')).toContain('This channel gets no daily question yet.');
-    expect(await run('schedule 0 9 * * 1-5')).toContain('Only workspace admins');
-    expect(await run('post')).toContain('Only workspace admins');
+    expect(await run('schedule 0 9 * * 1-5')).toContain('Only workspace or server admins');
+    expect(await run('post')).toContain('Only workspace or server admins');
     expect(await run('schedule 0 9 * * 1-5 Asia/Tokyo', 'UBOSS')).toContain('Schedule saved.');
     expect(await run('schedule 0 25 * * *', 'UBOSS')).toContain('is not a valid schedule');
     expect(await run('schedule 0 9 * * * Mars/Base', 'UBOSS')).toContain('is not a time zone');

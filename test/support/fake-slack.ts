@@ -28,6 +28,8 @@ export class FakeSlack {
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private ts = 1_700_000_000;
   url = '';
+  /** Delay before answering a response_url post (to keep replies in flight in shutdown tests). */
+  responseDelayMs = 0;
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -101,6 +103,7 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
     if (url.pathname.startsWith('/response/')) {
+      if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));
       this.responses.push({ id: url.pathname.slice('/response/'.length), body: parseBody(raw, req) });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;

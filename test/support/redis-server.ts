@@ -108,14 +108,14 @@ async function stopProcess(child: ChildProcess | null): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startPrivateServer(): Promise<RedisTarget> {
+async function startPrivateServer(extraArgs: string[] = []): Promise<RedisTarget> {
   const dir = await mkdtemp(join(tmpdir(), 'pq-redis-'));
   let port = 0;
   let child: ChildProcess | null = null;
   // The port was free a moment ago; another process may take it first, so try a few.
   for (let attempt = 0; attempt < 5 && !child; attempt++) {
     port = await freePort(false);
-    child = await spawnRedis(port, dir).catch(() => null);
+    child = await spawnRedis(port, dir, extraArgs).catch(() => null);
   }
   if (!child) throw new Error('could not start redis-server');
   return {
@@ -127,7 +127,7 @@ async function startPrivateServer(): Promise<RedisTarget> {
     },
     async restart() {
       await stopProcess(child);
-      child = await spawnRedis(port, dir);
+      child = await spawnRedis(port, dir, extraArgs);
     },
     async pause() {
       child?.kill('SIGSTOP');
@@ -165,10 +165,12 @@ async function reachable(url: string): Promise<boolean> {
 
 /**
  * A Redis server for the tests, or null when there is none outside CI (the tests then skip).
- * In CI a missing server is an error.
+ * In CI a missing server is an error. `restart()` gives an empty server unless `persistent`.
  */
-export async function startRedisTarget(): Promise<RedisTarget | null> {
-  if (hasRedisServerBinary()) return startPrivateServer();
+export async function startRedisTarget(options: { persistent?: boolean } = {}): Promise<RedisTarget | null> {
+  // Persistent: an append-only file synced on every write, so a stopped server comes back with its data.
+  const extra = options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : [];
+  if (hasRedisServerBinary()) return startPrivateServer(extra);
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (await reachable(url)) {
     const noop = async () => {};

@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Config } from '../../config.js';
+import type { InFlight } from '../../core/in-flight.js';
 import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { rejectLongChannelRateLimits } from './discord-errors.js';
@@ -23,10 +25,15 @@ export interface DiscordBotDeps {
   refreshIntervalMs?: number;
   /** REST retries on 5xx and timeouts (default 3); tests use 0 so a failing fake does not stall them. */
   restRetries?: number;
+  metrics?: QuizMetrics;
+  /** Work that shutdown waits for: every interaction's handling. */
+  inFlight?: InFlight;
 }
 
 export interface DiscordBot {
   client: Client;
+  /** The gateway session is ready. */
+  isConnected(): boolean;
   /** Register it as the `discord` platform before the scheduler ticks; posting needs no gateway. */
   platform: DiscordPlatform;
   /** Logs in and resolves once the gateway session is ready. */
@@ -84,7 +91,14 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     adminUserIds: deps.adminUserIds,
     log,
   });
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handled = route(interaction);
+    void (deps.inFlight ? deps.inFlight.track(handled) : handled);
+  });
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status >= 400)
+      deps.metrics?.platformApiError('discord', `${request.method} ${request.route}`);
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
@@ -104,6 +118,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   return {
     client,
     platform,
+    isConnected: () => client.isReady(),
     async start() {
       const ready = once(client, Events.ClientReady);
       await client.login(settings.token);

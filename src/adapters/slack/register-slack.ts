@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
+import type { InFlight } from '../../core/in-flight.js';
 import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
+import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
@@ -25,7 +27,7 @@ export interface SlackBotDeps {
   defaultLocale: Locale;
   adminUserIds: readonly string[];
   log: PinoLogger;
-  /** Extra HTTP routes on the same server (health, metrics). */
+  /** Extra HTTP routes on the same server (health, metrics); HTTP mode only. */
   customRoutes?: CustomRoute[];
   /** How often at most a question's answer count is edited. */
   refreshIntervalMs?: number;
@@ -33,11 +35,16 @@ export interface SlackBotDeps {
   apiRetries?: number;
   /** Bolt answers 404 to a request nobody acked within this time (3001 ms, Slack's limit). */
   unhandledRequestTimeoutMillis?: number;
+  metrics?: QuizMetrics;
+  /** Work that shutdown waits for: every request's handling, including what follows the ack. */
+  inFlight?: InFlight;
 }
 
 export interface SlackBot {
   app: App;
   platform: SlackPlatform;
+  /** HTTP mode: listening; Socket Mode: the websocket is connected. */
+  isConnected(): boolean;
   /** HTTP mode: listens on `port` (0 for any) and returns the server; Socket Mode: connects. */
   start(port: number): Promise<Server | null>;
   stop(): Promise<void>;
@@ -51,32 +58,23 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     ...(deps.apiRetries !== undefined ? { retryConfig: { retries: deps.apiRetries } } : {}),
   };
   const logger = boltLogger(log);
-  const app = settings.appToken
-    ? new App({
-        token: settings.botToken,
-        appToken: settings.appToken,
-        socketMode: true,
-        clientOptions,
-        logger,
-        logLevel: LogLevel.INFO,
-        ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
-      })
-    : new App({
-        token: settings.botToken,
-        receiver: new HTTPReceiver({
-          signingSecret: settings.signingSecret ?? '',
-          endpoints: '/slack/events',
-          processBeforeResponse: false,
-          ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
-          ...(deps.unhandledRequestTimeoutMillis
-            ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
-            : {}),
-          logger,
-        }),
-        clientOptions,
-        logger,
-        logLevel: LogLevel.INFO,
-      });
+  // Socket Mode: our own receiver, so its websocket client's connection state is ours to watch.
+  const socketReceiver = settings.appToken
+    ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
+    : null;
+  const receiver =
+    socketReceiver ??
+    new HTTPReceiver({
+      signingSecret: settings.signingSecret ?? '',
+      endpoints: '/slack/events',
+      processBeforeResponse: false,
+      ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+      ...(deps.unhandledRequestTimeoutMillis
+        ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
+        : {}),
+      logger,
+    });
+  const app = new App({ token: settings.botToken, receiver, clientOptions, logger, logLevel: LogLevel.INFO });
 
   const engine = deps.commands.engine;
   const loadRound = async (ref: RoundRef): Promise<{ round: Round; question: Question } | null> => {
@@ -91,7 +89,22 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     locale: deps.defaultLocale,
     log,
     loadRound,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
+  });
+  // First middleware: shutdown waits for every request's handling, including what follows the ack.
+  const inFlight = deps.inFlight;
+  if (inFlight) {
+    app.use(async ({ next }) => {
+      await inFlight.track(next());
+    });
+  }
+  let connected = false;
+  socketReceiver?.client.on('connected', () => {
+    connected = true;
+  });
+  socketReceiver?.client.on('disconnected', () => {
+    connected = false;
   });
   registerSlackHandlers(app, {
     commands: deps.commands,
@@ -108,13 +121,16 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   return {
     app,
     platform,
+    isConnected: () => connected,
     async start(port: number) {
       const started = await app.start(port);
+      if (!socketReceiver) connected = true;
       return settings.appToken ? null : (started as Server);
     },
     async stop() {
-      await platform.flush();
       await app.stop();
+      connected = false;
+      await platform.flush();
     },
   };
 }

@@ -4,6 +4,7 @@ import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import { questionView, revealView, type TextView } from '../../core/views.js';
 import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBlocks } from './block-kit.js';
@@ -27,6 +28,7 @@ export interface SlackPlatformOptions {
   log: Logger;
   /** How often at most a question message's answer count is edited. */
   refreshIntervalMs?: number;
+  metrics?: QuizMetrics;
   /** Finds a round another replica posted (once per edit, never per click). */
   loadRound: (ref: RoundRef) => Promise<{ round: Round; question: Question } | null>;
 }
@@ -160,6 +162,7 @@ export class SlackPlatform implements ChatPlatform {
     try {
       return await run();
     } catch (error) {
+      this.options.metrics?.platformApiError('slack', method);
       throw toPlatformError(error, method);
     }
   }

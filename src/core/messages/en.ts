@@ -121,7 +121,7 @@ export const en: Messages = {
     '/quiz next [domain]: a private practice question (not scored)',
     '/quiz team join <name> | leave | list: teams',
     '/quiz lang ja|en: your language',
-    '/quiz schedule ... and /quiz post: admins',
+    '/quiz schedule ... and /quiz post: admins (on Discord: /quiz-admin)',
     '/gcp <service>: look up a Google Cloud service',
     'Scoring: 10 points per right daily answer, +1 per day of streak (up to +5).',
   ].join('\n'),
@@ -138,7 +138,8 @@ export const en: Messages = {
   ].join('\n'),
   usage: (command) => USAGE[command] ?? USAGE.quiz ?? '',
   unknownSubcommand: (name) => `Unknown command "${name}".\n${USAGE.quiz}`,
-  adminOnly: 'Only workspace admins (or the users in QUIZ_ADMIN_USER_IDS) can do that. Nothing was changed.',
+  adminOnly:
+    'Only workspace or server admins (or the users in QUIZ_ADMIN_USER_IDS) can do that. Nothing was changed.',
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),
   posted: 'Posted a question to this channel.',
   noQuestions: 'There are no questions for that exam section.',

@@ -122,7 +122,7 @@ export const ja: Messages = {
     '/quiz next [ドメイン]: 自分だけの練習問題（得点なし）',
     '/quiz team join <名前> | leave | list: チーム',
     '/quiz lang ja|en: 表示言語',
-    '/quiz schedule ... と /quiz post: 管理者用',
+    '/quiz schedule ... と /quiz post: 管理者用（Discord では /quiz-admin）',
     '/gcp <サービス名>: Google Cloud サービスを調べる',
     '得点: 今日の問題に正解で 10 点、連続正解 1 日ごとに +1 点（最大 +5 点）。',
   ].join('\n'),
@@ -140,7 +140,7 @@ export const ja: Messages = {
   usage: (command) => USAGE[command] ?? USAGE.quiz ?? '',
   unknownSubcommand: (name) => `「${name}」というコマンドはありません。\n${USAGE.quiz}`,
   adminOnly:
-    'この操作はワークスペース管理者（または QUIZ_ADMIN_USER_IDS のユーザー）だけが行えます。何も変更していません。',
+    'この操作はワークスペース・サーバーの管理者（または QUIZ_ADMIN_USER_IDS のユーザー）だけが行えます。何も変更していません。',
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),
   posted: 'このチャンネルに問題を投稿しました。',
   noQuestions: 'その試験セクションの問題はありません。',

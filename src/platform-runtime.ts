@@ -1,0 +1,112 @@
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { startMinuteTicker } from './adapters/cron/minute-ticker.js';
+import { createDiscordBot } from './adapters/discord/discord-bot.js';
+import { opsRoutes, type ReadinessCheck } from './adapters/http/ops-routes.js';
+import { startOpsServer } from './adapters/http/ops-server.js';
+import type { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
+import { createSlackBot } from './adapters/slack/register-slack.js';
+import type { AppParts } from './app.js';
+import type { Config } from './config.js';
+import { InFlight } from './core/in-flight.js';
+import { redisProblem, type Stores } from './stores.js';
+
+/** How long shutdown waits for accepted work (clicks being answered, a tick) before giving up. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface PlatformRuntime {
+  /** Stops taking work, lets in-flight work finish (bounded), closes everything. Resolves true if clean. */
+  shutdown(): Promise<boolean>;
+}
+
+/**
+ * Runs the Slack and/or Discord bots with the scheduler and the ops endpoints (/healthz, /readyz,
+ * /metrics): on Slack's own HTTP server in HTTP mode, else on a small server on PORT.
+ */
+export async function startPlatforms(input: {
+  config: Config;
+  app: AppParts;
+  stores: Stores;
+  metrics: PrometheusMetrics;
+  log: Logger;
+}): Promise<PlatformRuntime> {
+  const { config, app, stores, metrics, log } = input;
+  const inFlight = new InFlight();
+  let draining = false;
+  const checks: ReadinessCheck[] = [];
+  const { redis } = stores;
+  if (redis) checks.push({ name: 'redis', check: () => redisProblem(redis) });
+  const routes = opsRoutes({ registry: metrics.registry, checks, draining: () => draining });
+  const closers: { name: string; close: () => Promise<void> }[] = [];
+  let opsServer: Server | null = null;
+
+  const slackHttp = config.slack && !config.slack.appToken;
+  if (config.slack) {
+    const slack = createSlackBot({
+      settings: config.slack,
+      commands: app.commands,
+      timeZone: config.quiz.timeZone,
+      defaultLocale: config.quiz.locale,
+      adminUserIds: config.quiz.adminUserIds,
+      log: log.child({ component: 'slack' }),
+      metrics,
+      inFlight,
+      ...(slackHttp ? { customRoutes: routes } : {}),
+    });
+    app.platforms.set('slack', slack.platform);
+    checks.push({ name: 'slack', check: async () => (slack.isConnected() ? null : 'not connected') });
+    await slack.start(config.port);
+    log.info({ mode: slackHttp ? 'http' : 'socket', port: config.port }, 'slack started');
+    closers.push({ name: 'slack', close: () => slack.stop() });
+  }
+  if (config.discord) {
+    const discord = createDiscordBot({
+      settings: config.discord,
+      commands: app.commands,
+      defaultLocale: config.quiz.locale,
+      adminUserIds: config.quiz.adminUserIds,
+      log: log.child({ component: 'discord' }),
+      metrics,
+      inFlight,
+    });
+    app.platforms.set('discord', discord.platform);
+    checks.push({ name: 'discord', check: async () => (discord.isConnected() ? null : 'gateway not ready') });
+    await discord.start();
+    closers.push({ name: 'discord', close: () => discord.stop() });
+  }
+  if (!slackHttp) {
+    opsServer = await startOpsServer(routes, config.port);
+    log.info({ port: config.port }, 'ops endpoints listening');
+  }
+
+  const schedulerLog = log.child({ component: 'scheduler' });
+  const tick = (): Promise<void> => (draining ? Promise.resolve() : inFlight.track(app.schedule.tick()));
+  const ticker = startMinuteTicker(tick, schedulerLog);
+  // Catch up at once: a slot missed while the bot was down is posted now if its round is still open.
+  void tick().catch((error: unknown) => schedulerLog.error({ err: error }, 'start-up tick failed'));
+
+  return {
+    async shutdown() {
+      draining = true;
+      await ticker.stop();
+      // Slack's server stops accepting first (in-flight requests finish); Discord keeps its gateway until
+      // the interactions it accepted are answered.
+      const slack = closers.find((c) => c.name === 'slack');
+      const stopSlack = slack
+        ?.close()
+        .catch((error: unknown) => log.warn({ err: error }, 'slack stop failed'));
+      const drained = await inFlight.drain(DRAIN_TIMEOUT_MS);
+      if (!drained) log.warn({ pending: inFlight.size }, 'shutdown: in-flight work did not finish in time');
+      await stopSlack;
+      for (const closer of closers.filter((c) => c.name !== 'slack')) {
+        await closer
+          .close()
+          .catch((error: unknown) => log.warn({ err: error, name: closer.name }, 'stop failed'));
+      }
+      const server = opsServer;
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stores.redis?.quit();
+      return drained;
+    },
+  };
+}

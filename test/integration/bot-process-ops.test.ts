@@ -1,0 +1,120 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
+import { encodeAction } from '../../src/core/action-id.js';
+import { type BotProcess, clickPayload, lastPostedRound, startBotProcess } from '../support/bot-process.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+
+const target = await startRedisTarget();
+
+describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown', () => {
+  const fake = new FakeSlack();
+  let admin: Redis;
+  const prefixes: string[] = [];
+  const bots: BotProcess[] = [];
+
+  beforeAll(async () => {
+    await fake.start();
+    admin = new Redis((target as RedisTarget).url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    admin.on('error', () => {});
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.stop('SIGKILL')));
+    for (const prefix of prefixes) await deleteByPrefix(admin, prefix).catch(() => {});
+    admin?.disconnect();
+    await fake.stop();
+    await target?.close();
+  });
+
+  async function bot(): Promise<{ bot: BotProcess; prefix: string }> {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const started = await startBotProcess({
+      REDIS_URL: (target as RedisTarget).url,
+      REDIS_KEY_PREFIX: prefix,
+      SLACK_API_URL: fake.apiUrl,
+      QUIZ_ADMIN_USER_IDS: 'UADMIN',
+    });
+    bots.push(started);
+    return { bot: started, prefix };
+  }
+
+  async function postQuestion(b: BotProcess): Promise<{ roundId: string; keys: string[] }> {
+    const before = fake.callsOf('chat.postMessage').length;
+    await b.command({
+      command: '/quiz',
+      text: 'post',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'UADMIN',
+      user_name: 'admin',
+      response_url: fake.responseUrl(`post-${Date.now()}`),
+      trigger_id: `t-${Date.now()}`,
+    });
+    await expect.poll(() => fake.callsOf('chat.postMessage').length, { timeout: 5000 }).toBeGreaterThan(before);
+    return lastPostedRound(fake);
+  }
+
+  it('serves /healthz, /readyz and /metrics, and reports Redis trouble as not ready', async () => {
+    const { bot: b } = await bot();
+    expect((await fetch(`${b.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${b.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+
+    const { roundId, keys } = await postQuestion(b);
+    const res = await b.click(clickPayload(encodeAction({ kind: 'answer', roundId, choice: keys[0] ?? 'A' }), 'U1', fake.responseUrl('m1')));
+    expect(res.status).toBe(200);
+    await expect.poll(() => fake.responsesTo('m1').length, { timeout: 5000 }).toBe(1);
+    const metrics = await (await fetch(`${b.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/quizbot_answers_total\{platform="slack",outcome="(correct|incorrect)"\} 1/);
+    expect(metrics).toContain('quizbot_answer_seconds_bucket');
+    expect(metrics).toMatch(/quizbot_questions_posted_total\{platform="slack"\} 1/);
+    expect(metrics).toContain('quizbot_process_resident_memory_bytes');
+    expect(metrics).toContain('quizbot_redis_errors_total');
+    expect(metrics).toContain('quizbot_platform_api_errors_total');
+
+    await (target as RedisTarget).stop();
+    try {
+      const notReady = await fetch(`${b.baseUrl}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(JSON.stringify(await notReady.json())).toContain('redis:');
+      expect((await fetch(`${b.baseUrl}/healthz`)).status).toBe(200); // alive all the same
+    } finally {
+      await (target as RedisTarget).restart();
+    }
+    await expect.poll(async () => (await fetch(`${b.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);
+  });
+
+  it('finishes every accepted click when SIGTERM arrives during a burst, then exits 0', async () => {
+    const { bot: b, prefix } = await bot();
+    const { roundId, keys } = await postQuestion(b);
+    fake.responseDelayMs = 300; // replies are still on their way when the signal comes
+    try {
+      const clicks = Array.from({ length: 120 }, (_, i) => {
+        const user = `UT${i}`;
+        const action = encodeAction({ kind: 'answer', roundId, choice: keys[i % keys.length] ?? 'A' });
+        return b.click(clickPayload(action, user, fake.responseUrl(`sig-${user}`))).then(
+          (r) => ({ user, status: r.status }),
+          () => ({ user, status: 0 }), // refused: the server had stopped taking work
+        );
+      });
+      await new Promise((r) => setTimeout(r, 150)); // some clicks acked, their replies still delayed
+      b.child.kill('SIGTERM');
+      const results = await Promise.all(clicks);
+      const code = await b.exited;
+      expect(code).toBe(0);
+      const accepted = results.filter((r) => r.status === 200).map((r) => r.user);
+      expect(accepted.length).toBeGreaterThan(0);
+      for (const user of accepted) expect(fake.responsesTo(`sig-${user}`)).toHaveLength(1);
+      const store = new RedisQuizStore(admin, { prefix });
+      expect((await store.tally('slack:T1', roundId)).total).toBe(accepted.length);
+      expect(b.output()).toContain('"clean":true');
+    } finally {
+      fake.responseDelayMs = 0;
+    }
+  });
+});
