@@ -212,7 +212,10 @@ export function serviceCardView(
   m: Messages,
 ): TextView {
   const locale = m.locale;
-  const lines = [`${service.ja.name} (${service.ja.reading})`];
+  // The Japanese name is often the English one; then its reading is what helps.
+  const jaName =
+    service.ja.name === service.name ? service.ja.reading : `${service.ja.name} (${service.ja.reading})`;
+  const lines = [jaName];
   if (service.formerNames.length > 0) lines.push(m.gcpFormerNames(service.formerNames));
   lines.push(m.gcpStatus(service.status, service.statusDate, successorName));
   const buttons =

@@ -54,7 +54,9 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
       response_url: fake.responseUrl(`post-${Date.now()}`),
       trigger_id: `t-${Date.now()}`,
     });
-    await expect.poll(() => fake.callsOf('chat.postMessage').length, { timeout: 5000 }).toBeGreaterThan(before);
+    await expect
+      .poll(() => fake.callsOf('chat.postMessage').length, { timeout: 5000 })
+      .toBeGreaterThan(before);
     return lastPostedRound(fake);
   }
 
@@ -66,7 +68,13 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
     expect(await ready.json()).toEqual({ status: 'ready' });
 
     const { roundId, keys } = await postQuestion(b);
-    const res = await b.click(clickPayload(encodeAction({ kind: 'answer', roundId, choice: keys[0] ?? 'A' }), 'U1', fake.responseUrl('m1')));
+    const res = await b.click(
+      clickPayload(
+        encodeAction({ kind: 'answer', roundId, choice: keys[0] ?? 'A' }),
+        'U1',
+        fake.responseUrl('m1'),
+      ),
+    );
     expect(res.status).toBe(200);
     await expect.poll(() => fake.responsesTo('m1').length, { timeout: 5000 }).toBe(1);
     const metrics = await (await fetch(`${b.baseUrl}/metrics`)).text();

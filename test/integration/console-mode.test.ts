@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
 
 describe('console mode through the real entry point', () => {
@@ -65,5 +67,30 @@ describe('console mode through the real entry point', () => {
     expect(result.stderr).toContain('QUIZ_TIMEZONE: must be an IANA time zone');
     expect(result.stderr).toContain('PORT: a port number');
     expect(result.stderr).toContain('QUIZ_LOCALE: ja or en');
+  });
+
+  it('keeps its data in Redis when REDIS_URL is set', async () => {
+    const target = await startRedisTarget();
+    if (!target) return; // no Redis outside CI: nothing to check against
+    const prefix = uniquePrefix();
+    const redis = new Redis(target.url, { lazyConnect: true });
+    try {
+      await redis.connect();
+      const env = consoleEnv({
+        QUIZ_LOCALE: 'en',
+        REDIS_URL: target.url,
+        REDIS_KEY_PREFIX: prefix,
+        QUIZ_SEED: '1',
+      });
+      const first = await runEntryPoint('/quiz team join Night Owls\n', env);
+      expect(first.code).toBe(0);
+      const second = await runEntryPoint('/quiz team list\n', env);
+      expect(second.stdout).toContain('Night Owls: 1 member'); // remembered across runs
+      expect((await redis.keys(`${prefix}:*`)).length).toBeGreaterThan(0);
+    } finally {
+      await deleteByPrefix(redis, prefix);
+      redis.disconnect();
+      await target.close();
+    }
   });
 });

@@ -44,7 +44,9 @@ function runStage(stage: Stage, stageDirs: Map<string, string>): StageResult {
         for (const source of sources) {
           const src = from ? path.join(base, path.relative('/app', source)) : path.join(base, source);
           expect(existsSync(src), `COPY source ${source} exists`).toBe(true);
-          const target = dest.endsWith('/') ? path.join(dir, dest, path.basename(source)) : path.join(dir, dest);
+          const target = dest.endsWith('/')
+            ? path.join(dir, dest, path.basename(source))
+            : path.join(dir, dest);
           cpSync(src, target, { recursive: true });
         }
         break;

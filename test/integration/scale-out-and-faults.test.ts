@@ -70,7 +70,9 @@ describe.skipIf(!target)('several bot processes and a Redis outage', () => {
     const before = fake.callsOf('chat.postMessage').length;
     const pair = await Promise.all([startBotProcess(env(prefix)), startBotProcess(env(prefix))]);
     bots.push(...pair);
-    await expect.poll(() => fake.callsOf('chat.postMessage').length, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(() => fake.callsOf('chat.postMessage').length, { timeout: 10_000 })
+      .toBeGreaterThan(before);
     await new Promise((r) => setTimeout(r, 1000));
     const posts = fake.callsOf('chat.postMessage').slice(before);
     expect(posts.map((p) => p.body.channel)).toEqual(['C-scale']);
@@ -82,24 +84,31 @@ describe.skipIf(!target)('several bot processes and a Redis outage', () => {
       const player = i % 100;
       const bot = pair[i % 2] as BotProcess;
       const action = encodeAction({ kind: 'answer', roundId, choice: choiceOf(player) });
-      return () => bot.click(clickPayload(action, `UP${player}`, fake.responseUrl(`scale-${i}`))).then((r) => r.status);
+      return () =>
+        bot.click(clickPayload(action, `UP${player}`, fake.responseUrl(`scale-${i}`))).then((r) => r.status);
     });
     const statuses = await pool(tasks, 50);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    await expect.poll(() => fake.responses.filter((r) => r.id.startsWith('scale-')).length, { timeout: 15_000 }).toBe(1000);
+    await expect
+      .poll(() => fake.responses.filter((r) => r.id.startsWith('scale-')).length, { timeout: 15_000 })
+      .toBe(1000);
 
     const store = new RedisQuizStore(admin, { prefix });
     const tally = await store.tally(SCOPE, roundId);
     expect(tally.total).toBe(100);
     for (const [index, key] of keys.entries()) {
-      const expected = Array.from({ length: 100 }, (_, p) => p).filter((p) => p % keys.length === index).length;
+      const expected = Array.from({ length: 100 }, (_, p) => p).filter(
+        (p) => p % keys.length === index,
+      ).length;
       expect(tally.counts[key] ?? 0).toBe(expected);
     }
     const board = await store.leaderboard({ scope: SCOPE, period: 'all', periodKey: 'all', limit: 200 });
     const correctPlayers = board.entries.length;
     expect(correctPlayers).toBe(100 / keys.length); // one choice in four is right
     expect(board.entries.every((e) => e.points === 10)).toBe(true);
-    const duplicates = fake.responses.filter((r) => r.id.startsWith('scale-') && JSON.stringify(r.body).includes('already answered'));
+    const duplicates = fake.responses.filter(
+      (r) => r.id.startsWith('scale-') && JSON.stringify(r.body).includes('already answered'),
+    );
     expect(duplicates).toHaveLength(900);
   });
 
@@ -120,7 +129,8 @@ describe.skipIf(!target)('several bot processes and a Redis outage', () => {
     });
     await expect.poll(() => fake.responsesTo('outage-post').length, { timeout: 5000 }).toBe(1);
     const { roundId, keys } = lastPostedRound(fake);
-    const action = (user: number) => encodeAction({ kind: 'answer', roundId, choice: keys[user % keys.length] ?? 'A' });
+    const action = (user: number) =>
+      encodeAction({ kind: 'answer', roundId, choice: keys[user % keys.length] ?? 'A' });
 
     /** One click and the time until its private reply arrives. */
     const click = async (user: number, attempt: number) => {
@@ -151,7 +161,9 @@ describe.skipIf(!target)('several bot processes and a Redis outage', () => {
     expect(failed.length).toBeGreaterThan(0); // the outage was felt...
     expect(failed.every((c) => c.reply.includes('your answer was not recorded'))).toBe(true); // ...and said so
 
-    await expect.poll(async () => (await fetch(`${bot.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${bot.baseUrl}/readyz`)).status, { timeout: 10_000 })
+      .toBe(200);
     const retried = await Promise.all(failed.map((c) => click(c.user, 2)));
     // A retry succeeds; "already answered" means the first try had reached Redis after all, which is fine.
     expect(retried.every((c) => c.recorded)).toBe(true);

@@ -90,7 +90,12 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
 }
 
 /** A signed-click payload for `actionId` by `user`, replying to `responseUrl`. */
-export function clickPayload(actionId: string, user: string, responseUrl: string, team = 'T1'): Record<string, unknown> {
+export function clickPayload(
+  actionId: string,
+  user: string,
+  responseUrl: string,
+  team = 'T1',
+): Record<string, unknown> {
   return {
     type: 'block_actions',
     team: { id: team },
@@ -100,16 +105,21 @@ export function clickPayload(actionId: string, user: string, responseUrl: string
     channel: { id: 'C1' },
     container: { type: 'message', channel_id: 'C1', message_ts: '1.1' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'answers', value: actionId, action_ts: '1.2' }],
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'answers', value: actionId, action_ts: '1.2' },
+    ],
   };
 }
 
 /** The round id and choice keys of the last question the bot posted to the fake. */
 export function lastPostedRound(fake: FakeSlack): { roundId: string; keys: string[] } {
-  const post = fake.callsOf('chat.postMessage').findLast((c) => JSON.stringify(c.body.blocks ?? '').includes('ans:'));
-  const actions = [...JSON.stringify(post?.body.blocks ?? '').matchAll(/"action_id":"ans:([^:"]+):([A-E])"/g)];
+  const post = fake
+    .callsOf('chat.postMessage')
+    .findLast((c) => JSON.stringify(c.body.blocks ?? '').includes('ans:'));
+  const actions = [
+    ...JSON.stringify(post?.body.blocks ?? '').matchAll(/"action_id":"ans:([^:"]+):([A-E])"/g),
+  ];
   const roundId = actions[0]?.[1];
   if (!roundId) throw new Error('no question posted');
   return { roundId, keys: actions.map((a) => a[2] ?? '') };
 }
-

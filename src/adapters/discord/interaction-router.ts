@@ -1,16 +1,17 @@
 import type { Interaction } from 'discord.js';
+import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { InteractionDedupe } from './interaction-dedupe.js';
 
 /**
  * The one `interactionCreate` listener: drops redelivered interactions, sends each kind to its handler,
  * and keeps any failure inside (a rejected listener would surface as an unhandled rejection).
  */
 export function createInteractionRouter(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
-  const dedupe = new InteractionDedupe();
+  // An interaction token lives 15 minutes; nothing is redelivered after that.
+  const dedupe = new SeenRecently(15 * 60_000);
   return async (interaction) => {
     if (!dedupe.firstTime(interaction.id)) {
       deps.log.debug({ interactionId: interaction.id }, 'duplicate interaction dropped');

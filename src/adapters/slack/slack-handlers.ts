@@ -6,10 +6,10 @@ import { type Locale, scopeId } from '../../core/model.js';
 import { parseQuizCommand } from '../../core/parse-quiz-command.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { CommandContext, CommandReply, QuizCommands } from '../../core/quiz-commands.js';
+import { SeenRecently } from '../../core/seen-recently.js';
 import type { UserLocales } from '../../core/user-locales.js';
 import { statsView, type TextView, textView } from '../../core/views.js';
 import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
-import { DeliveryDedupe } from './delivery-dedupe.js';
 import type { SlackAdmins } from './slack-admins.js';
 import type { SlackPlatform } from './slack-platform.js';
 
@@ -35,7 +35,8 @@ interface Who {
  */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { commands, platform, log } = deps;
-  const dedupe = new DeliveryDedupe();
+  // Slack retries within minutes; ten is plenty.
+  const dedupe = new SeenRecently(10 * 60_000);
 
   const contextFor = async (who: Who): Promise<CommandContext> => {
     const scope = scopeId('slack', who.teamId);
