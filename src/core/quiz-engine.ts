@@ -199,6 +199,13 @@ export class QuizEngine {
     return this.deps.store.getRound(ref.scope, ref.roundId);
   }
 
+  /** A round and its question, or null when either is gone. */
+  async roundWithQuestion(ref: RoundRef): Promise<{ round: Round; question: Question } | null> {
+    const round = await this.deps.store.getRound(ref.scope, ref.roundId);
+    const question = round ? this.deps.bank.get(round.questionId) : undefined;
+    return round && question ? { round, question } : null;
+  }
+
   async setRoundMessage(round: Round, messageRef: string): Promise<void> {
     await this.deps.store.setRoundMessage(round.scope, round.id, messageRef);
   }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { InFlight } from '../../core/in-flight.js';
-import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
+import type { Locale, RoundRef } from '../../core/model.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
@@ -69,11 +69,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   client.rest.setToken(settings.token);
 
   const engine = deps.commands.engine;
-  const loadRound = async (ref: RoundRef): Promise<{ round: Round; question: Question } | null> => {
-    const round = await engine.getRound(ref);
-    const question = round ? engine.bank.get(round.questionId) : undefined;
-    return round && question ? { round, question } : null;
-  };
+  const loadRound = (ref: RoundRef) => engine.roundWithQuestion(ref);
   const platform = new DiscordPlatform({
     rest: client.rest,
     bank: engine.bank,

@@ -8,7 +8,7 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from 'discord.js';
-import { KeyedThrottle } from '../../core/keyed-throttle.js';
+import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
@@ -28,13 +28,6 @@ import {
 /** Nobody is ever pinged by the bot: not by a team name, not by a question that mentions @everyone. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
 
-interface LiveRound {
-  channel: ChannelRef;
-  round: Round;
-  question: Question;
-  answerCount: number;
-}
-
 export interface DiscordPlatformOptions {
   rest: REST;
   bank: QuestionBank;
@@ -48,52 +41,31 @@ export interface DiscordPlatformOptions {
   loadRound: (ref: RoundRef) => Promise<{ round: Round; question: Question } | null>;
 }
 
-const MAX_REMEMBERED = 10_000;
-
 /** Discord as a chat platform: embeds and buttons through the REST API (no gateway needed to post). */
 export class DiscordPlatform implements ChatPlatform {
-  /** Rounds this process has shown, so an edit needs no store read. */
-  private readonly live = new Map<string, LiveRound>();
-  private readonly pendingCounts = new Map<string, { channel: ChannelRef; answerCount: number }>();
-  /** Revealed rounds: a late count edit must never overwrite the reveal. */
-  private readonly revealed = new Set<string>();
-  private readonly refresher: KeyedThrottle;
+  private readonly counts: AnswerCountRefresher;
 
   constructor(private readonly options: DiscordPlatformOptions) {
-    this.refresher = new KeyedThrottle(
-      options.refreshIntervalMs ?? 5000,
-      (roundId) => this.editAnswerCount(roundId),
-      (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
-    );
+    this.counts = new AnswerCountRefresher({
+      intervalMs: options.refreshIntervalMs ?? 5000,
+      loadRound: options.loadRound,
+      edit: (live) => this.editAnswerCount(live),
+      onError: (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
+    });
   }
 
   async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
     const message = await this.post(channel.channelId, questionMessage(this.view(round, question, 0)));
-    remember(this.live, round.id, {
-      channel,
-      round: { ...round, messageRef: message.id },
-      question,
-      answerCount: 0,
-    });
+    this.counts.posted(channel, { ...round, messageRef: message.id }, question);
     return message.id;
   }
 
   async refreshAnswerCount(channel: ChannelRef, roundId: string, answerCount: number): Promise<void> {
-    if (this.revealed.has(roundId)) return;
-    const pending = this.pendingCounts.get(roundId);
-    remember(this.pendingCounts, roundId, {
-      channel,
-      answerCount: Math.max(pending?.answerCount ?? 0, answerCount),
-    });
-    this.refresher.request(roundId);
+    this.counts.request(channel, roundId, answerCount);
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.refresher.forget(round.id);
-    this.live.delete(round.id);
-    this.pendingCounts.delete(round.id);
-    if (this.revealed.size >= MAX_REMEMBERED) this.revealed.clear();
-    this.revealed.add(round.id);
+    this.counts.revealed(round.id);
 
     const m = messagesFor(this.options.locale);
     const view = revealView(question, tally, m);
@@ -113,23 +85,11 @@ export class DiscordPlatform implements ChatPlatform {
 
   /** Sends pending answer-count edits now (shutdown, tests). */
   async flush(): Promise<void> {
-    await this.refresher.flush();
+    await this.counts.flush();
   }
 
-  private async editAnswerCount(roundId: string): Promise<void> {
-    const pending = this.pendingCounts.get(roundId);
-    if (!pending || this.revealed.has(roundId)) return;
-    let entry = this.live.get(roundId);
-    if (!entry) {
-      const loaded = await this.options.loadRound({ scope: pending.channel.scope, roundId });
-      if (loaded?.round.status !== 'open' || loaded.round.kind !== 'daily') return;
-      entry = { channel: pending.channel, ...loaded, answerCount: 0 };
-      remember(this.live, roundId, entry);
-    }
-    entry.answerCount = Math.max(entry.answerCount, pending.answerCount);
-    const messageId = entry.round.messageRef;
-    // Checked again after the store read: the round may have been revealed meanwhile.
-    if (!messageId || this.revealed.has(roundId)) return;
+  private async editAnswerCount(entry: LiveRound): Promise<void> {
+    const messageId = entry.round.messageRef ?? '';
     const body: RESTPatchAPIChannelMessageJSONBody = {
       embeds: [questionEmbed(this.view(entry.round, entry.question, entry.answerCount))],
       allowed_mentions: NO_MENTIONS,
@@ -184,13 +144,4 @@ export class DiscordPlatform implements ChatPlatform {
       throw toPlatformError(error, what);
     }
   }
-}
-
-/** Map.set with a cap, so rounds that were never revealed here cannot grow the map forever. */
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  if (map.size >= MAX_REMEMBERED && !map.has(key)) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.set(key, value);
 }

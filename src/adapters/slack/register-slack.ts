@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
-import type { Locale, Question, Round, RoundRef } from '../../core/model.js';
+import type { Locale, RoundRef } from '../../core/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
@@ -77,11 +77,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const app = new App({ token: settings.botToken, receiver, clientOptions, logger, logLevel: LogLevel.INFO });
 
   const engine = deps.commands.engine;
-  const loadRound = async (ref: RoundRef): Promise<{ round: Round; question: Question } | null> => {
-    const round = await engine.getRound(ref);
-    const question = round ? engine.bank.get(round.questionId) : undefined;
-    return round && question ? { round, question } : null;
-  };
+  const loadRound = (ref: RoundRef) => engine.roundWithQuestion(ref);
   const platform = new SlackPlatform({
     client: app.client,
     bank: engine.bank,

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { KeyedThrottle } from '../../core/keyed-throttle.js';
+import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
@@ -11,13 +11,6 @@ import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBloc
 import { toPlatformError } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
-
-interface LiveRound {
-  channel: ChannelRef;
-  round: Round;
-  question: Question;
-  answerCount: number;
-}
 
 export interface SlackPlatformOptions {
   client: WebClient;
@@ -35,17 +28,15 @@ export interface SlackPlatformOptions {
 
 /** Slack as a chat platform: Block Kit messages through the Web API. */
 export class SlackPlatform implements ChatPlatform {
-  /** Rounds this process has shown, so an edit needs no store read. */
-  private readonly live = new Map<string, LiveRound>();
-  private readonly pendingCounts = new Map<string, { channel: ChannelRef; answerCount: number }>();
-  private readonly refresher: KeyedThrottle;
+  private readonly counts: AnswerCountRefresher;
 
   constructor(private readonly options: SlackPlatformOptions) {
-    this.refresher = new KeyedThrottle(
-      options.refreshIntervalMs ?? 3000,
-      (roundId) => this.editAnswerCount(roundId),
-      (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
-    );
+    this.counts = new AnswerCountRefresher({
+      intervalMs: options.refreshIntervalMs ?? 3000,
+      loadRound: options.loadRound,
+      edit: (live) => this.editAnswerCount(live),
+      onError: (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
+    });
   }
 
   async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
@@ -59,23 +50,16 @@ export class SlackPlatform implements ChatPlatform {
       }),
     );
     const ts = String(result.ts ?? '');
-    this.live.set(round.id, { channel, round: { ...round, messageRef: ts }, question, answerCount: 0 });
+    this.counts.posted(channel, { ...round, messageRef: ts }, question);
     return ts;
   }
 
   async refreshAnswerCount(channel: ChannelRef, roundId: string, answerCount: number): Promise<void> {
-    const counts = this.pendingCounts.get(roundId);
-    this.pendingCounts.set(roundId, {
-      channel,
-      answerCount: Math.max(counts?.answerCount ?? 0, answerCount),
-    });
-    this.refresher.request(roundId);
+    this.counts.request(channel, roundId, answerCount);
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.refresher.forget(round.id);
-    this.live.delete(round.id);
-    this.pendingCounts.delete(round.id);
+    this.counts.revealed(round.id);
     const view = revealView(question, tally, messagesFor(this.options.locale));
     const text = fallbackText(view.title, view.answer);
     let ts = round.messageRef;
@@ -121,21 +105,10 @@ export class SlackPlatform implements ChatPlatform {
 
   /** Sends pending answer-count edits now (shutdown, tests). */
   async flush(): Promise<void> {
-    await this.refresher.flush();
+    await this.counts.flush();
   }
 
-  private async editAnswerCount(roundId: string): Promise<void> {
-    const pending = this.pendingCounts.get(roundId);
-    if (!pending) return;
-    let entry = this.live.get(roundId);
-    if (!entry) {
-      const loaded = await this.options.loadRound({ scope: pending.channel.scope, roundId });
-      if (loaded?.round.status !== 'open') return; // revealed or gone: nothing to refresh
-      entry = { channel: pending.channel, ...loaded, answerCount: 0 };
-      this.live.set(roundId, entry);
-    }
-    entry.answerCount = Math.max(entry.answerCount, pending.answerCount);
-    if (!entry.round.messageRef) return;
+  private async editAnswerCount(entry: LiveRound): Promise<void> {
     const view = this.view(entry.round, entry.question, entry.answerCount);
     await this.call('chat.update', () =>
       this.options.client.chat.update({
