@@ -13,10 +13,18 @@ export type QuizCommand =
   | { kind: 'schedule-set'; cron: string; timeZone?: string }
   | { kind: 'schedule-off' }
   | { kind: 'schedule-digest'; enabled: boolean }
+  /** Exam-domain filter of the channel's daily questions; null: every domain. */
+  | { kind: 'schedule-domain'; domain: string | null }
+  /** Round length in minutes; null: until the next scheduled question (at most 24 hours). */
+  | { kind: 'schedule-length'; minutes: number | null }
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
   /** Wrong arguments: show the usage of `command`; `unknown` names an unknown subcommand. */
   | { kind: 'usage'; command: string; unknown?: string };
+
+/** A round lasts between 5 minutes and 24 hours. */
+export const MIN_ROUND_MINUTES = 5;
+export const MAX_ROUND_MINUTES = 24 * 60;
 
 const PERIOD_WORDS: Record<string, Period> = {
   week: 'week',
@@ -102,6 +110,19 @@ function parseSchedule(args: string[]): QuizCommand {
   if (first === 'digest' && args.length === 2) {
     const value = args[1]?.toLowerCase();
     if (value === 'on' || value === 'off') return { kind: 'schedule-digest', enabled: value === 'on' };
+    return { kind: 'usage', command: 'schedule' };
+  }
+  if (first === 'domain' && args.length === 2) {
+    const domain = args[1] ?? '';
+    return { kind: 'schedule-domain', domain: domain.toLowerCase() === 'all' ? null : domain };
+  }
+  if (first === 'length' && args.length === 2) {
+    const value = (args[1] ?? '').toLowerCase();
+    if (value === 'auto') return { kind: 'schedule-length', minutes: null };
+    const minutes = Number(value);
+    if (Number.isInteger(minutes) && minutes >= MIN_ROUND_MINUTES && minutes <= MAX_ROUND_MINUTES) {
+      return { kind: 'schedule-length', minutes };
+    }
     return { kind: 'usage', command: 'schedule' };
   }
   // Five cron fields, then an optional IANA time zone.

@@ -44,6 +44,8 @@ export interface ScheduleCommands {
   set(channel: ChannelRef, cron: string, timeZone: string | undefined, m: Messages): Promise<TextView>;
   off(channel: ChannelRef, m: Messages): Promise<TextView>;
   digest(channel: ChannelRef, enabled: boolean, m: Messages): Promise<TextView>;
+  domain(channel: ChannelRef, domain: string | null, m: Messages): Promise<TextView>;
+  roundLength(channel: ChannelRef, minutes: number | null, m: Messages): Promise<TextView>;
 }
 
 export interface QuizCommandsDeps {
@@ -137,6 +139,10 @@ export class QuizCommands {
         return text(await this.deps.schedule.off(channel, m));
       case 'schedule-digest':
         return text(await this.deps.schedule.digest(channel, command.enabled, m));
+      case 'schedule-domain':
+        return text(await this.deps.schedule.domain(channel, command.domain, m));
+      case 'schedule-length':
+        return text(await this.deps.schedule.roundLength(channel, command.minutes, m));
     }
   }
 

@@ -88,6 +88,37 @@ export class ScheduleService implements ScheduleCommands {
     return textView(m.digestSet(enabled));
   }
 
+  async domain(channel: ChannelRef, domain: string | null, m: Messages): Promise<TextView> {
+    if (domain !== null && !this.deps.engine.bank.domain(domain)) {
+      const known = this.deps.engine.bank.domains().map((d) => d.id);
+      return textView(m.unknownDomain(domain, known));
+    }
+    return this.update(channel, m, (sub) => {
+      const { domain: _old, ...rest } = sub;
+      return domain === null ? rest : { ...rest, domain };
+    });
+  }
+
+  async roundLength(channel: ChannelRef, minutes: number | null, m: Messages): Promise<TextView> {
+    return this.update(channel, m, (sub) => {
+      const { roundMinutes: _old, ...rest } = sub;
+      return minutes === null ? rest : { ...rest, roundMinutes: minutes };
+    });
+  }
+
+  private async update(
+    channel: ChannelRef,
+    m: Messages,
+    change: (sub: Subscription) => Subscription,
+  ): Promise<TextView> {
+    const sub = await this.deps.subscriptions.getSubscription(channel);
+    if (!sub) return textView(m.scheduleNotSubscribed);
+    const changed = change(sub);
+    await this.deps.subscriptions.saveSubscription(changed);
+    const view = await this.describe(changed, m);
+    return { ...view, title: `${m.scheduleSaved} ${view.title}` };
+  }
+
   /** The next `count` post times of a subscription (epoch ms). */
   nextPosts(
     sub: Pick<Subscription, 'cron' | 'timeZone'>,
@@ -210,7 +241,7 @@ export class ScheduleService implements ScheduleCommands {
     const domain = sub.domain
       ? (this.deps.engine.bank.domain(sub.domain)?.name[m.locale] ?? sub.domain)
       : null;
-    const lines = m.scheduleSettings(sub.cron, sub.timeZone, domain, sub.digest);
+    const lines = m.scheduleSettings(sub.cron, sub.timeZone, domain, sub.digest, sub.roundMinutes ?? null);
     if (sub.pausedReason) lines.push(m.schedulePaused(sub.pausedReason));
     const next = this.nextPosts(sub, 3).map((t) => `• ${formatTime(t, sub.timeZone, m)}`);
     return textView(m.scheduleTitle, lines, {

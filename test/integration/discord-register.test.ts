@@ -78,6 +78,8 @@ describe('command definitions', () => {
       'quiz-admin post',
       'quiz-admin schedule set',
       'quiz-admin schedule off',
+      'quiz-admin schedule domain',
+      'quiz-admin schedule length',
       'quiz-admin schedule digest',
     ]);
     const next = optionsOf('quiz').find((o) => o.name === 'next');
@@ -87,7 +89,7 @@ describe('command definitions', () => {
 });
 
 describe('reading a slash command', () => {
-  const input = (path: string, values: Record<string, string | boolean> = {}): SlashInput => {
+  const input = (path: string, values: Record<string, string | boolean | number> = {}): SlashInput => {
     const [commandName = '', a = null, b = null] = path.split(' ');
     return {
       commandName,
@@ -95,6 +97,7 @@ describe('reading a slash command', () => {
       subcommand: b ?? a,
       string: (name) => (typeof values[name] === 'string' ? (values[name] as string) : null),
       boolean: (name) => (typeof values[name] === 'boolean' ? (values[name] as boolean) : null),
+      integer: (name) => (typeof values[name] === 'number' ? (values[name] as number) : null),
     };
   };
 
@@ -128,6 +131,26 @@ describe('reading a slash command', () => {
       timeZone: 'UTC',
     });
     expect(readQuizCommand(input('quiz-admin schedule off'))).toEqual({ kind: 'schedule-off' });
+    expect(readQuizCommand(input('quiz-admin schedule domain', { domain: 'monitoring' }))).toEqual({
+      kind: 'schedule-domain',
+      domain: 'monitoring',
+    });
+    expect(readQuizCommand(input('quiz-admin schedule domain', { domain: 'all' }))).toEqual({
+      kind: 'schedule-domain',
+      domain: null,
+    });
+    expect(readQuizCommand(input('quiz-admin schedule length', { minutes: 90 }))).toEqual({
+      kind: 'schedule-length',
+      minutes: 90,
+    });
+    expect(readQuizCommand(input('quiz-admin schedule length'))).toEqual({
+      kind: 'schedule-length',
+      minutes: null,
+    });
+    expect(readQuizCommand(input('quiz-admin schedule length', { minutes: 2 }))).toEqual({
+      kind: 'usage',
+      command: 'schedule',
+    });
     expect(readQuizCommand(input('quiz-admin schedule digest', { state: 'on' }))).toEqual({
       kind: 'schedule-digest',
       enabled: true,

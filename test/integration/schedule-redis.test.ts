@@ -68,7 +68,10 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
     const platform = new RecordingPlatform();
     const subscriptions = new RedisSubscriptionStore(clients.background, { prefix });
     const app: AppParts = buildApp({
-      bank: aBank(someQuestions(10)),
+      bank: aBank([
+        ...someQuestions(10),
+        ...someQuestions(3).map((q) => ({ ...q, id: `m-${q.id}`, domain: 'monitoring' })),
+      ]),
       catalog: aCatalog(),
       store: new RedisQuizStore(clients.interactive, { prefix }),
       subscriptions,
@@ -180,6 +183,30 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
     clock.advance(60_000);
     await r.app.schedule.tick();
     expect(r.platform.posts).toHaveLength(1);
+  });
+
+  it('asks only the chosen exam section and closes rounds after the chosen length', async () => {
+    const { prefix, channel, clock } = setup();
+    const r = await replica(prefix, clock);
+    await r.app.schedule.set(channel, '0 9 * * *', undefined, en);
+    expect((await r.app.schedule.domain(channel, 'astrology', en)).title).toContain('is not an exam section');
+    await r.app.schedule.domain(channel, 'monitoring', en);
+    const shown = await r.app.schedule.roundLength(channel, 90, en);
+    expect(shown.lines).toEqual(
+      expect.arrayContaining(['Exam section: Monitoring', 'Round length: 90 minutes']),
+    );
+    clock.set(MONDAY_9 + 1000);
+    await r.app.schedule.tick();
+    expect(r.platform.posts[0]?.question.domain).toBe('monitoring');
+    expect(r.platform.posts[0]?.round.closesAt).toBe(MONDAY_9 + 90 * 60_000);
+    await r.app.schedule.domain(channel, null, en);
+    await r.app.schedule.roundLength(channel, null, en);
+    expect((await r.app.schedule.show(channel, en)).lines).toEqual(
+      expect.arrayContaining([
+        'Exam section: all',
+        'Round length: until the next question (at most 24 hours)',
+      ]),
+    );
   });
 
   it('retries a rate-limited post on a later tick', async () => {

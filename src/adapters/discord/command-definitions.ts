@@ -10,6 +10,7 @@ import {
 import { messagesFor } from '../../core/messages/index.js';
 import type { ExamDomain, Locale } from '../../core/model.js';
 import { PERIODS } from '../../core/model.js';
+import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/parse-quiz-command.js';
 import { MAX_TEAM_NAME } from '../../core/teams.js';
 import { COMMAND_TEXT, type CommandText } from './command-text.js';
 import { LIMITS } from './discord-limits.js';
@@ -28,7 +29,11 @@ export const NAMES = {
   cron: 'cron',
   timeZone: 'timezone',
   state: 'state',
+  minutes: 'minutes',
 } as const;
+
+/** The value of the "every section" choice of `/quiz-admin schedule domain`. */
+export const ALL_DOMAINS = 'all';
 
 /** Longest accepted cron / time zone input; anything longer cannot be valid anyway. */
 const MAX_CRON_INPUT = 100;
@@ -150,6 +155,20 @@ function quizAdminCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
             ),
         )
         .addSubcommand((s) => describe(s.setName('off'), 'scheduleOff'))
+        .addSubcommand((s) =>
+          describe(s.setName('domain'), 'scheduleDomain').addStringOption((o) => {
+            describe(o.setName(NAMES.domain), 'scheduleDomainValue').setRequired(true);
+            const all = choice(ALL_DOMAINS, { en: text.en.allDomains, ja: text.ja.allDomains });
+            return o.addChoices(all, ...domainChoices(domains).slice(0, LIMITS.autocompleteChoices - 1));
+          }),
+        )
+        .addSubcommand((s) =>
+          describe(s.setName('length'), 'scheduleLength').addIntegerOption((o) =>
+            describe(o.setName(NAMES.minutes), 'scheduleLengthMinutes')
+              .setMinValue(MIN_ROUND_MINUTES)
+              .setMaxValue(MAX_ROUND_MINUTES),
+          ),
+        )
         .addSubcommand((s) =>
           describe(s.setName('digest'), 'scheduleDigest').addStringOption((o) =>
             describe(o.setName(NAMES.state), 'scheduleDigestState')

@@ -34,6 +34,11 @@ export interface CommandText {
   scheduleOff: string;
   scheduleDigest: string;
   scheduleDigestState: string;
+  scheduleDomain: string;
+  scheduleDomainValue: string;
+  allDomains: string;
+  scheduleLength: string;
+  scheduleLengthMinutes: string;
   on: string;
   off: string;
 }
@@ -68,6 +73,11 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     scheduleOff: 'Stop the daily question in this channel',
     scheduleDigest: "Turn the weekly digest of last week's leaders on or off",
     scheduleDigestState: 'On or off',
+    scheduleDomain: 'Ask only questions of one exam section in this channel, or all',
+    scheduleDomainValue: 'The exam section (or all)',
+    allDomains: 'All sections',
+    scheduleLength: 'How long each question stays open (default: until the next one)',
+    scheduleLengthMinutes: 'Minutes, 5-1440; leave empty for "until the next question"',
     on: 'on',
     off: 'off',
   },
@@ -100,6 +110,11 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     scheduleOff: 'このチャンネルへの毎日の出題を停止',
     scheduleDigest: '先週の上位をまとめる週間まとめのオン・オフ',
     scheduleDigestState: 'オンまたはオフ',
+    scheduleDomain: 'このチャンネルで出題する試験セクションを 1 つに絞る、またはすべてに戻す',
+    scheduleDomainValue: '試験セクション（またはすべて）',
+    allDomains: 'すべてのセクション',
+    scheduleLength: '各問題の回答受付時間（既定: 次の問題まで）',
+    scheduleLengthMinutes: '分（5〜1440）。空欄なら次の問題まで',
     on: 'オン',
     off: 'オフ',
   },

@@ -2,7 +2,8 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { isLocale } from '../../core/messages/index.js';
 import { PERIODS, type Period } from '../../core/model.js';
 import type { QuizCommand } from '../../core/parse-quiz-command.js';
-import { NAMES } from './command-definitions.js';
+import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/parse-quiz-command.js';
+import { ALL_DOMAINS, NAMES } from './command-definitions.js';
 
 /** What the reader needs from a slash command: its path and its typed options. */
 export interface SlashInput {
@@ -11,6 +12,7 @@ export interface SlashInput {
   subcommand: string | null;
   string(name: string): string | null;
   boolean(name: string): boolean | null;
+  integer(name: string): number | null;
 }
 
 export function slashInputOf(interaction: ChatInputCommandInteraction): SlashInput {
@@ -20,6 +22,7 @@ export function slashInputOf(interaction: ChatInputCommandInteraction): SlashInp
     subcommand: interaction.options.getSubcommand(false),
     string: (name) => interaction.options.getString(name),
     boolean: (name) => interaction.options.getBoolean(name),
+    integer: (name) => interaction.options.getInteger(name),
   };
 }
 
@@ -63,6 +66,19 @@ export function readQuizCommand(input: SlashInput): QuizCommand {
     }
     case 'quiz-admin schedule off':
       return { kind: 'schedule-off' };
+    case 'quiz-admin schedule domain': {
+      const value = input.string(NAMES.domain) ?? '';
+      if (!value) return { kind: 'usage', command: 'schedule' };
+      return { kind: 'schedule-domain', domain: value === ALL_DOMAINS ? null : value };
+    }
+    case 'quiz-admin schedule length': {
+      const minutes = input.integer(NAMES.minutes);
+      if (minutes === null) return { kind: 'schedule-length', minutes: null };
+      if (!Number.isInteger(minutes) || minutes < MIN_ROUND_MINUTES || minutes > MAX_ROUND_MINUTES) {
+        return { kind: 'usage', command: 'schedule' };
+      }
+      return { kind: 'schedule-length', minutes };
+    }
     case 'quiz-admin schedule digest': {
       const state = input.string(NAMES.state);
       if (state !== 'on' && state !== 'off') return { kind: 'usage', command: 'schedule' };

@@ -6,7 +6,7 @@ const USAGE: Record<string, string> = {
   team: 'Usage: /quiz team join <name> | team leave | team list  (a name is 1-32 characters)',
   lang: 'Usage: /quiz lang ja|en',
   schedule:
-    'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off',
+    'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off | /quiz schedule domain <section>|all | /quiz schedule length <minutes 5-1440>|auto',
   post: 'Usage: /quiz post [domain]  (admins: post a question now)',
   next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
@@ -146,11 +146,14 @@ export const en: Messages = {
   guildOnly: 'The quiz works in a server channel, not in direct messages.',
 
   scheduleTitle: 'Daily question schedule of this channel',
-  scheduleSettings: (cron, timeZone, domain, digest) => [
+  scheduleSettings: (cron, timeZone, domain, digest, roundMinutes) => [
     `Cron: ${cron} (${timeZone})`,
     `Exam section: ${domain ?? 'all'}`,
+    `Round length: ${roundMinutes ? `${roundMinutes} minutes` : 'until the next question (at most 24 hours)'}`,
     `Weekly digest: ${digest ? 'on' : 'off'}`,
   ],
+  unknownDomain: (domain, known) =>
+    `"${domain}" is not an exam section. Use one of: ${known.join(', ')}, or all. Nothing changed.`,
   schedulePaused: (reason) => `Paused: ${reason}. Run /quiz schedule <cron> again to resume.`,
   scheduleNextTitle: (timeZone) => `Next posts (${timeZone})`,
   scheduleNone: (cron, timeZone) =>

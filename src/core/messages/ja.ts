@@ -6,7 +6,7 @@ const USAGE: Record<string, string> = {
   team: '使い方: /quiz team join <名前> | team leave | team list（名前は 1〜32 文字）',
   lang: '使い方: /quiz lang ja|en',
   schedule:
-    '使い方: /quiz schedule（表示）| /quiz schedule <cron 5 フィールド> [タイムゾーン]（例: /quiz schedule 0 9 * * 1-5 Asia/Tokyo）| /quiz schedule off | /quiz schedule digest on|off',
+    '使い方: /quiz schedule（表示）| /quiz schedule <cron 5 フィールド> [タイムゾーン]（例: /quiz schedule 0 9 * * 1-5 Asia/Tokyo）| /quiz schedule off | /quiz schedule digest on|off | /quiz schedule domain <セクション>|all | /quiz schedule length <分 5〜1440>|auto',
   post: '使い方: /quiz post [ドメイン]（管理者: 今すぐ問題を投稿）',
   next: '使い方: /quiz next [ドメイン]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
@@ -147,11 +147,14 @@ export const ja: Messages = {
   guildOnly: 'クイズはダイレクトメッセージではなく、サーバーのチャンネルで使えます。',
 
   scheduleTitle: 'このチャンネルの出題スケジュール',
-  scheduleSettings: (cron, timeZone, domain, digest) => [
+  scheduleSettings: (cron, timeZone, domain, digest, roundMinutes) => [
     `cron: ${cron}（${timeZone}）`,
     `試験セクション: ${domain ?? 'すべて'}`,
+    `回答受付: ${roundMinutes ? `${roundMinutes} 分` : '次の問題まで（最長 24 時間）'}`,
     `週間まとめ: ${digest ? 'オン' : 'オフ'}`,
   ],
+  unknownDomain: (domain, known) =>
+    `「${domain}」という試験セクションはありません。${known.join('、')} または all を指定してください。何も変更していません。`,
   schedulePaused: (reason) => `一時停止中: ${reason}。/quiz schedule <cron> を実行すると再開します。`,
   scheduleNextTitle: (timeZone) => `次回の投稿予定（${timeZone}）`,
   scheduleNone: (cron, timeZone) =>

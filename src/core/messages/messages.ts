@@ -89,7 +89,14 @@ export interface Messages {
   guildOnly: string;
 
   scheduleTitle: string;
-  scheduleSettings(cron: string, timeZone: string, domain: string | null, digest: boolean): string[];
+  scheduleSettings(
+    cron: string,
+    timeZone: string,
+    domain: string | null,
+    digest: boolean,
+    roundMinutes: number | null,
+  ): string[];
+  unknownDomain(domain: string, known: string[]): string;
   schedulePaused(reason: string): string;
   scheduleNextTitle(timeZone: string): string;
   scheduleNone(defaultCron: string, defaultTimeZone: string): string;

@@ -22,6 +22,10 @@ describe('parseQuizCommand', () => {
       { kind: 'schedule-set', cron: '30 8 * * *', timeZone: 'America/New_York' },
     ],
     ['schedule digest off', { kind: 'schedule-digest', enabled: false }],
+    ['schedule domain monitoring', { kind: 'schedule-domain', domain: 'monitoring' }],
+    ['schedule domain all', { kind: 'schedule-domain', domain: null }],
+    ['schedule length 90', { kind: 'schedule-length', minutes: 90 }],
+    ['schedule length auto', { kind: 'schedule-length', minutes: null }],
     ['post', { kind: 'post' }],
     ['lang en', { kind: 'lang', locale: 'en' }],
   ])('parses %j', (text, expected) => {
@@ -37,6 +41,9 @@ describe('parseQuizCommand', () => {
     ['lang', 'lang'],
     ['schedule 0 9 *', 'schedule'],
     ['schedule digest maybe', 'schedule'],
+    ['schedule length 2', 'schedule'],
+    ['schedule length forever', 'schedule'],
+    ['schedule domain', 'schedule'],
     ['me please', 'me'],
   ])('answers %j with the usage of %s', (text, command) => {
     expect(parseQuizCommand(text)).toEqual({ kind: 'usage', command });
