@@ -7,7 +7,7 @@ import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { periodBuckets } from '../../src/core/periods.js';
 import { POINTS_BY_STREAK } from '../../src/core/scoring.js';
 import { deleteByPrefix, startRedisClusterTarget, uniquePrefix } from '../support/redis-server.js';
-import { describeQuizStoreContract } from '../support/store-contract.js';
+import { describeQuizStoreContract } from '../support/store-contract/index.js';
 
 const target = await startRedisClusterTarget();
 

@@ -10,7 +10,7 @@ import { periodBuckets } from '../../src/core/periods.js';
 import type { QuizStore, RecordAnswerResult } from '../../src/core/ports/quiz-store.js';
 import { POINTS_BY_STREAK } from '../../src/core/scoring.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
-import { describeQuizStoreContract } from '../support/store-contract.js';
+import { describeQuizStoreContract } from '../support/store-contract/index.js';
 
 const target = await startRedisTarget();
 const T0 = Date.UTC(2030, 0, 7, 0, 0, 0);

@@ -1,5 +1,5 @@
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
-import { describeQuizStoreContract } from '../support/store-contract.js';
+import { describeQuizStoreContract } from '../support/store-contract/index.js';
 
 describeQuizStoreContract('MemoryQuizStore', async () => ({
   store: new MemoryQuizStore(),

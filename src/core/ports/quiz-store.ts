@@ -16,7 +16,7 @@ import type {
 
 /**
  * The persistence ports. Every implementation (memory, Redis) passes the same contract suite
- * (`test/support/store-contract.ts`). Any method may throw `StoreUnavailableError`; it then wrote nothing.
+ * (`test/support/store-contract/`). Any method may throw `StoreUnavailableError`; it then wrote nothing.
  */
 
 /** A period bucket of a board: its key and when its data may be dropped (epoch ms). */

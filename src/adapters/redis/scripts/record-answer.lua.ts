@@ -1,7 +1,7 @@
 /**
  * recordAnswer as one Lua script: the whole answer path is a single EVALSHA, so "first answer wins",
  * "score once" and the board updates are one atomic step (and a failed call wrote nothing).
- * The semantics are the memory store's (`src/adapters/memory/memory-quiz-store.ts`); the contract suite
+ * The semantics are the memory store's (`src/adapters/memory/memory-answers.ts`); the contract suite
  * holds both to them. Keys are in `docs/redis-keys.md`; all share the scope's hash tag.
  */
 
