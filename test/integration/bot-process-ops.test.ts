@@ -8,7 +8,8 @@ import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from
 
 const target = await startRedisTarget();
 
-describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown', () => {
+// Real processes and npm installs: generous bounds, still well inside CI's budget.
+describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown', { timeout: 120_000 }, () => {
   const fake = new FakeSlack();
   let admin: Redis;
   const prefixes: string[] = [];

@@ -88,7 +88,8 @@ function splitCopy(args: string): [string[], string] {
   return [parts, dest];
 }
 
-describe('the Dockerfile, step by step', () => {
+// Real processes and npm installs: generous bounds, still well inside CI's budget.
+describe('the Dockerfile, step by step', { timeout: 120_000 }, () => {
   it('builds, installs production dependencies only, starts and answers its health check', async () => {
     const stages = readDockerfile(path.join(ROOT, 'Dockerfile'));
     expect(stages.map((s) => s.name)).toEqual(['build', 'stage-1']);

@@ -26,7 +26,8 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
   return results;
 }
 
-describe.skipIf(!target)('several bot processes and a Redis outage', () => {
+// Real processes and npm installs: generous bounds, still well inside CI's budget.
+describe.skipIf(!target)('several bot processes and a Redis outage', { timeout: 120_000 }, () => {
   const fake = new FakeSlack();
   let admin: Redis;
   const prefixes: string[] = [];
