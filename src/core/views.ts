@@ -55,11 +55,20 @@ export function choiceLabel(question: Question, key: string, locale: Locale): st
   return question.choices.find((c) => c.key === key)?.text[locale] ?? key;
 }
 
+/** Formats are costly to build and few (locales × time zones), so they are kept. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(epochMs: number, timeZone: string, m: Messages): string {
-  return new Intl.DateTimeFormat(m.locale === 'ja' ? 'ja-JP' : 'en-US', {
-    ...m.closesAtFormat,
-    timeZone,
-  }).format(epochMs);
+  const key = `${m.locale}|${timeZone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(m.locale === 'ja' ? 'ja-JP' : 'en-US', {
+      ...m.closesAtFormat,
+      timeZone,
+    });
+    timeFormats.set(key, format);
+  }
+  return format.format(epochMs);
 }
 
 export function questionView(input: {
