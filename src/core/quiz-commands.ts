@@ -200,7 +200,8 @@ export class QuizCommands {
         choice,
       });
       finished(outcome.kind);
-      return { outcome, view: feedbackView(outcome, messagesFor(ctx.locale)) };
+      // The player's own language came back with the answer; ctx.locale is the fallback.
+      return { outcome, view: feedbackView(outcome, messagesFor(outcome.locale ?? ctx.locale)) };
     } catch (error) {
       finished(isStoreUnavailable(error) ? 'unavailable' : 'error');
       throw error;

@@ -60,7 +60,10 @@ export interface SubmitAnswerInput {
   choice: string;
 }
 
-export type AnswerOutcome =
+/** What happened to an answer, with the player's own language when they chose one (read with it). */
+export type AnswerOutcome = AnswerResult & { locale: Locale | null };
+
+type AnswerResult =
   | {
       kind: 'correct' | 'incorrect';
       question: Question;
@@ -149,17 +152,19 @@ export class QuizEngine {
       pointsByStreak: POINTS_BY_STREAK,
       periods: periodBuckets(now, this.deps.timeZone),
     });
-    if (result.kind === 'unknown-round') return result;
+    const { locale } = result;
+    if (result.kind === 'unknown-round') return { kind: 'unknown-round', locale };
     const question = this.deps.bank.get(result.questionId);
     // A round whose question was removed from the bank since it was posted cannot be shown any more.
-    if (!question) return { kind: 'unknown-round' };
+    if (!question) return { kind: 'unknown-round', locale };
     switch (result.kind) {
       case 'duplicate':
-        return { kind: 'duplicate', question, previousChoice: result.previousChoice };
+        return { kind: 'duplicate', question, previousChoice: result.previousChoice, locale };
       case 'closed':
-        return { kind: 'closed', question };
+        return { kind: 'closed', question, locale };
       case 'recorded':
         return {
+          locale,
           kind: result.correct ? 'correct' : 'incorrect',
           question,
           roundKind: result.roundKind,

@@ -26,7 +26,17 @@ export class UserLocales {
     return locale;
   }
 
-  remember(scope: ScopeId, userId: string, locale: Locale): void {
+  /**
+   * The cached choice without reading the store: `undefined` when not cached. The answer path uses it,
+   * because the answer itself brings the stored choice back (see RecordAnswerResult.locale).
+   */
+  peek(scope: ScopeId, userId: string): Locale | null | undefined {
+    const hit = this.cache.get(`${scope}|${userId}`);
+    return hit && hit.until > Date.now() ? hit.locale : undefined;
+  }
+
+  remember(scope: ScopeId, userId: string, locale: Locale | null): void {
+    if (this.cache.size >= this.maxEntries) this.cache.clear();
     this.cache.set(`${scope}|${userId}`, { locale, until: Date.now() + this.ttlMs });
   }
 }

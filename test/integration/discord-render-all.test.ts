@@ -79,13 +79,19 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
           streak: 365,
           totals: { week: 99_999, month: 999_999, all: 9_999_999 },
           answerCount: 123_456,
+          locale: null,
         };
         out.push({
           name: `${tag} ${roundKind} feedback ${choice.key}`,
           message: textViewMessage(feedbackView(outcome, m)),
         });
       }
-      const duplicate: AnswerOutcome = { kind: 'duplicate', question, previousChoice: choice.key };
+      const duplicate: AnswerOutcome = {
+        kind: 'duplicate',
+        question,
+        previousChoice: choice.key,
+        locale: null,
+      };
       out.push({
         name: `${tag} duplicate ${choice.key}`,
         message: textViewMessage(feedbackView(duplicate, m)),
@@ -93,7 +99,7 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
     }
     out.push({
       name: `${tag} closed`,
-      message: textViewMessage(feedbackView({ kind: 'closed', question }, m)),
+      message: textViewMessage(feedbackView({ kind: 'closed', question, locale: null }, m)),
     });
   }
   return out;

@@ -242,6 +242,7 @@ describe.skipIf(!target)('RedisQuizStore on redis-server', () => {
       kind: 'duplicate',
       questionId: 'q1',
       previousChoice: 'B',
+      locale: null,
     });
     expect(
       (await store.playerStats(scope, 'U1', { week: periods.week.key, month: periods.month.key })).points.all,

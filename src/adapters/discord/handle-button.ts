@@ -20,7 +20,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
   const action = decodeAction(interaction.customId);
   let locale: Locale = fallbackLocale(interaction, deps);
   try {
-    const ctx = await contextFor(interaction, deps);
+    const ctx = await contextFor(interaction, deps, action?.kind !== 'answer');
     if (!ctx) {
       await sendReply(interaction, textViewMessage(textView(messagesFor(locale).guildOnly)));
       return;
@@ -44,6 +44,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
       return;
     }
     const { outcome, view } = answered;
+    deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
     if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
       // Fire and forget: the public count is throttled and must never delay the private feedback.
       deps.platform

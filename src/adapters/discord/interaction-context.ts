@@ -38,16 +38,19 @@ export function fallbackLocale(interaction: QuizInteraction, deps: ContextDeps):
 export async function contextFor(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   deps: ContextDeps,
+  /** False on the answer path: the answer brings the stored language back itself (one store call). */
+  readLocale = true,
 ): Promise<CommandContext | null> {
   if (!interaction.guildId || !interaction.channelId) return null;
   const scope = scopeId('discord', interaction.guildId);
   const userId = interaction.user.id;
+  const own = readLocale ? await deps.locales.get(scope, userId) : deps.locales.peek(scope, userId);
   return {
     scope,
     channelId: interaction.channelId,
     userId,
     displayName: displayNameOf(interaction),
-    locale: (await deps.locales.get(scope, userId)) ?? fallbackLocale(interaction, deps),
+    locale: own ?? fallbackLocale(interaction, deps),
     isAdmin: async () => isAdmin(interaction, deps.adminUserIds),
   };
 }

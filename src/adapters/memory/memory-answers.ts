@@ -1,12 +1,12 @@
 import type { ScopeId } from '../../core/model.js';
-import type { RecordAnswerInput, RecordAnswerResult } from '../../core/ports/quiz-store.js';
+import type { RecordAnswerInput, RecordAnswerOutcome } from '../../core/ports/quiz-store.js';
 import type { MemoryState } from './memory-state.js';
 
 /**
  * The answer path, as the Redis store's one Lua script does it: judged, counted, and for a daily round
  * scored, streaked and put on the player's and team's boards. It never awaits, so nothing interleaves.
  */
-export function recordAnswer(state: MemoryState, input: RecordAnswerInput): RecordAnswerResult {
+export function recordAnswer(state: MemoryState, input: RecordAnswerInput): RecordAnswerOutcome {
   const stored = state.rounds.get(`${input.scope}|${input.roundId}`);
   if (!stored?.choiceKeys.includes(input.choice)) return { kind: 'unknown-round' };
   const { round } = stored;

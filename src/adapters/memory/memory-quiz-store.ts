@@ -56,7 +56,8 @@ export class MemoryQuizStore implements QuizStore {
   }
 
   async recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult> {
-    return recordAnswer(this.state, input);
+    const locale = this.state.locales.get(`${input.scope}|${input.player.id}`) ?? null;
+    return { ...recordAnswer(this.state, input), locale };
   }
 
   async tally(scope: ScopeId, roundId: string): Promise<Tally> {

@@ -30,6 +30,7 @@ function recordAnswerKeys(ctx: RedisStoreContext, input: RecordAnswerInput): str
     teamScorerCountsWeek: keys.teamScorerCounts(scope, week),
     teamScorerCountsMonth: keys.teamScorerCounts(scope, month),
     teamScorerCountsAll: keys.teamScorerCounts(scope, 'all'),
+    locales: keys.locales(scope),
   };
   return RECORD_ANSWER_KEYS.map((name) => byName[name]);
 }
@@ -54,16 +55,20 @@ export async function recordAnswer(
   const at = (i: number): string => replyString(reply[i], 'recordAnswer');
   const num = (i: number): number => replyNumber(reply[i], 'recordAnswer');
   const kind = at(0);
+  // The player's language is the reply's last element ('' when they never chose one).
+  const stored = at(reply.length - 1);
+  const locale = stored === 'ja' || stored === 'en' ? stored : null;
   switch (kind) {
     case 'unknown-round':
-      return { kind };
+      return { kind, locale };
     case 'closed':
-      return { kind, questionId: at(1) };
+      return { kind, questionId: at(1), locale };
     case 'duplicate':
-      return { kind, questionId: at(1), previousChoice: at(2) };
+      return { kind, questionId: at(1), previousChoice: at(2), locale };
     case 'recorded':
       return {
         kind,
+        locale,
         questionId: at(1),
         roundKind: at(2) === 'practice' ? 'practice' : 'daily',
         correct: num(3) === 1,

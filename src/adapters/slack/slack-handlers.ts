@@ -38,14 +38,18 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   // Slack retries within minutes; ten is plenty.
   const dedupe = new SeenRecently(10 * 60_000);
 
-  const contextFor = async (who: Who): Promise<CommandContext> => {
+  /** `readLocale: false` on the answer path: the answer brings the stored language back itself. */
+  const contextFor = async (who: Who, readLocale = true): Promise<CommandContext> => {
     const scope = scopeId('slack', who.teamId);
+    const locale = readLocale
+      ? await deps.locales.get(scope, who.userId)
+      : deps.locales.peek(scope, who.userId);
     return {
       scope,
       channelId: who.channelId,
       userId: who.userId,
       displayName: who.userName,
-      locale: (await deps.locales.get(scope, who.userId)) ?? deps.defaultLocale,
+      locale: locale ?? deps.defaultLocale,
       isAdmin: () => deps.admins.isAdmin(who.userId),
     };
   };
@@ -94,16 +98,20 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       });
       return;
     }
-    const ctx = await contextFor({
-      teamId,
-      channelId,
-      userId: body.user.id,
-      userName: body.user.username ?? body.user.name ?? body.user.id,
-    });
+    const ctx = await contextFor(
+      {
+        teamId,
+        channelId,
+        userId: body.user.id,
+        userName: body.user.username ?? body.user.name ?? body.user.id,
+      },
+      decoded.kind !== 'answer',
+    );
     const m = messagesFor(ctx.locale);
     try {
       if (decoded.kind === 'answer') {
         const { outcome, view } = await commands.answer(decoded.roundId, decoded.choice, ctx);
+        deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
         await replyPrivately(respond, { kind: 'text', view }, ctx.locale);
         if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
           await platform.refreshAnswerCount(

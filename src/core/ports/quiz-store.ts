@@ -59,7 +59,14 @@ export interface RecordAnswerInput {
   periods: PeriodBuckets;
 }
 
-export type RecordAnswerResult =
+/**
+ * What recording an answer found. Every outcome also carries the player's own language (`/quiz lang`),
+ * read in the same atomic step: the reply needs it, and a second store read per click would double the
+ * answer path's round trips.
+ */
+export type RecordAnswerResult = RecordAnswerOutcome & { locale: Locale | null };
+
+export type RecordAnswerOutcome =
   | {
       kind: 'recorded';
       questionId: string;

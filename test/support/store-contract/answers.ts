@@ -28,6 +28,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         streak: 1,
         totals: { week: 10, month: 10, all: 10 },
         answerCount: 1,
+        locale: null,
       });
     });
 
@@ -43,6 +44,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         streak: 0,
         totals: { week: 0, month: 0, all: 0 },
         answerCount: 2,
+        locale: null,
       });
     });
 
@@ -54,22 +56,40 @@ export function describeAnswers(fx: ContractFixtures): void {
         kind: 'duplicate',
         questionId: 'q1',
         previousChoice: 'B',
+        locale: null,
       });
       expect(await answer(r, 'U1', 'B')).toEqual({
         kind: 'duplicate',
         questionId: 'q1',
         previousChoice: 'B',
+        locale: null,
       });
       expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1 });
       expect(await store.playerStats(scope, 'U1', { week: weekOf(0), month: monthOf(0) })).toEqual(before);
     });
 
+    it("brings the player's own language back with every outcome, read in the same step", async () => {
+      const r = await round();
+      await store.setUserLocale(scope, 'U1', 'en');
+      await store.setUserLocale(scope, 'U2', 'ja');
+      expect(await answer(r, 'U1', 'B')).toMatchObject({ kind: 'recorded', locale: 'en' });
+      expect(await answer(r, 'U1', 'A')).toMatchObject({ kind: 'duplicate', locale: 'en' });
+      expect(await answer(r, 'U2', 'E')).toEqual({ kind: 'unknown-round', locale: 'ja' });
+      expect(await answer(r, 'U2', 'B', { now: r.closesAt })).toMatchObject({ kind: 'closed', locale: 'ja' });
+      expect(await answer(r, 'U3', 'B')).toMatchObject({ kind: 'recorded', locale: null });
+    });
+
     it('refuses answers from closesAt on', async () => {
       const r = await round();
-      expect(await answer(r, 'U1', 'B', { now: r.closesAt })).toEqual({ kind: 'closed', questionId: 'q1' });
+      expect(await answer(r, 'U1', 'B', { now: r.closesAt })).toEqual({
+        kind: 'closed',
+        questionId: 'q1',
+        locale: null,
+      });
       expect(await answer(r, 'U2', 'B', { now: r.closesAt + DAY })).toEqual({
         kind: 'closed',
         questionId: 'q1',
+        locale: null,
       });
       expect(await answer(r, 'U3', 'B', { now: r.closesAt - 1 })).toMatchObject({ kind: 'recorded' });
       expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1 });
@@ -79,16 +99,22 @@ export function describeAnswers(fx: ContractFixtures): void {
       const r = await round();
       await answer(r, 'U1', 'A');
       await store.claimClose(scope, r.id, r.openedAt + HOUR, 60_000);
-      expect(await answer(r, 'U2', 'B')).toEqual({ kind: 'closed', questionId: 'q1' });
-      expect(await answer(r, 'U1', 'B')).toEqual({ kind: 'closed', questionId: 'q1' });
+      expect(await answer(r, 'U2', 'B')).toEqual({ kind: 'closed', questionId: 'q1', locale: null });
+      expect(await answer(r, 'U1', 'B')).toEqual({ kind: 'closed', questionId: 'q1', locale: null });
       expect(await store.tally(scope, r.id)).toEqual({ counts: { A: 1 }, total: 1 });
     });
 
     it('reports an unknown round, a round of another scope and an invalid choice as unknown-round', async () => {
       const r = await round();
-      expect(await answer({ ...r, id: 'no-such-round' }, 'U1', 'B')).toEqual({ kind: 'unknown-round' });
-      expect(await answer(r, 'U1', 'E')).toEqual({ kind: 'unknown-round' });
-      expect(await answer(r, 'U1', 'Z', { now: r.closesAt + 1 })).toEqual({ kind: 'unknown-round' });
+      expect(await answer({ ...r, id: 'no-such-round' }, 'U1', 'B')).toEqual({
+        kind: 'unknown-round',
+        locale: null,
+      });
+      expect(await answer(r, 'U1', 'E')).toEqual({ kind: 'unknown-round', locale: null });
+      expect(await answer(r, 'U1', 'Z', { now: r.closesAt + 1 })).toEqual({
+        kind: 'unknown-round',
+        locale: null,
+      });
       const other = await store.recordAnswer({
         scope: `slack:T-${randomUUID()}`,
         roundId: r.id,
@@ -98,7 +124,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         pointsByStreak: POINTS_BY_STREAK,
         periods: periodBuckets(r.openedAt + HOUR, TZ),
       });
-      expect(other).toEqual({ kind: 'unknown-round' });
+      expect(other).toEqual({ kind: 'unknown-round', locale: null });
       expect(await store.tally(scope, r.id)).toEqual({ counts: {}, total: 0 });
     });
 
@@ -117,7 +143,7 @@ export function describeAnswers(fx: ContractFixtures): void {
       const [chosen] = Object.keys(tally.counts);
       expect(tally.counts).toEqual({ [chosen ?? '?']: 1 });
       for (const d of duplicates)
-        expect(d).toEqual({ kind: 'duplicate', questionId: 'q1', previousChoice: chosen });
+        expect(d).toEqual({ kind: 'duplicate', questionId: 'q1', previousChoice: chosen, locale: null });
       const board = await store.leaderboard({ scope, period: 'all', periodKey: 'all', limit: 10 });
       expect(board.entries.map((e) => e.points)).toEqual(chosen === 'B' ? [10] : []);
     });

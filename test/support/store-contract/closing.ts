@@ -92,7 +92,7 @@ export function describeClosing(fx: ContractFixtures): void {
     it('may close a round early, and reports unknown rounds', async () => {
       const r = await round();
       expect(await store.claimClose(scope, r.id, r.openedAt, 1000)).toMatchObject({ kind: 'claimed' });
-      expect(await answer(r, 'U1', 'B')).toEqual({ kind: 'closed', questionId: 'q1' });
+      expect(await answer(r, 'U1', 'B')).toEqual({ kind: 'closed', questionId: 'q1', locale: null });
       expect(await store.claimClose(scope, 'no-such-round', T0, 1000)).toEqual({ kind: 'unknown-round' });
       await store.markRevealed(scope, 'no-such-round');
       expect(await store.getRound(scope, 'no-such-round')).toBeNull();

@@ -67,6 +67,7 @@ export function describeScoringAndStreaks(fx: ContractFixtures): void {
         streak: 1,
         totals: { week: 10, month: 10, all: 10 },
         answerCount: 1,
+        locale: null,
       });
       expect(await answer(await practice('U1'), 'U1', 'A')).toMatchObject({
         correct: false,

@@ -87,6 +87,7 @@ describe('every payload stays within Slack limits', () => {
               streak: 30,
               totals: { week: 999, month: 9999, all: 99999 },
               answerCount: 999,
+              locale: null,
             },
             m,
           ),

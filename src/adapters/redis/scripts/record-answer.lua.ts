@@ -24,16 +24,19 @@ export const RECORD_ANSWER_KEYS = [
   'teamScorerCountsWeek',
   'teamScorerCountsMonth',
   'teamScorerCountsAll',
+  'locales',
 ] as const;
 
 /*
  * ARGV: 1 playerId, 2 choice, 3 now (epoch ms), 4 displayName, 5 week expiresAt (ms), 6 month expiresAt (ms),
  *       7.. points by streak before the answer (the last entry covers longer streaks).
- * Reply: {'unknown-round'} | {'closed', questionId} | {'duplicate', questionId, previousChoice}
- *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount}
+ * Reply: {'unknown-round', locale} | {'closed', questionId, locale} | {'duplicate', questionId, previousChoice, locale}
+ *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount, locale}
+ * locale: the player's /quiz lang choice, or '' (read here so the reply costs no second round trip).
  */
 export const RECORD_ANSWER_LUA = `
 local player, choice, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local locale = redis.call('HGET', KEYS[18], player) or ''
 
 -- A period key gets its expiry once, when it is created; all-time keys (at = nil) never expire.
 -- Callers only ask when they just added a new member: a new key always starts with one.
@@ -52,13 +55,13 @@ local questionId = round[1]
 -- Each valid choice has a counter field 'n:<key>' from creation on, so a missing counter means a choice
 -- the question does not have: like a missing round, a stale or forged button.
 if not questionId or redis.call('HEXISTS', KEYS[1], 'n:' .. choice) == 0 then
-  return {'unknown-round'}
+  return {'unknown-round', locale}
 end
 if round[2] ~= 'open' or now >= tonumber(round[3]) then
-  return {'closed', questionId}
+  return {'closed', questionId, locale}
 end
 if redis.call('HSETNX', KEYS[2], player, choice) == 0 then
-  return {'duplicate', questionId, redis.call('HGET', KEYS[2], player)}
+  return {'duplicate', questionId, redis.call('HGET', KEYS[2], player), locale}
 end
 local answerCount = redis.call('HLEN', KEYS[2])
 -- The answers live exactly as long as their round.
@@ -118,5 +121,5 @@ end
 
 local totals = {}
 for i = 1, 3 do totals[i] = tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
-return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount}
+return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount, locale}
 `;
