@@ -1,5 +1,7 @@
+import { benchDiscordEndToEnd } from './discord-e2e.js';
 import { benchLookup } from './lookup.js';
 import { benchRedisStore } from './redis-store.js';
+import { benchSlackEndToEnd } from './slack-e2e.js';
 
 /**
  * `npm run bench`: every benchmark, printed as tables. Benchmarks measure; they never fail a build
@@ -8,6 +10,8 @@ import { benchRedisStore } from './redis-store.js';
 const sections: [string, () => Promise<string>][] = [
   ['lookup', benchLookup],
   ['redis-store', benchRedisStore],
+  ['slack-e2e', benchSlackEndToEnd],
+  ['discord-e2e', benchDiscordEndToEnd],
 ];
 
 const only = process.argv.slice(2);

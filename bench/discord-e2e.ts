@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { Redis } from 'ioredis';
+import { RedisKeys } from '../src/adapters/redis/redis-keys.js';
+import { encodeAction } from '../src/core/action-id.js';
+import { messagesFor } from '../src/core/messages/index.js';
+import { scopeId } from '../src/core/model.js';
+import { click, GUILD_ID } from '../test/support/discord-interactions.js';
+import { FakeDiscord, type RecordedRequest } from '../test/support/fake-discord.js';
+import { deleteByPrefix, startRedisTarget } from '../test/support/redis-server.js';
+import { ownCpuSeconds } from './support/cpu-accounting.js';
+import { type DiscordBotUnderTest, startDiscordBot } from './support/discord-bot-under-test.js';
+import { formatSummary, type LatencySummary, summarize } from './support/stats.js';
+import { formatTable } from './support/table.js';
+
+/**
+ * Discord at the adapter level: the real discord.js Client and our interaction handlers, with the core
+ * on a RedisQuizStore (private redis-server), logged in to the fake gateway of test/support. The fake
+ * dispatches INTERACTION_CREATE button clicks in bursts (distinct users, a real round) and records the
+ * interaction callbacks (the private defer) and the webhook edits (the feedback). Everything runs in this
+ * process, so the CPU column covers the bot, the fake and the generator together. Prints a table.
+ */
+
+/** Burst size and number of bursts: each burst is dispatched at once and awaited before the next. */
+const LEVELS: readonly (readonly [burst: number, bursts: number])[] = [
+  [1, 200],
+  [32, 20],
+  [256, 3],
+];
+const WARM_UP: readonly [number, number] = [32, 5];
+
+/**
+ * discord.js's REST client keeps a local global limit of 50 requests per second and counts the edits of
+ * interaction replies against it, though Discord exempts interaction endpoints from its global limit.
+ * The second mode lifts that local limit, to show what the adapter does without it (what replying in the
+ * interaction callback, or a separate REST client for interaction webhooks, would allow).
+ */
+const MODES = [
+  { name: 'as shipped (discord.js local global limit: 50 requests/s)', lift: false },
+  { name: 'experiment: local global limit lifted', lift: true },
+] as const;
+const BURST_TIMEOUT_MS = 60_000;
+
+const m = messagesFor('en');
+const isFeedback = (title: string) => title.startsWith('Correct!') || title.startsWith(m.incorrect);
+
+interface Timing {
+  dispatchedAt: number;
+  callbackAt?: number;
+  editAt?: number;
+  editTitle?: string;
+}
+
+interface LevelResult {
+  mode: string;
+  burst: number;
+  interactions: number;
+  perSecond: number;
+  callback: LatencySummary;
+  edit: LatencySummary;
+  cpuMsPerInteraction: number;
+  errors: number;
+}
+
+/** Files each callback and edit the fake receives under its interaction token, with its arrival time. */
+function trackResponses(fake: FakeDiscord, timings: Map<string, Timing>): void {
+  fake.events.on('request', (request: RecordedRequest) => {
+    const at = performance.now();
+    const callback = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(request.route);
+    const edit = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(request.route);
+    const timing = timings.get(callback?.[1] ?? edit?.[1] ?? '');
+    if (!timing) return;
+    if (callback) timing.callbackAt ??= at;
+    if (edit && request.method === 'PATCH') {
+      timing.editAt ??= at;
+      const body = request.body as { embeds?: { title?: string }[] } | undefined;
+      timing.editTitle = body?.embeds?.[0]?.title ?? '';
+    }
+  });
+}
+
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+async function runLevel(
+  fake: FakeDiscord,
+  bot: DiscordBotUnderTest,
+  timings: Map<string, Timing>,
+  tag: string,
+  [burst, bursts]: readonly [number, number],
+): Promise<LevelResult & { roundId: string }> {
+  // A channel per level, so each level answers a fresh round (and posting it closes no other).
+  const channelId = String(300_000_000_000_000_000n + BigInt(timings.size + 1));
+  const posted = await bot.app.publisher.publish({ scope: scopeId('discord', GUILD_ID), channelId });
+  if (posted.kind !== 'posted') throw new Error('no question to post');
+  const choices = posted.question.choices.map((c) => c.key);
+  const mine: Timing[] = [];
+  let busySeconds = 0;
+  const cpuBefore = ownCpuSeconds();
+  for (let b = 0; b < bursts; b++) {
+    const batch: Timing[] = [];
+    const started = performance.now();
+    for (let i = 0; i < burst; i++) {
+      const n = b * burst + i;
+      const customId = encodeAction({
+        kind: 'answer',
+        roundId: posted.round.id,
+        choice: choices[n % choices.length] ?? 'A',
+      });
+      const user = {
+        id: String(500_000_000_000_000_000n + BigInt(timings.size)),
+        username: `${tag}-${n}`,
+        locale: 'en-US',
+      };
+      const payload = click(customId, posted.messageRef, user, { channelId });
+      const timing: Timing = { dispatchedAt: performance.now() };
+      timings.set(payload.token, timing);
+      batch.push(timing);
+      fake.dispatchInteraction(payload);
+    }
+    await waitFor(() => batch.every((t) => t.editAt !== undefined), BURST_TIMEOUT_MS);
+    busySeconds += (Math.max(started, ...batch.map((t) => t.editAt ?? 0)) - started) / 1000;
+    mine.push(...batch);
+  }
+  const cpuSeconds = ownCpuSeconds() - cpuBefore;
+  const done = mine.filter((t) => t.editAt !== undefined && t.callbackAt !== undefined);
+  const errors = mine.length - done.length + done.filter((t) => !isFeedback(t.editTitle ?? '')).length;
+  return {
+    mode: '',
+    roundId: posted.round.id,
+    burst,
+    interactions: mine.length,
+    perSecond: mine.length / busySeconds,
+    callback: summarize(done.map((t) => (t.callbackAt ?? 0) - t.dispatchedAt)),
+    edit: summarize(done.map((t) => (t.editAt ?? 0) - t.dispatchedAt)),
+    cpuMsPerInteraction: (cpuSeconds * 1000) / mine.length,
+    errors,
+  };
+}
+
+/** Lets the REST client send as fast as it likes (the fake never answers 429). */
+function liftGlobalLimit(bot: DiscordBotUnderTest): void {
+  const rest = bot.bot.client.rest;
+  rest.options.globalRequestsPerSecond = Number.MAX_SAFE_INTEGER;
+  rest.globalRemaining = Number.MAX_SAFE_INTEGER;
+}
+
+export async function benchDiscordEndToEnd(): Promise<string> {
+  const target = await startRedisTarget();
+  if (!target) return 'discord-e2e: no redis-server binary and nothing at REDIS_URL; skipped\n';
+  const fake = await FakeDiscord.start({ heartbeatIntervalMs: 30_000 });
+  const admin = new Redis(target.url);
+  const keyPrefix = `pqbench-${randomUUID()}`;
+  const timings = new Map<string, Timing>();
+  trackResponses(fake, timings);
+  let bot: DiscordBotUnderTest | undefined;
+  try {
+    bot = await startDiscordBot(fake, { url: target.url, keyPrefix });
+    await runLevel(fake, bot, timings, 'warm', WARM_UP);
+    const results: (LevelResult & { roundId: string })[] = [];
+    const rateLimitWarnings: number[] = [];
+    for (const mode of MODES) {
+      if (mode.lift) liftGlobalLimit(bot);
+      const warningsBefore = bot.log.problems.length;
+      for (const level of LEVELS) {
+        results.push({ ...(await runLevel(fake, bot, timings, `b${level[0]}`, level)), mode: mode.name });
+      }
+      rateLimitWarnings.push(bot.log.problems.length - warningsBefore);
+    }
+
+    const keys = new RedisKeys(keyPrefix);
+    let stored = 0;
+    for (const r of results)
+      stored += await admin.hlen(keys.answers(scopeId('discord', GUILD_ID), r.roundId));
+    const total = results.reduce((sum, r) => sum + r.interactions, 0);
+    const rows = [
+      [
+        'mode',
+        'burst',
+        'interactions',
+        'interactions/s',
+        'defer callback p50/p95/p99 ms',
+        'feedback edit p50/p95/p99 ms',
+        'CPU ms/interaction',
+        'errors',
+      ],
+      ...results.map((r, i) => [
+        i % LEVELS.length === 0 ? (r.mode.split(' (')[0] ?? '') : '',
+        String(r.burst),
+        String(r.interactions),
+        r.perSecond.toFixed(0),
+        formatSummary(r.callback),
+        formatSummary(r.edit),
+        r.cpuMsPerInteraction.toFixed(2),
+        String(r.errors),
+      ]),
+    ];
+    const server = target.isPrivate ? 'private redis-server' : `shared server at ${target.url}`;
+    return [
+      `Discord end to end (real discord.js Client and handlers, RedisQuizStore on a ${server}; fake gateway + REST in this process)`,
+      formatTable(rows),
+      ...MODES.map((mode, i) => `  ${mode.name}: ${rateLimitWarnings[i]} warnings logged`),
+      `  first warning: ${bot.log.problems[0]?.slice(0, 200) ?? 'none'}`,
+      `  answers stored / interactions: ${stored} / ${total}`,
+      `  REST requests seen by the fake: ${fake.requests.length} (channel message edits, throttled: ${fake.requests.filter((r) => r.method === 'PATCH' && r.route.startsWith('/channels/')).length})`,
+      '',
+    ].join('\n');
+  } finally {
+    await bot?.close();
+    if (!target.isPrivate) await deleteByPrefix(admin, keyPrefix);
+    admin.disconnect();
+    await fake.close();
+    await target.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(await benchDiscordEndToEnd());
+}

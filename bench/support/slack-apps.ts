@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
+import type { FakeSlackApi } from './fake-slack-api.js';
+import { freePort, NodeChild } from './node-child.js';
+import { answerButtons, slashCommand } from './slack-requests.js';
+
+/** The two Slack apps of the end-to-end bench, as child processes pointed at the fake Slack API. */
+
+export const SIGNING_SECRET = 'bench-signing-secret';
+export const ADMIN_USER = 'UBENCHADMIN';
+
+export interface AppUnderTest {
+  child: NodeChild;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+}
+
+/**
+ * The real entry point, `node --import tsx src/main.ts`, in Slack HTTP mode on Redis. `nodeArgs` lets
+ * a profiling run add `--cpu-prof`.
+ */
+export async function startOurApp(
+  fake: FakeSlackApi,
+  redis: { url: string; keyPrefix: string },
+  nodeArgs: string[] = [],
+): Promise<AppUnderTest> {
+  const port = await freePort();
+  const child = NodeChild.spawn(
+    'ours',
+    'src/main.ts',
+    {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.keyPrefix,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      QUIZ_LOCALE: 'en',
+      QUIZ_ADMIN_USER_IDS: ADMIN_USER,
+      QUIZ_SEED: '1',
+    },
+    nodeArgs,
+  );
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+/** The baseline: Bolt with the same receiver settings, ack + one ephemeral reply, nothing else. */
+export async function startBareApp(fake: FakeSlackApi, nodeArgs: string[] = []): Promise<AppUnderTest> {
+  const port = await freePort();
+  const child = NodeChild.spawn(
+    'bare',
+    'bench/support/bare-bolt-app.ts',
+    {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    },
+    nodeArgs,
+  );
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Posts a fresh daily question into `channel` the way an admin would (a signed `/quiz post`), and reads
+ * the round id and the answer buttons off the chat.postMessage the fake received.
+ */
+export async function postRound(
+  app: AppUnderTest,
+  fake: FakeSlackApi,
+  channel: string,
+): Promise<{ roundId: string; actionIds: string[] }> {
+  const command = slashCommand(
+    {
+      command: '/quiz',
+      text: 'post',
+      channel,
+      user: ADMIN_USER,
+      responseUrl: fake.responseUrl(`post-${randomUUID()}`),
+    },
+    SIGNING_SECRET,
+  );
+  const response = await request(`${app.origin}/slack/events`, {
+    method: 'POST',
+    headers: command.headers,
+    body: command.body,
+  });
+  await response.body.dump();
+  if (response.statusCode !== 200) throw new Error(`/quiz post answered HTTP ${response.statusCode}`);
+  return answerButtons((await fake.waitForPost(channel)).blocks);
+}
