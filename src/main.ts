@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
-import { launchShards } from './adapters/discord/shard-launcher.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
@@ -28,6 +27,7 @@ async function main(): Promise<number> {
   const discordShards = config.discord?.shards;
   if (config.discord && discordShards !== undefined && !config.discord.shardChild && !config.slack) {
     // A supervisor only: each shard process it spawns runs this same entry as a whole bot.
+    const { launchShards } = await import('./adapters/discord/shard-launcher.js');
     const shards = await launchShards({
       entry: process.argv[1] ?? 'src/main.ts',
       settings: {

@@ -1,11 +1,9 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { startMinuteTicker } from './adapters/cron/minute-ticker.js';
-import { createDiscordBot } from './adapters/discord/discord-bot.js';
 import { opsRoutes, type ReadinessCheck } from './adapters/http/ops-routes.js';
 import { startOpsServer } from './adapters/http/ops-server.js';
 import type { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
-import { createSlackBot } from './adapters/slack/register-slack.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
 import { InFlight } from './core/in-flight.js';
@@ -42,6 +40,8 @@ export async function startPlatforms(input: {
 
   const slackHttp = config.slack && !config.slack.appToken;
   if (config.slack) {
+    // Each platform's SDK is loaded only when it is configured (discord.js alone costs ~45 MiB).
+    const { createSlackBot } = await import('./adapters/slack/register-slack.js');
     const slack = createSlackBot({
       settings: config.slack,
       commands: app.commands,
@@ -60,6 +60,7 @@ export async function startPlatforms(input: {
     closers.push({ name: 'slack', close: () => slack.stop() });
   }
   if (config.discord) {
+    const { createDiscordBot } = await import('./adapters/discord/discord-bot.js');
     const discord = createDiscordBot({
       settings: config.discord,
       commands: app.commands,

@@ -48,26 +48,34 @@ export function isoWeek({ year, month, day }: LocalDate): { year: number; week: 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function weekKey(epochMs: number, timeZone: string): string {
-  const { year, week } = isoWeek(localDate(epochMs, timeZone));
-  return `${year}-W${pad(week)}`;
+  return weekKeyOf(localDate(epochMs, timeZone));
 }
 
 export function monthKey(epochMs: number, timeZone: string): string {
-  const { year, month } = localDate(epochMs, timeZone);
+  return monthKeyOf(localDate(epochMs, timeZone));
+}
+
+function weekKeyOf(date: LocalDate): string {
+  const { year, week } = isoWeek(date);
+  return `${year}-W${pad(week)}`;
+}
+
+function monthKeyOf({ year, month }: LocalDate): string {
   return `${year}-${pad(month)}`;
 }
 
 /** The week and month buckets an answer at `epochMs` falls into, with their expiry. */
 export function periodBuckets(epochMs: number, timeZone: string): PeriodBuckets {
-  const { year, month, day } = localDate(epochMs, timeZone);
+  const date = localDate(epochMs, timeZone);
+  const { year, month, day } = date;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
   // A day's slack covers any time-zone offset; "about 400 days" needs no more precision.
   const weekEnd = Date.UTC(year, month - 1, day + (8 - weekday)) + DAY_MS;
   const monthEnd = Date.UTC(year, month, 1) + DAY_MS;
   const retention = PERIOD_RETENTION_DAYS * DAY_MS;
   return {
-    week: { key: weekKey(epochMs, timeZone), expiresAt: weekEnd + retention },
-    month: { key: monthKey(epochMs, timeZone), expiresAt: monthEnd + retention },
+    week: { key: weekKeyOf(date), expiresAt: weekEnd + retention },
+    month: { key: monthKeyOf(date), expiresAt: monthEnd + retention },
   };
 }
 

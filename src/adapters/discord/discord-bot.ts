@@ -92,8 +92,10 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     void (deps.inFlight ? deps.inFlight.track(handled) : handled);
   });
   client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status >= 400)
-      deps.metrics?.platformApiError('discord', `${request.method} ${request.route}`);
+    if (response.status < 400) return;
+    deps.metrics?.platformApiError('discord', `${request.method} ${request.route}`);
+    if (response.status === 429)
+      log.warn({ route: request.route, method: request.method }, 'rate limited by Discord');
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
@@ -104,10 +106,12 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     log.info({ shardId, replayed }, 'gateway session resumed'),
   );
   client.on(Events.ShardReady, (shardId) => log.info({ shardId }, 'gateway session ready'));
+  // discord.js waits out its own limits (a local 50 requests/s global bucket among them) before Discord
+  // ever says 429: that is routine under a burst of clicks, so debug. A 429 from Discord itself is a warning.
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn(
+    log.debug(
       { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
-      'rate limited',
+      'waiting for a rate limit',
     ),
   );
 

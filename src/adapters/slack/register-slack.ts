@@ -74,7 +74,15 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
         : {}),
       logger,
     });
-  const app = new App({ token: settings.botToken, receiver, clientOptions, logger, logLevel: LogLevel.INFO });
+  // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    clientOptions,
+    logger,
+    logLevel: LogLevel.INFO,
+    convoStore: false,
+  });
 
   const engine = deps.commands.engine;
   const loadRound = (ref: RoundRef) => engine.roundWithQuestion(ref);
