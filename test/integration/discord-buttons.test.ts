@@ -25,8 +25,11 @@ import {
 
 class FlakyStore extends MemoryQuizStore {
   down = false;
+  /** Answers take this long (a slow Redis). */
+  delayMs = 0;
   override async recordAnswer(input: Parameters<MemoryQuizStore['recordAnswer']>[0]) {
     if (this.down) throw new StoreUnavailableError('redis down');
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return super.recordAnswer(input);
   }
   override async playerStats(...args: Parameters<MemoryQuizStore['playerStats']>) {
@@ -41,7 +44,7 @@ const REFRESH_MS = 400;
 let h: DiscordHarness;
 const store = new FlakyStore();
 beforeAll(async () => {
-  h = await startDiscordHarness({ locale: 'ja', store, refreshIntervalMs: REFRESH_MS });
+  h = await startDiscordHarness({ locale: 'ja', store, refreshIntervalMs: REFRESH_MS, deferAfterMs: 300 });
 });
 afterAll(async () => {
   await h?.close();
@@ -59,7 +62,10 @@ function wrongKey(answer: string): string {
 
 async function answer(customId: string, messageId: string, actor: Actor) {
   const result = await h.interact(click(customId, messageId, actor));
-  expect(result.callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
+  // Answered in the callback itself, privately: one request, no defer.
+  expect(result.callbacks).toHaveLength(1);
+  expect(result.callbacks[0]).toBe(result.final);
+  expect(result.final.body).toMatchObject({ type: 4, data: { flags: 64 } });
   return result.final;
 }
 
@@ -136,16 +142,33 @@ describe('answer buttons', () => {
     expect(h.log.problems.filter((p) => p.level === 'error')).toEqual([]);
   });
 
+  it('defers privately first when the store is slow, then edits the feedback in', async () => {
+    const { round, question, messageRef } = await post();
+    store.delayMs = 600; // past the 300 ms defer threshold of this harness
+    try {
+      const result = await h.interact(
+        click(`ans:${round.id}:${question.answer}`, messageRef, {
+          id: '400000000000000777',
+          username: 'carol',
+          locale: 'ja',
+        }),
+      );
+      expect(result.callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
+      expect(result.final.method).toBe('PATCH');
+      expect(textOf(result.final)).toContain('正解です');
+    } finally {
+      store.delayMs = 0;
+    }
+  });
+
   it('a redelivered interaction (same id) is handled once', async () => {
     const { round, question, messageRef } = await post();
     const payload = click(`ans:${round.id}:${question.answer}`, messageRef, BOB);
     h.fake.dispatchInteraction(payload);
     h.fake.dispatchInteraction(payload);
-    await h.fake.waitForRequest(
-      (r) => r.method === 'PATCH' && r.route.includes(`/${payload.token}/messages/`),
-    );
+    await h.fake.waitForRequest((r) => r.route.includes(`/${payload.token}/callback`));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.fake.requests.filter((r) => r.route.includes(`/${payload.token}/`))).toHaveLength(2); // defer + reply
+    expect(h.fake.requests.filter((r) => r.route.includes(`/${payload.token}/`))).toHaveLength(1); // one reply
   });
 });
 
@@ -162,12 +185,7 @@ describe('the public answer count', () => {
     );
     for (const payload of payloads) h.fake.dispatchInteraction(payload);
     await Promise.all(
-      payloads.map((p) =>
-        h.fake.waitForRequest(
-          (r) => r.method === 'PATCH' && r.route.includes(`/${p.token}/messages/`),
-          15_000,
-        ),
-      ),
+      payloads.map((p) => h.fake.waitForRequest((r) => r.route.includes(`/${p.token}/callback`), 15_000)),
     );
     const last = await h.fake.waitForRequest(
       (r) =>

@@ -40,6 +40,8 @@ export interface HarnessOptions {
   adminUserIds?: string[];
   refreshIntervalMs?: number;
   store?: QuizStore;
+  /** A click's reply slower than this is deferred first. */
+  deferAfterMs?: number;
 }
 
 export interface DiscordHarness {
@@ -56,9 +58,9 @@ export interface DiscordHarness {
 }
 
 export interface InteractionResult {
-  /** The interaction callbacks (the defer, or the autocomplete answer). */
+  /** The interaction callbacks (the reply itself, a defer, or the autocomplete answer). */
   callbacks: RecordedRequest[];
-  /** The final request: the edit of the deferred reply, or the autocomplete callback. */
+  /** The final request: the reply callback, the edit of a deferred reply, or the autocomplete callback. */
   final: RecordedRequest;
 }
 
@@ -93,6 +95,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     log,
     refreshIntervalMs: options.refreshIntervalMs ?? 200,
     restRetries: 0,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
   });
   app.platforms.set('discord', bot.platform);
   await bot.start();
@@ -106,10 +109,12 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     async interact(payload) {
       const token = payload.token;
       fake.dispatchInteraction(payload);
-      const final = await fake.waitForRequest((r) =>
-        payload.type === 4
-          ? r.route.includes(`/${token}/callback`)
-          : r.method === 'PATCH' && r.route.endsWith(`/${token}/messages/@original`),
+      // The reply is either the callback itself (type 4, or 8 for autocomplete) or, after a defer (type 5),
+      // the edit of the original response.
+      const final = await fake.waitForRequest(
+        (r) =>
+          (r.route.includes(`/${token}/callback`) && (r.body as { type?: number } | undefined)?.type !== 5) ||
+          (r.method === 'PATCH' && r.route.endsWith(`/${token}/messages/@original`)),
       );
       return { callbacks: fake.requests.filter((r) => r.route.includes(`/${token}/callback`)), final };
     },
@@ -128,7 +133,7 @@ export function embedOf(request: RecordedRequest): {
   footer?: { text: string };
   fields?: { name: string; value: string }[];
 } {
-  const body = request.body as { embeds?: unknown[] } | undefined;
+  const body = messageBody(request);
   return (body?.embeds?.[0] ?? {}) as ReturnType<typeof embedOf>;
 }
 
@@ -144,6 +149,18 @@ export function textOf(request: RecordedRequest): string {
 export function buttonsOf(
   request: RecordedRequest,
 ): { label: string; custom_id?: string; url?: string; style: number; disabled?: boolean }[] {
-  const body = request.body as { components?: { components: unknown[] }[] } | undefined;
+  const body = messageBody(request);
   return (body?.components ?? []).flatMap((row) => row.components) as ReturnType<typeof buttonsOf>;
+}
+
+interface MessageBody {
+  embeds?: unknown[];
+  components?: { components: unknown[] }[];
+  flags?: number;
+}
+
+/** The message of a request: an edit's body, or the `data` of an interaction callback. */
+export function messageBody(request: RecordedRequest): MessageBody | undefined {
+  const body = request.body as (MessageBody & { type?: number; data?: MessageBody }) | undefined;
+  return body?.type !== undefined && body.data ? body.data : body;
 }

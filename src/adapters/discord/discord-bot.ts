@@ -25,6 +25,8 @@ export interface DiscordBotDeps {
   refreshIntervalMs?: number;
   /** REST retries on 5xx and timeouts (default 3); tests use 0 so a failing fake does not stall them. */
   restRetries?: number;
+  /** A click's reply slower than this is deferred first (default 1.5 s). */
+  deferAfterMs?: number;
   metrics?: QuizMetrics;
   /** Work that shutdown waits for: every interaction's handling. */
   inFlight?: InFlight;
@@ -86,6 +88,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     defaultLocale: deps.defaultLocale,
     adminUserIds: deps.adminUserIds,
     log,
+    ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => {
     const handled = route(interaction);

@@ -1,4 +1,4 @@
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import { decodeAction } from '../../core/action-id.js';
 import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
@@ -8,40 +8,36 @@ import { textView } from '../../core/views.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
 import { COLOR } from './render-embed.js';
-import { textViewMessage } from './render-messages.js';
-import { replyMessage, sendReply } from './reply.js';
+import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { replyMessage, replyPrivately } from './reply.js';
 
 /**
- * A click: an answer, a /gcp suggestion or "practise a related question". Defers privately first, so the
- * feedback reaches only the person who clicked and the 3-second rule never bites.
+ * A click: an answer, a /gcp suggestion or "practise a related question". The private reply goes in the
+ * interaction callback when it is ready within the defer threshold (one REST call, on an endpoint neither
+ * Discord nor discord.js rate-limits globally); otherwise the click is deferred privately first and the
+ * reply edited in, so the 3-second rule never bites.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await replyPrivately(interaction, buttonReply(interaction, deps), deps.deferAfterMs);
+}
+
+/** The private reply to a click. Never rejects: a failure becomes the message that says so. */
+async function buttonReply(interaction: ButtonInteraction, deps: HandlerDeps): Promise<DiscordMessage> {
   const action = decodeAction(interaction.customId);
   let locale: Locale = fallbackLocale(interaction, deps);
   try {
     const ctx = await contextFor(interaction, deps, action?.kind !== 'answer');
-    if (!ctx) {
-      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).guildOnly)));
-      return;
-    }
+    if (!ctx) return textViewMessage(textView(messagesFor(locale).guildOnly));
     locale = ctx.locale;
-    if (!action) {
-      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unknownRound)));
-      return;
-    }
-    if (action.kind !== 'answer') {
-      await sendReply(interaction, replyMessage(await deps.commands.button(action, ctx)));
-      return;
-    }
+    if (!action) return textViewMessage(textView(messagesFor(locale).unknownRound));
+    if (action.kind !== 'answer') return replyMessage(await deps.commands.button(action, ctx));
     let answered: Awaited<ReturnType<typeof deps.commands.answer>>;
     try {
       answered = await deps.commands.answer(action.roundId, action.choice, ctx);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       // Nothing was written: say so plainly, so the person clicks again rather than trusting a lost answer.
-      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).notRecorded)));
-      return;
+      return textViewMessage(textView(messagesFor(locale).notRecorded));
     }
     const { outcome, view } = answered;
     deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
@@ -57,7 +53,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
           deps.log.warn({ err: error, roundId: action.roundId }, 'answer count refresh failed'),
         );
     }
-    await sendReply(interaction, textViewMessage(view, feedbackColor(outcome)));
+    return textViewMessage(view, feedbackColor(outcome));
   } catch (error) {
     if (!isStoreUnavailable(error)) {
       deps.log.error(
@@ -65,7 +61,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
         'button failed',
       );
     }
-    await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unavailable)));
+    return textViewMessage(textView(messagesFor(locale).unavailable));
   }
 }
 

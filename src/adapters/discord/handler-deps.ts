@@ -9,4 +9,6 @@ export interface HandlerDeps extends ContextDeps {
   /** Its throttled answer-count refresh runs after every recorded daily answer. */
   platform: DiscordPlatform;
   log: Logger;
+  /** A click's reply slower than this is deferred first (default 1.5 s; tests shorten it). */
+  deferAfterMs?: number;
 }

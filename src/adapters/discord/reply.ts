@@ -1,4 +1,4 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { CommandReply } from '../../core/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
 import { type DiscordMessage, questionMessage, textViewMessage } from './render-messages.js';
@@ -20,4 +20,35 @@ export async function sendReply(
     components: message.components,
     allowedMentions: NO_MENTIONS,
   });
+}
+
+/** How long a reply may take before the interaction is deferred instead (Discord allows 3 s). */
+export const DEFER_AFTER_MS = 1500;
+
+/**
+ * Sends a private reply: in the interaction callback when `work` is done within `deferAfterMs`, else by
+ * deferring (ephemeral) first and editing the reply in when it is. `work` must not reject.
+ */
+export async function replyPrivately(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  work: Promise<DiscordMessage>,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deferAfterMs);
+  });
+  const ready = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (ready) {
+    await interaction.reply({
+      embeds: ready.embeds,
+      components: ready.components,
+      allowedMentions: NO_MENTIONS,
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await sendReply(interaction, await work);
 }
