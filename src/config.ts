@@ -64,6 +64,7 @@ const envSchema = z.object({
   QUIZ_QUESTIONS_DIR: optionalText,
   QUIZ_SEED: optionalText.refine((v) => !v || /^\d+$/.test(v), 'a whole number'),
   PORT: optionalText.refine((v) => !v || (/^\d+$/.test(v) && Number(v) <= 65535), 'a port number 0-65535'),
+  HOST: optionalText.refine((v) => !v || /^[A-Za-z0-9.:-]+$/.test(v), 'an address such as 127.0.0.1 or ::'),
   LOG_LEVEL: optionalText.refine(
     (v) => !v || (LOG_LEVELS as readonly string[]).includes(v),
     `one of ${LOG_LEVELS.join(', ')}`,
@@ -101,6 +102,8 @@ export interface Config {
     seed?: number;
   };
   port: number;
+  /** Address the HTTP server binds; all interfaces when unset. */
+  host?: string;
   log: { level: (typeof LOG_LEVELS)[number]; levelSet: boolean; pretty: boolean; file?: string };
   /** The name the console mode shows for the local player. */
   consoleUserName: string;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       ...(e.QUIZ_SEED ? { seed: Number(e.QUIZ_SEED) } : {}),
     },
     port: e.PORT ? Number(e.PORT) : 3000,
+    ...(e.HOST ? { host: e.HOST } : {}),
     consoleUserName: e.USER ?? 'you',
     log: {
       level: (e.LOG_LEVEL as Config['log']['level'] | undefined) ?? 'info',

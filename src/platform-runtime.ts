@@ -55,7 +55,7 @@ export async function startPlatforms(input: {
     });
     app.platforms.set('slack', slack.platform);
     checks.push({ name: 'slack', check: async () => (slack.isConnected() ? null : 'not connected') });
-    await slack.start(config.port);
+    await slack.start(config.port, config.host);
     log.info({ mode: slackHttp ? 'http' : 'socket', port: config.port }, 'slack started');
     closers.push({ name: 'slack', close: () => slack.stop() });
   }
@@ -76,7 +76,7 @@ export async function startPlatforms(input: {
     closers.push({ name: 'discord', close: () => discord.stop() });
   }
   if (!slackHttp) {
-    opsServer = await startOpsServer(routes, config.port);
+    opsServer = await startOpsServer(routes, config.port, config.host);
     log.info({ port: config.port }, 'ops endpoints listening');
   }
 

@@ -38,6 +38,7 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
       REDIS_KEY_PREFIX: prefix,
       SLACK_API_URL: fake.apiUrl,
       QUIZ_ADMIN_USER_IDS: 'UADMIN',
+      HOST: '127.0.0.1',
     });
     bots.push(started);
     return { bot: started, prefix };

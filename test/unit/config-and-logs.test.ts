@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       QUIZ_TIMEZONE: 'Asia/Atlantis',
       DISCORD_SHARDS: 'many',
       LOG_LEVEL: 'loud',
+      HOST: 'not an address!',
     });
     expect(result.ok).toBe(false);
     const text = result.ok ? '' : result.problems.join('\n');
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       'QUIZ_TIMEZONE: must be an IANA time zone',
       'DISCORD_SHARDS: use auto or a number',
       'LOG_LEVEL: one of',
+      'HOST: an address such as 127.0.0.1',
     ]) {
       expect(text).toContain(hint);
     }

@@ -45,8 +45,8 @@ export interface SlackBot {
   platform: SlackPlatform;
   /** HTTP mode: listening; Socket Mode: the websocket is connected. */
   isConnected(): boolean;
-  /** HTTP mode: listens on `port` (0 for any) and returns the server; Socket Mode: connects. */
-  start(port: number): Promise<Server | null>;
+  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: connects. */
+  start(port: number, host?: string): Promise<Server | null>;
   stop(): Promise<void>;
 }
 
@@ -126,8 +126,8 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     app,
     platform,
     isConnected: () => connected,
-    async start(port: number) {
-      const started = await app.start(port);
+    async start(port: number, host?: string) {
+      const started = await app.start(host ? { port, host } : port);
       if (!socketReceiver) connected = true;
       return settings.appToken ? null : (started as Server);
     },
