@@ -54,7 +54,7 @@ export async function startPlatforms(input: {
       ...(slackHttp ? { customRoutes: routes } : {}),
     });
     app.platforms.set('slack', slack.platform);
-    checks.push({ name: 'slack', check: async () => (slack.isConnected() ? null : 'not connected') });
+    checks.push({ name: 'slack', check: () => slack.problem() });
     await slack.start(config.port, config.host);
     log.info({ mode: slackHttp ? 'http' : 'socket', port: config.port }, 'slack started');
     closers.push({ name: 'slack', close: () => slack.stop() });

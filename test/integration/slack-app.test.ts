@@ -301,6 +301,21 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
   });
 });
 
+describe('Slack readiness', () => {
+  it('is ready while the bot token passes auth.test, and says why not when it fails', async () => {
+    const h = await startSlackHarness();
+    harness = h;
+    expect(await h.bot.problem()).toBeNull();
+    const fresh = await startSlackHarness();
+    await h.stop();
+    harness = fresh;
+    // Bolt checks the token once by itself at start; the failure is for the readiness check's own call.
+    await expect.poll(() => fresh.fake.callsOf('auth.test').length).toBeGreaterThan(0);
+    fresh.fake.failNext('auth.test', 'invalid_auth');
+    expect(await fresh.bot.problem()).toBe('auth.test: invalid_auth');
+  });
+});
+
 describe('Slack app in Socket Mode', () => {
   it('connects through apps.connections.open and answers a slash command envelope', async () => {
     const h = await startSlackHarness({ socketMode: true });

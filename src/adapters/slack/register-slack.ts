@@ -43,8 +43,11 @@ export interface SlackBotDeps {
 export interface SlackBot {
   app: App;
   platform: SlackPlatform;
-  /** HTTP mode: listening; Socket Mode: the websocket is connected. */
-  isConnected(): boolean;
+  /**
+   * Null when Slack is usable, else why not: Socket Mode's websocket is down, or (HTTP mode) the server is
+   * not listening or the bot token fails `auth.test` (checked at most once a minute).
+   */
+  problem(): Promise<string | null>;
   /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: connects. */
   start(port: number, host?: string): Promise<Server | null>;
   stop(): Promise<void>;
@@ -104,6 +107,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     });
   }
   let connected = false;
+  let lastAuth: { at: number; problem: string | null } | null = null;
   socketReceiver?.client.on('connected', () => {
     connected = true;
   });
@@ -125,7 +129,15 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   return {
     app,
     platform,
-    isConnected: () => connected,
+    async problem() {
+      if (!connected) return socketReceiver ? 'socket mode not connected' : 'not listening';
+      if (socketReceiver) return null;
+      const now = Date.now();
+      if (!lastAuth || now - lastAuth.at > AUTH_CHECK_INTERVAL_MS) {
+        lastAuth = { at: now, problem: await authProblem(app) };
+      }
+      return lastAuth.problem;
+    },
     async start(port: number, host?: string) {
       const started = await app.start(host ? { port, host } : port);
       if (!socketReceiver) connected = true;
@@ -137,4 +149,26 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await platform.flush();
     },
   };
+}
+
+/** How often readiness asks Slack whether the bot token still works. */
+const AUTH_CHECK_INTERVAL_MS = 60_000;
+const AUTH_CHECK_TIMEOUT_MS = 2000;
+
+/** Null when `auth.test` accepts the bot token within the timeout, else the reason. */
+async function authProblem(app: App): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve(`auth.test: no answer within ${AUTH_CHECK_TIMEOUT_MS} ms`),
+      AUTH_CHECK_TIMEOUT_MS,
+    );
+  });
+  const check = app.client.auth.test().then(
+    () => null,
+    (error: unknown) => `auth.test: ${(error as { data?: { error?: string } }).data?.error ?? String(error)}`,
+  );
+  const problem = await Promise.race([check, timeout]);
+  clearTimeout(timer);
+  return problem;
 }
