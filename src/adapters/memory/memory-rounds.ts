@@ -1,5 +1,5 @@
 import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/model.js';
-import type { ClaimCloseResult, NewRound } from '../../core/ports/quiz-store.js';
+import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import type { MemoryState, StoredRound } from './memory-state.js';
 
 export function createRound(state: MemoryState, input: NewRound): Round {
@@ -10,18 +10,7 @@ export function createRound(state: MemoryState, input: NewRound): Round {
     state.seqs.set(channel, seq);
     state.latestDaily.set(channel, input.id);
   }
-  const round: Round = {
-    id: input.id,
-    scope: input.scope,
-    channelId: input.channelId,
-    questionId: input.questionId,
-    kind: input.kind,
-    status: 'open',
-    openedAt: input.openedAt,
-    closesAt: input.closesAt,
-    seq,
-    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
-  };
+  const round = openedRound(input, seq);
   state.rounds.set(`${input.scope}|${input.id}`, {
     round,
     answerKey: input.answerKey,

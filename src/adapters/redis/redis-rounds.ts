@@ -1,5 +1,5 @@
 import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/model.js';
-import type { ClaimCloseResult, NewRound } from '../../core/ports/quiz-store.js';
+import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import {
   pairsToRecord,
   replyArray,
@@ -58,18 +58,7 @@ export async function createRound(ctx: RedisStoreContext, input: NewRound): Prom
     ],
     [input.kind, expiresAt, input.id, ...Object.entries(hash).flat()],
   );
-  return {
-    id: input.id,
-    scope: input.scope,
-    channelId: input.channelId,
-    questionId: input.questionId,
-    kind: input.kind,
-    status: 'open',
-    openedAt: input.openedAt,
-    closesAt: input.closesAt,
-    seq: replyNumber(seq, 'createRound'),
-    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
-  };
+  return openedRound(input, replyNumber(seq, 'createRound'));
 }
 
 export async function getRound(

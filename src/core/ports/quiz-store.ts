@@ -45,6 +45,22 @@ export interface NewRound {
   ownerId?: string;
 }
 
+/** The round a store hands back for a newly created `input`: open, with its channel sequence number. */
+export function openedRound(input: NewRound, seq: number): Round {
+  return {
+    id: input.id,
+    scope: input.scope,
+    channelId: input.channelId,
+    questionId: input.questionId,
+    kind: input.kind,
+    status: 'open',
+    openedAt: input.openedAt,
+    closesAt: input.closesAt,
+    seq,
+    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+  };
+}
+
 export interface RecordAnswerInput {
   scope: ScopeId;
   roundId: string;
