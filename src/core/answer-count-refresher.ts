@@ -1,5 +1,6 @@
 import { KeyedThrottle } from './keyed-throttle.js';
 import type { ChannelRef, Question, Round, RoundRef } from './model.js';
+import type { Logger } from './ports/logger.js';
 
 /** A question message whose answer count may be edited. */
 export interface LiveRound {
@@ -16,7 +17,8 @@ export interface AnswerCountRefresherOptions {
   loadRound: (ref: RoundRef) => Promise<{ round: Round; question: Question } | null>;
   /** Edits the platform message to show `live.answerCount`. */
   edit: (live: LiveRound) => Promise<void>;
-  onError: (error: unknown, roundId: string) => void;
+  /** A failed edit is logged and dropped: the next answer brings another. */
+  log: Logger;
 }
 
 /** Rounds remembered at most; past this the oldest are forgotten (they are reloaded if needed). */
@@ -37,7 +39,7 @@ export class AnswerCountRefresher {
     this.throttle = new KeyedThrottle(
       options.intervalMs,
       (roundId) => this.editNow(roundId),
-      options.onError,
+      (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
     );
   }
 

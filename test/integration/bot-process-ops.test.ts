@@ -1,47 +1,20 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { encodeAction } from '../../src/core/action-id.js';
-import { type BotProcess, clickPayload, lastPostedRound, startBotProcess } from '../support/bot-process.js';
-import { FakeSlack } from '../support/fake-slack.js';
-import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { type BotProcess, clickPayload, lastPostedRound } from '../support/bot-process.js';
+import { useProcessTestBed } from '../support/process-test-bed.js';
+import { type RedisTarget, startRedisTarget } from '../support/redis-server.js';
 
 const target = await startRedisTarget();
 
 // Real processes and npm installs: generous bounds, still well inside CI's budget.
 describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown', { timeout: 120_000 }, () => {
-  const fake = new FakeSlack();
-  let admin: Redis;
-  const prefixes: string[] = [];
-  const bots: BotProcess[] = [];
-
-  beforeAll(async () => {
-    await fake.start();
-    admin = new Redis((target as RedisTarget).url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    admin.on('error', () => {});
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    await Promise.all(bots.map((b) => b.stop('SIGKILL')));
-    for (const prefix of prefixes) await deleteByPrefix(admin, prefix).catch(() => {});
-    admin?.disconnect();
-    await fake.stop();
-    await target?.close();
-  });
+  const bed = useProcessTestBed(target);
+  const { fake } = bed;
 
   async function bot(): Promise<{ bot: BotProcess; prefix: string }> {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    const started = await startBotProcess({
-      REDIS_URL: (target as RedisTarget).url,
-      REDIS_KEY_PREFIX: prefix,
-      SLACK_API_URL: fake.apiUrl,
-      QUIZ_ADMIN_USER_IDS: 'UADMIN',
-      HOST: '127.0.0.1',
-    });
-    bots.push(started);
-    return { bot: started, prefix };
+    const prefix = bed.prefix();
+    return { bot: await bed.bot(prefix, { HOST: '127.0.0.1' }), prefix };
   }
 
   async function postQuestion(b: BotProcess): Promise<{ roundId: string; keys: string[] }> {
@@ -120,7 +93,7 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
       const accepted = results.filter((r) => r.status === 200).map((r) => r.user);
       expect(accepted.length).toBeGreaterThan(0);
       for (const user of accepted) expect(fake.responsesTo(`sig-${user}`)).toHaveLength(1);
-      const store = new RedisQuizStore(admin, { prefix });
+      const store = new RedisQuizStore(bed.admin(), { prefix });
       expect((await store.tally('slack:T1', roundId)).total).toBe(accepted.length);
       expect(b.output()).toContain('"clean":true');
     } finally {

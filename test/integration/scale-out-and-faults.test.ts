@@ -1,11 +1,10 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
 import { encodeAction } from '../../src/core/action-id.js';
-import { type BotProcess, clickPayload, lastPostedRound, startBotProcess } from '../support/bot-process.js';
-import { FakeSlack } from '../support/fake-slack.js';
-import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { type BotProcess, clickPayload, lastPostedRound } from '../support/bot-process.js';
+import { useProcessTestBed } from '../support/process-test-bed.js';
+import { type RedisTarget, startRedisTarget } from '../support/redis-server.js';
 
 // Persistent, so a server stopped in the middle of a test comes back with its data.
 const target = await startRedisTarget({ persistent: true });
@@ -28,49 +27,23 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
 
 // Real processes and npm installs: generous bounds, still well inside CI's budget.
 describe.skipIf(!target)('several bot processes and a Redis outage', { timeout: 120_000 }, () => {
-  const fake = new FakeSlack();
-  let admin: Redis;
-  const prefixes: string[] = [];
-  const bots: BotProcess[] = [];
-
-  beforeAll(async () => {
-    await fake.start();
-    admin = new Redis((target as RedisTarget).url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    admin.on('error', () => {});
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    await Promise.all(bots.map((b) => b.stop('SIGKILL')));
-    for (const prefix of prefixes) await deleteByPrefix(admin, prefix).catch(() => {});
-    admin?.disconnect();
-    await fake.stop();
-    await target?.close();
-  });
-
-  const env = (prefix: string) => ({
-    REDIS_URL: (target as RedisTarget).url,
-    REDIS_KEY_PREFIX: prefix,
-    SLACK_API_URL: fake.apiUrl,
-    QUIZ_ADMIN_USER_IDS: 'UADMIN',
-    LOG_LEVEL: 'warn',
-  });
+  const bed = useProcessTestBed(target);
+  const { fake } = bed;
+  const startBot = (prefix: string) => bed.bot(prefix, { LOG_LEVEL: 'warn' });
 
   it('two processes on one Redis: one post per slot, 1,000 clicks from 100 players counted once', async () => {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
+    const prefix = bed.prefix();
     // A daily slot two minutes ago: both processes' start-up ticks find it due (a late post), and no
     // other slot comes during the test.
     const slot = new Date(Date.now() - 120_000);
-    await new RedisSubscriptionStore(admin, { prefix }).saveSubscription({
+    await new RedisSubscriptionStore(bed.admin(), { prefix }).saveSubscription({
       channel: { scope: SCOPE, channelId: 'C-scale' },
       cron: `${slot.getUTCMinutes()} ${(slot.getUTCHours() + 9) % 24} * * *`,
       timeZone: 'Asia/Tokyo',
       digest: false,
     });
     const before = fake.callsOf('chat.postMessage').length;
-    const pair = await Promise.all([startBotProcess(env(prefix)), startBotProcess(env(prefix))]);
-    bots.push(...pair);
+    const pair = await Promise.all([startBot(prefix), startBot(prefix)]);
     await expect
       .poll(() => fake.callsOf('chat.postMessage').length, { timeout: 10_000 })
       .toBeGreaterThan(before);
@@ -94,7 +67,7 @@ describe.skipIf(!target)('several bot processes and a Redis outage', { timeout: 
       .poll(() => fake.responses.filter((r) => r.id.startsWith('scale-')).length, { timeout: 15_000 })
       .toBe(1000);
 
-    const store = new RedisQuizStore(admin, { prefix });
+    const store = new RedisQuizStore(bed.admin(), { prefix });
     const tally = await store.tally(SCOPE, roundId);
     expect(tally.total).toBe(100);
     for (const [index, key] of keys.entries()) {
@@ -114,10 +87,8 @@ describe.skipIf(!target)('several bot processes and a Redis outage', { timeout: 
   });
 
   it('Redis down for 5 seconds during a burst: every click is answered within 3 s, nothing double-counted', async () => {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    const bot = await startBotProcess(env(prefix));
-    bots.push(bot);
+    const prefix = bed.prefix();
+    const bot = await startBot(prefix);
     await bot.command({
       command: '/quiz',
       text: 'post',
@@ -169,7 +140,7 @@ describe.skipIf(!target)('several bot processes and a Redis outage', { timeout: 
     // A retry succeeds; "already answered" means the first try had reached Redis after all, which is fine.
     expect(retried.every((c) => c.recorded)).toBe(true);
 
-    const store = new RedisQuizStore(admin, { prefix });
+    const store = new RedisQuizStore(bed.admin(), { prefix });
     const tally = await store.tally(SCOPE, roundId);
     expect(tally.total).toBe(60);
     const board = await store.leaderboard({ scope: SCOPE, period: 'all', periodKey: 'all', limit: 100 });

@@ -50,7 +50,7 @@ export class DiscordPlatform implements ChatPlatform {
       intervalMs: options.refreshIntervalMs ?? 5000,
       loadRound: options.loadRound,
       edit: (live) => this.editAnswerCount(live),
-      onError: (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
+      log: options.log,
     });
   }
 

@@ -35,7 +35,7 @@ export class SlackPlatform implements ChatPlatform {
       intervalMs: options.refreshIntervalMs ?? 3000,
       loadRound: options.loadRound,
       edit: (live) => this.editAnswerCount(live),
-      onError: (error, roundId) => options.log.warn({ err: error, roundId }, 'answer count refresh failed'),
+      log: options.log,
     });
   }
 

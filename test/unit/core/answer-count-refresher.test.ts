@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerCountRefresher, type LiveRound } from '../../../src/core/answer-count-refresher.js';
 import type { Round } from '../../../src/core/model.js';
+import { silentLogger } from '../../../src/core/ports/logger.js';
 import { aQuestion } from '../../support/builders.js';
 
 const channel = { scope: 'slack:T1', channelId: 'C1' };
@@ -31,7 +32,7 @@ function aRefresher(loadable: Round[] = []) {
     edit: async (live: LiveRound) => {
       edits.push({ id: live.round.id, count: live.answerCount });
     },
-    onError: () => {},
+    log: silentLogger,
   });
   return { refresher, edits, loads: () => loads };
 }
