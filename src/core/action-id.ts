@@ -6,9 +6,13 @@
 export type ButtonAction =
   | { kind: 'answer'; roundId: string; choice: string }
   | { kind: 'practice'; serviceId: string }
-  | { kind: 'lookup'; serviceId: string };
+  | { kind: 'lookup'; serviceId: string }
+  /** "I guessed" after a right answer: that review counts as Hard. */
+  | { kind: 'guessed'; questionId: string }
+  /** "Report this question": opens the report form (a modal). */
+  | { kind: 'report'; questionId: string };
 
-const PREFIX = { answer: 'ans', practice: 'prc', lookup: 'gcp' } as const;
+const PREFIX = { answer: 'ans', practice: 'prc', lookup: 'gcp', guessed: 'gss', report: 'rpt' } as const;
 
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
@@ -18,6 +22,10 @@ export function encodeAction(action: ButtonAction): string {
       return `${PREFIX.practice}:${action.serviceId}`;
     case 'lookup':
       return `${PREFIX.lookup}:${action.serviceId}`;
+    case 'guessed':
+      return `${PREFIX.guessed}:${action.questionId}`;
+    case 'report':
+      return `${PREFIX.report}:${action.questionId}`;
   }
 }
 
@@ -33,5 +41,7 @@ export function decodeAction(raw: string): ButtonAction | null {
   if (second !== undefined) return null;
   if (prefix === PREFIX.practice) return { kind: 'practice', serviceId: first };
   if (prefix === PREFIX.lookup) return { kind: 'lookup', serviceId: first };
+  if (prefix === PREFIX.guessed) return { kind: 'guessed', questionId: first };
+  if (prefix === PREFIX.report) return { kind: 'report', questionId: first };
   return null;
 }

@@ -63,8 +63,11 @@ export interface ChannelRef {
   channelId: string;
 }
 
-/** A daily round is scheduled and scored; a practice round is one player's private question, never scored. */
-export type RoundKind = 'daily' | 'practice';
+/**
+ * A daily round is scheduled and scored; a practice round is one player's private question, never scored;
+ * a review round is a practice round dealt from the player's FSRS review queue (`/quiz review`).
+ */
+export type RoundKind = 'daily' | 'practice' | 'review';
 export type RoundStatus = 'open' | 'closed';
 
 export interface Round {

@@ -1,3 +1,4 @@
+import { type LearningCommand, parseLearningCommand } from './learning/parse-learning-command.js';
 import type { Locale, Period } from './model.js';
 
 /** A `/quiz` command decoded from text (Slack, console) or from options (Discord). */
@@ -19,6 +20,7 @@ export type QuizCommand =
   | { kind: 'schedule-length'; minutes: number | null }
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
+  | LearningCommand
   /** Wrong arguments: show the usage of `command`; `unknown` names an unknown subcommand. */
   | { kind: 'usage'; command: string; unknown?: string };
 
@@ -71,7 +73,13 @@ export function parseQuizCommand(text: string): QuizCommand {
         : { kind: 'usage', command: 'lang' };
     }
     default:
-      return { kind: 'usage', command: 'quiz', unknown: sub };
+      return (
+        parseLearningCommand((sub ?? '').toLowerCase(), args) ?? {
+          kind: 'usage',
+          command: 'quiz',
+          unknown: sub,
+        }
+      );
   }
 }
 

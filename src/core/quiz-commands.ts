@@ -1,5 +1,7 @@
 import type { ButtonAction } from './action-id.js';
 import { isStoreUnavailable } from './errors.js';
+import { LearningCommands } from './learning/learning-commands.js';
+import { LEARNING_ADMIN_COMMANDS } from './learning/parse-learning-command.js';
 import { type Messages, messagesFor } from './messages/index.js';
 import type { ChannelRef, Locale, Question, Round, ScopeId } from './model.js';
 import { platformOf } from './model.js';
@@ -55,11 +57,12 @@ export interface QuizCommandsDeps {
   metrics?: QuizMetrics;
 }
 
-const ADMIN_COMMANDS = new Set<QuizCommand['kind']>([
+const ADMIN_COMMANDS = new Set<string>([
   'post',
   'schedule-set',
   'schedule-off',
   'schedule-digest',
+  ...LEARNING_ADMIN_COMMANDS,
 ]);
 
 /**
@@ -67,7 +70,12 @@ const ADMIN_COMMANDS = new Set<QuizCommand['kind']>([
  * reply; so Slack, Discord and the console behave the same.
  */
 export class QuizCommands {
-  constructor(private readonly deps: QuizCommandsDeps) {}
+  /** Review, readiness, reports and item figures. */
+  readonly learning: LearningCommands;
+
+  constructor(private readonly deps: QuizCommandsDeps) {
+    this.learning = new LearningCommands(deps.engine);
+  }
 
   get engine(): QuizEngine {
     return this.deps.engine;
@@ -94,14 +102,7 @@ export class QuizCommands {
             : leaderboardView(await engine.leaderboard(ctx.scope, command.period, ctx.userId), m),
         );
       case 'me':
-        return text(
-          statsView(
-            await engine.playerStats(ctx.scope, ctx.userId),
-            ctx.displayName,
-            engine.bank.domains(),
-            m,
-          ),
-        );
+        return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
       case 'next':
         return this.practice(ctx, m, command.domain ? { domain: command.domain } : {});
       case 'team-join': {
@@ -143,7 +144,26 @@ export class QuizCommands {
         return text(await this.deps.schedule.domain(channel, command.domain, m));
       case 'schedule-length':
         return text(await this.deps.schedule.roundLength(channel, command.minutes, m));
+      default:
+        return this.learning.run(command, ctx, m);
     }
+  }
+
+  /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due. */
+  async statsWithReviews(
+    scope: ScopeId,
+    userId: string,
+    fallbackName: string,
+    m: Messages,
+  ): Promise<TextView> {
+    const { engine } = this.deps;
+    const [stats, due] = await Promise.all([
+      engine.playerStats(scope, userId),
+      this.learning.reviews.dueCount(scope, userId),
+    ]);
+    const view = statsView(stats, fallbackName, engine.bank.domains(), m);
+    view.lines.push(m.learning.statsReviews(due));
+    return view;
   }
 
   /** `/gcp <query>`: a service card, or the closest services as buttons. */
@@ -176,6 +196,9 @@ export class QuizCommands {
     ctx: CommandContext,
   ): Promise<CommandReply> {
     const m = messagesFor(ctx.locale);
+    if (action.kind === 'guessed') return text(await this.learning.guessed(ctx, action.questionId, m));
+    // The platforms open a form for a report click; without one, the typed command is the way.
+    if (action.kind === 'report') return text(textView(m.usage('report')));
     if (action.kind === 'lookup') {
       return text(this.serviceCard(action.serviceId, ctx.locale) ?? textView(m.unknownRound));
     }

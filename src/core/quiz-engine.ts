@@ -1,3 +1,4 @@
+import { questionVersion } from './learning/question-version.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -16,6 +17,7 @@ import type {
 } from './model.js';
 import { periodBuckets } from './periods.js';
 import type { Clock } from './ports/clock.js';
+import type { LearningStore } from './ports/learning-store.js';
 import type { QuestionBank } from './ports/question-bank.js';
 import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
@@ -100,16 +102,25 @@ export class QuizEngine {
     return this.deps.clock.now();
   }
 
+  /** The review log, item counters and reports, for the learning features (`core/learning/`). */
+  get learningStore(): LearningStore {
+    return this.deps.store;
+  }
+
   /**
    * Opens a round with a question not yet asked in the channel (practice: not yet dealt to the player);
    * when every candidate has been asked a new cycle starts.
    */
   async startRound(input: StartRoundInput): Promise<StartRoundResult> {
     const { store, bank, clock } = this.deps;
-    const candidates = bank.all().filter((q) => !input.domain || q.domain === input.domain);
-    const rotation =
-      input.kind === 'practice' ? practiceRotation(input.channel, input.ownerId) : input.channel;
-    let question = input.questionId ? bank.get(input.questionId) : undefined;
+    // Questions reported by enough players of this scope stay out of its new rounds until restored.
+    const suspended = new Set(await store.suspendedQuestions(input.channel.scope));
+    const candidates = bank
+      .all()
+      .filter((q) => (!input.domain || q.domain === input.domain) && !suspended.has(q.id));
+    const rotation = input.kind === 'daily' ? input.channel : practiceRotation(input.channel, input.ownerId);
+    let question =
+      input.questionId && !suspended.has(input.questionId) ? bank.get(input.questionId) : undefined;
     let newCycle = false;
     if (!question) {
       const asked = new Set(await store.askedQuestions(rotation));
@@ -134,12 +145,14 @@ export class QuizEngine {
       answerKey: question.answer,
       choiceKeys: question.choices.map((c) => c.key),
       domain: question.domain,
+      questionVersion: questionVersion(question),
       kind: input.kind,
       openedAt,
       closesAt,
       ...(input.ownerId ? { ownerId: input.ownerId } : {}),
     });
-    await store.markAsked(rotation, question.id, newCycle);
+    // A review question comes from the player's queue, not from the rotation: leave the rotation alone.
+    if (input.kind !== 'review') await store.markAsked(rotation, question.id, newCycle);
     return { kind: 'started', round, question };
   }
 
@@ -274,6 +287,10 @@ export class QuizEngine {
 
   async leaveTeam(scope: ScopeId, playerId: string): Promise<LeaveTeamResult> {
     return this.deps.store.leaveTeam(scope, playerId);
+  }
+
+  async teamOf(scope: ScopeId, playerId: string): Promise<Team | null> {
+    return this.deps.store.teamOf(scope, playerId);
   }
 
   async listTeams(scope: ScopeId): Promise<Team[]> {

@@ -82,7 +82,12 @@ export function questionView(input: {
   const { round, question, m } = input;
   const locale = m.locale;
   return {
-    title: round.kind === 'practice' ? m.practiceTitle : m.questionTitle,
+    title:
+      round.kind === 'daily'
+        ? m.questionTitle
+        : round.kind === 'review'
+          ? m.learning.reviewTitle
+          : m.practiceTitle,
     stem: question.stem[locale],
     choices: question.choices.map((c) => ({
       key: c.key,
@@ -123,7 +128,7 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       const headline =
         outcome.kind === 'incorrect'
           ? m.incorrect
-          : outcome.roundKind === 'practice'
+          : outcome.roundKind !== 'daily'
             ? m.correctPractice
             : m.correct(outcome.points, outcome.streak);
       const lines = [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))];
@@ -135,7 +140,8 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       ];
       if (outcome.kind === 'incorrect' && chosen)
         sections.push({ title: m.whyYoursWrong, body: chosen.why[locale] });
-      return textView(headline, lines, { sections });
+      if (outcome.kind === 'incorrect') lines.push(m.learning.reviewHint);
+      return textView(headline, lines, { sections, buttons: learningButtons(outcome.kind, q.id, m) });
     }
   }
 }
@@ -248,6 +254,13 @@ export function serviceChoicesView(title: string, services: ServiceEntry[]): Tex
       action: encodeAction({ kind: 'lookup', serviceId: s.id }),
     })),
   });
+}
+
+/** Under the feedback: "I guessed" after a right answer (FSRS Hard), and "Report" always. */
+function learningButtons(kind: 'correct' | 'incorrect', questionId: string, m: Messages): ButtonView[] {
+  const report = { label: m.learning.reportButton, action: encodeAction({ kind: 'report', questionId }) };
+  if (kind === 'incorrect') return [report];
+  return [{ label: m.learning.guessedButton, action: encodeAction({ kind: 'guessed', questionId }) }, report];
 }
 
 function joinNonEmpty(...parts: (string | undefined)[]): string {

@@ -93,7 +93,11 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         }
         const reply = await commands.run(parsed, ctx);
         if (reply.kind === 'text') write(renderText(reply.view));
-        else platform.showQuestion(reply.round, reply.question);
+        else {
+          platform.showQuestion(reply.round, reply.question);
+          // A review question says how many reviews remain where a posted one counts answers.
+          if (reply.round.kind === 'review') write(`${reply.view.answers}\n`);
+        }
         return;
       }
       default:

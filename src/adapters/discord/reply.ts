@@ -7,7 +7,7 @@ import { type DiscordMessage, questionMessage, textViewMessage } from './render-
 export function replyMessage(reply: CommandReply): DiscordMessage {
   return reply.kind === 'text'
     ? textViewMessage(reply.view)
-    : questionMessage(reply.view, reply.round.kind === 'practice');
+    : questionMessage(reply.view, reply.round.kind !== 'daily');
 }
 
 /** Fills in the deferred (ephemeral) reply. */

@@ -63,6 +63,15 @@ export function recordAnswer(state: MemoryState, input: RecordAnswerInput): Reco
     }
   }
 
+  // Learning (issue 14): the review log and the item counters, in the same step as the answer.
+  state.learning.recordAnswer(
+    input.scope,
+    input.player.id,
+    { at: input.now, questionId: round.questionId, domain: stored.domain, roundKind: round.kind, correct },
+    input.choice,
+    stored.questionVersion,
+  );
+
   const score = (name: string): number =>
     state.boards.get(`${input.scope}|${name}`)?.get(input.player.id) ?? 0;
   return {

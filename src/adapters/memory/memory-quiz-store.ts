@@ -11,6 +11,13 @@ import type {
   TeamLeaderboard,
 } from '../../core/model.js';
 import type {
+  FileReportResult,
+  ItemCounters,
+  ItemResponse,
+  QuestionReport,
+  ReviewLogEntry,
+} from '../../core/ports/learning-store.js';
+import type {
   BoardQuery,
   ClaimCloseResult,
   JoinTeamResult,
@@ -125,5 +132,53 @@ export class MemoryQuizStore implements QuizStore {
 
   async setUserLocale(scope: ScopeId, userId: string, locale: Locale): Promise<void> {
     this.state.locales.set(`${scope}|${userId}`, locale);
+  }
+
+  async reviewLog(scope: ScopeId, playerId: string): Promise<ReviewLogEntry[]> {
+    return this.state.learning.reviewLog(scope, playerId);
+  }
+
+  async markGuessed(scope: ScopeId, playerId: string, questionId: string, _at: number): Promise<boolean> {
+    return this.state.learning.markGuessed(scope, playerId, questionId);
+  }
+
+  async reviewEnabled(scope: ScopeId, playerId: string): Promise<boolean> {
+    return this.state.learning.reviewEnabled(scope, playerId);
+  }
+
+  async setReviewEnabled(scope: ScopeId, playerId: string, enabled: boolean): Promise<void> {
+    this.state.learning.setReviewEnabled(scope, playerId, enabled);
+  }
+
+  async teamMembers(scope: ScopeId, teamId: string): Promise<string[]> {
+    return [...(this.state.teams.get(scope)?.get(teamId)?.members ?? [])];
+  }
+
+  async itemCounters(scope: ScopeId): Promise<ItemCounters[]> {
+    return this.state.learning.itemCounters(scope);
+  }
+
+  async itemResponses(scope: ScopeId): Promise<ItemResponse[]> {
+    return this.state.learning.itemResponses(scope);
+  }
+
+  async fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {
+    return this.state.learning.fileReport(scope, report, suspendAt);
+  }
+
+  async openReports(scope: ScopeId): Promise<QuestionReport[]> {
+    return this.state.learning.openReports(scope);
+  }
+
+  async dismissReports(scope: ScopeId, questionId: string): Promise<number> {
+    return this.state.learning.dismissReports(scope, questionId);
+  }
+
+  async restoreQuestion(scope: ScopeId, questionId: string): Promise<boolean> {
+    return this.state.learning.restoreQuestion(scope, questionId);
+  }
+
+  async suspendedQuestions(scope: ScopeId): Promise<string[]> {
+    return this.state.learning.suspendedQuestions(scope);
   }
 }

@@ -16,6 +16,7 @@ export function createRound(state: MemoryState, input: NewRound): Round {
     answerKey: input.answerKey,
     choiceKeys: [...input.choiceKeys],
     domain: input.domain,
+    ...(input.questionVersion ? { questionVersion: input.questionVersion } : {}),
     answers: new Map(),
     counts: new Map(),
     claimUntil: 0,

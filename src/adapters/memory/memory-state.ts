@@ -1,4 +1,5 @@
 import type { DomainStats, Locale, Round, ScopeId } from '../../core/model.js';
+import { MemoryLearning } from './memory-learning.js';
 
 /** A round with what only the store sees: the answer key, the valid choices and the answers so far. */
 export interface StoredRound {
@@ -6,6 +7,7 @@ export interface StoredRound {
   answerKey: string;
   choiceKeys: string[];
   domain: string;
+  questionVersion?: string;
   answers: Map<string, string>;
   counts: Map<string, number>;
   claimUntil: number;
@@ -62,6 +64,8 @@ export class MemoryState {
   readonly membership = new Map<string, string>();
   /** `<scope>|<userId>` */
   readonly locales = new Map<string, Locale>();
+  /** Review logs, item counters and reports. */
+  readonly learning = new MemoryLearning();
 
   /** The scorer set of a team's bucket, created empty if missing. */
   scorersOf(scope: ScopeId, name: string, teamId: string): Set<string> {

@@ -1,5 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
 import { RECORD_ANSWER_KEYS, RECORD_ANSWER_LUA } from './scripts/record-answer.lua.js';
+import { DISMISS_REPORTS_LUA, FILE_REPORT_LUA, RESTORE_QUESTION_LUA } from './scripts/report-scripts.lua.js';
 import {
   CLAIM_CLOSE_LUA,
   CREATE_ROUND_LUA,
@@ -19,6 +20,9 @@ const SCRIPTS = {
   pqMarkAsked: { lua: MARK_ASKED_LUA, numberOfKeys: 1 },
   pqJoinTeam: { lua: JOIN_TEAM_LUA, numberOfKeys: 3 },
   pqLeaveTeam: { lua: LEAVE_TEAM_LUA, numberOfKeys: 3 },
+  pqFileReport: { lua: FILE_REPORT_LUA, numberOfKeys: 3 },
+  pqDismissReports: { lua: DISMISS_REPORTS_LUA, numberOfKeys: 2 },
+  pqRestoreQuestion: { lua: RESTORE_QUESTION_LUA, numberOfKeys: 3 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

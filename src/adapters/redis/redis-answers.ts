@@ -1,6 +1,6 @@
 import type { RecordAnswerInput, RecordAnswerResult } from '../../core/ports/quiz-store.js';
 import { bucketName } from './redis-keys.js';
-import { replyArray, replyNumber, replyString } from './redis-replies.js';
+import { replyArray, replyNumber, replyString, roundKindOf } from './redis-replies.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 import { RECORD_ANSWER_KEYS } from './scripts/record-answer.lua.js';
 
@@ -31,6 +31,9 @@ function recordAnswerKeys(ctx: RedisStoreContext, input: RecordAnswerInput): str
     teamScorerCountsMonth: keys.teamScorerCounts(scope, month),
     teamScorerCountsAll: keys.teamScorerCounts(scope, 'all'),
     locales: keys.locales(scope),
+    reviewLog: keys.reviewLog(scope, input.player.id),
+    itemCounters: keys.itemCounters(scope),
+    itemFirstAnswers: keys.itemFirstAnswers(scope),
   };
   return RECORD_ANSWER_KEYS.map((name) => byName[name]);
 }
@@ -70,7 +73,7 @@ export async function recordAnswer(
         kind,
         locale,
         questionId: at(1),
-        roundKind: at(2) === 'practice' ? 'practice' : 'daily',
+        roundKind: roundKindOf(at(2)),
         correct: num(3) === 1,
         points: num(4),
         streak: num(5),

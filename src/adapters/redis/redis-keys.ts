@@ -91,4 +91,39 @@ export class RedisKeys {
   locales(scope: ScopeId): string {
     return `${this.scope(scope)}locales`;
   }
+
+  /** LIST of the player's answers, `at|questionId|right|domain|kind`, and `at|questionId|g` guess marks. */
+  reviewLog(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}rlog:${playerId}`;
+  }
+
+  /** SET of players who turned `/quiz review` off. */
+  reviewOff(scope: ScopeId): string {
+    return `${this.scope(scope)}reviewoff`;
+  }
+
+  /** HASH `<questionId>@<version>|n`, `|r` and `|o:<key>` -> first answers, right ones, picks per key. */
+  itemCounters(scope: ScopeId): string {
+    return `${this.scope(scope)}items`;
+  }
+
+  /** HASH `<questionId>@<version>|<playerId>` -> 1 (right) or 0: whose first answer is counted. */
+  itemFirstAnswers(scope: ScopeId): string {
+    return `${this.scope(scope)}itemfirst`;
+  }
+
+  /** HASH playerId -> JSON report: the open reports on one question. */
+  reports(scope: ScopeId, questionId: string): string {
+    return `${this.scope(scope)}reports:${questionId}`;
+  }
+
+  /** SET of question ids with open reports. */
+  reported(scope: ScopeId): string {
+    return `${this.scope(scope)}reported`;
+  }
+
+  /** SET of question ids left out of the scope's new rounds. */
+  suspended(scope: ScopeId): string {
+    return `${this.scope(scope)}suspended`;
+  }
 }

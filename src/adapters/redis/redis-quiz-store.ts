@@ -13,6 +13,13 @@ import type {
 } from '../../core/model.js';
 import { LOCALES } from '../../core/model.js';
 import type {
+  FileReportResult,
+  ItemCounters,
+  ItemResponse,
+  QuestionReport,
+  ReviewLogEntry,
+} from '../../core/ports/learning-store.js';
+import type {
   BoardQuery,
   ClaimCloseResult,
   JoinTeamResult,
@@ -27,6 +34,7 @@ import { recordAnswer } from './redis-answers.js';
 import { leaderboard, playerStats, teamLeaderboard } from './redis-boards.js';
 import { toStoreError } from './redis-errors.js';
 import { RedisKeys } from './redis-keys.js';
+import * as learning from './redis-learning.js';
 import * as rounds from './redis-rounds.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 import * as teams from './redis-teams.js';
@@ -141,6 +149,65 @@ export class RedisQuizStore implements QuizStore {
     return this.guard('setUserLocale', async () => {
       await this.ctx.client.hset(this.ctx.keys.locales(scope), userId, locale);
     });
+  }
+
+  reviewLog(scope: ScopeId, playerId: string): Promise<ReviewLogEntry[]> {
+    return this.guard('reviewLog', () => learning.reviewLog(this.ctx, scope, playerId));
+  }
+
+  markGuessed(scope: ScopeId, playerId: string, questionId: string, at: number): Promise<boolean> {
+    return this.guard('markGuessed', () => learning.markGuessed(this.ctx, scope, playerId, questionId, at));
+  }
+
+  reviewEnabled(scope: ScopeId, playerId: string): Promise<boolean> {
+    return this.guard(
+      'reviewEnabled',
+      async () => (await this.ctx.client.sismember(this.ctx.keys.reviewOff(scope), playerId)) === 0,
+    );
+  }
+
+  setReviewEnabled(scope: ScopeId, playerId: string, enabled: boolean): Promise<void> {
+    return this.guard('setReviewEnabled', async () => {
+      const key = this.ctx.keys.reviewOff(scope);
+      if (enabled) await this.ctx.client.srem(key, playerId);
+      else await this.ctx.client.sadd(key, playerId);
+    });
+  }
+
+  teamMembers(scope: ScopeId, teamId: string): Promise<string[]> {
+    return this.guard('teamMembers', async () => {
+      // The membership hash is one per scope and holds one field per player in a team: few.
+      const membership = await this.ctx.client.hgetall(this.ctx.keys.membership(scope));
+      return Object.keys(membership).filter((playerId) => membership[playerId] === teamId);
+    });
+  }
+
+  itemCounters(scope: ScopeId): Promise<ItemCounters[]> {
+    return this.guard('itemCounters', () => learning.itemCounters(this.ctx, scope));
+  }
+
+  itemResponses(scope: ScopeId): Promise<ItemResponse[]> {
+    return this.guard('itemResponses', () => learning.itemResponses(this.ctx, scope));
+  }
+
+  fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {
+    return this.guard('fileReport', () => learning.fileReport(this.ctx, scope, report, suspendAt));
+  }
+
+  openReports(scope: ScopeId): Promise<QuestionReport[]> {
+    return this.guard('openReports', () => learning.openReports(this.ctx, scope));
+  }
+
+  dismissReports(scope: ScopeId, questionId: string): Promise<number> {
+    return this.guard('dismissReports', () => learning.dismissReports(this.ctx, scope, questionId));
+  }
+
+  restoreQuestion(scope: ScopeId, questionId: string): Promise<boolean> {
+    return this.guard('restoreQuestion', () => learning.restoreQuestion(this.ctx, scope, questionId));
+  }
+
+  suspendedQuestions(scope: ScopeId): Promise<string[]> {
+    return this.guard('suspendedQuestions', () => this.ctx.client.smembers(this.ctx.keys.suspended(scope)));
   }
 
   /** Runs one store operation, turning "Redis is unreachable" into `StoreUnavailableError`. */

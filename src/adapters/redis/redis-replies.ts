@@ -1,4 +1,4 @@
-import type { Round, ScopeId, Tally } from '../../core/model.js';
+import type { Round, RoundKind, ScopeId, Tally } from '../../core/model.js';
 
 /**
  * Checks on script and command replies. Scripts answer with loosely typed arrays; these turn them into
@@ -41,7 +41,7 @@ export function roundFromHash(scope: ScopeId, hash: Record<string, string>): Rou
     scope,
     channelId,
     questionId,
-    kind: kind === 'practice' ? 'practice' : 'daily',
+    kind: roundKindOf(kind),
     status: status === 'open' ? 'open' : 'closed',
     openedAt: Number(hash.openedAt),
     closesAt: Number(hash.closesAt),
@@ -69,4 +69,9 @@ export function scoredMembers(reply: unknown, what: string): { member: string; s
     rows.push({ member: replyString(flat[i], what), score: replyNumber(flat[i + 1], what) });
   }
   return rows;
+}
+
+/** A stored round kind; anything unknown is read as daily (the rounds written before kinds were added). */
+export function roundKindOf(stored: string | undefined): RoundKind {
+  return stored === 'practice' || stored === 'review' ? stored : 'daily';
 }

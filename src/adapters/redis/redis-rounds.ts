@@ -12,7 +12,7 @@ import type { RedisStoreContext } from './redis-store-context.js';
 
 const DAY_MS = 86_400_000;
 /** How long a round and its answers outlive `closesAt`: a daily one is looked back at, a practice one not. */
-export const ROUND_RETENTION_MS = { daily: 14 * DAY_MS, practice: DAY_MS } as const;
+export const ROUND_RETENTION_MS = { daily: 14 * DAY_MS, practice: DAY_MS, review: DAY_MS } as const;
 
 /** Due-index members are `<scope>|<roundId>`; scope ids never contain `|`. */
 function dueMember(scope: ScopeId, roundId: string): string {
@@ -42,6 +42,7 @@ export async function createRound(ctx: RedisStoreContext, input: NewRound): Prom
     closesAt: input.closesAt,
     answerKey: input.answerKey,
     domain: input.domain,
+    ...(input.questionVersion ? { questionVersion: input.questionVersion } : {}),
     expiresAt,
     claimUntil: 0,
     revealed: 0,

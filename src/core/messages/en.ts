@@ -1,7 +1,8 @@
+import { learningEn } from './learning-en.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
-  quiz: 'Usage: /quiz help | leaderboard [week|month|all] [teams] | me | next | team join <name> | team leave | team list | schedule ... | post | lang ja|en',
+  quiz: 'Usage: /quiz help | leaderboard [week|month|all] [teams] | me | next | review [off|on] | ready [team] | report <reason> [details] | team join <name> | team leave | team list | schedule ... | post | lang ja|en | reports | restore <id> | question <id>',
   leaderboard: 'Usage: /quiz leaderboard [week|month|all] [teams]  (default: this week, players)',
   team: 'Usage: /quiz team join <name> | team leave | team list  (a name is 1-32 characters)',
   lang: 'Usage: /quiz lang ja|en',
@@ -10,6 +11,15 @@ const USAGE: Record<string, string> = {
   post: 'Usage: /quiz post [domain]  (admins: post a question now)',
   next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
+  review:
+    'Usage: /quiz review | /quiz review off | /quiz review on  (your due review questions, private, not scored)',
+  ready: 'Usage: /quiz ready | /quiz ready team  (exam readiness per section)',
+  report:
+    'Usage: /quiz report <wrong-key|ambiguous|outdated|translation|other> [details]  (the last question you answered)',
+  reports: 'Usage: /quiz reports | /quiz reports dismiss <question id>  (admins)',
+  restore: 'Usage: /quiz restore <question id>  (admins: bring back a suspended question)',
+  question: 'Usage: /quiz question <question id>  (admins: a question with its figures and reports)',
+  guessed: 'Usage: /quiz guessed  (your last right answer was a guess)',
   gcp: 'Usage: /gcp <service>  (e.g. /gcp dataflow, /gcp 特徴量ストア, /gcp vertex pipelines)',
 };
 
@@ -119,9 +129,12 @@ export const en: Messages = {
     '/quiz leaderboard [week|month|all] [teams]: the boards',
     '/quiz me: your points, streak and accuracy',
     '/quiz next [domain]: a private practice question (not scored)',
+    '/quiz review [off|on]: the questions you are due to see again (FSRS), at most 20 a day',
+    "/quiz ready [team]: your (or your team's) exam readiness per section",
+    '/quiz report <reason> [details]: report the last question you answered',
     '/quiz team join <name> | leave | list: teams',
     '/quiz lang ja|en: your language',
-    '/quiz schedule ... and /quiz post: admins (on Discord: /quiz-admin)',
+    '/quiz schedule ..., post, reports, restore <id>, question <id>: admins (on Discord: /quiz-admin)',
     '/gcp <service>: look up a Google Cloud service',
     'Scoring: 10 points per right daily answer, +1 per day of streak (up to +5).',
   ].join('\n'),
@@ -131,6 +144,10 @@ export const en: Messages = {
     '/quiz leaderboard [week|month|all] [teams]',
     '/quiz me         your stats',
     '/quiz next       another question',
+    '/quiz review     a question you are due to review (review off|on)',
+    '/quiz guessed    your last right answer was a guess',
+    '/quiz ready [team]   exam readiness per section',
+    '/quiz report <wrong-key|ambiguous|outdated|translation|other> [details]',
     '/quiz team join <name> | leave | list',
     '/quiz schedule   the schedule of this channel',
     '/help            this help',
@@ -170,4 +187,5 @@ export const en: Messages = {
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',
   digestEmpty: 'Nobody scored last week. A fresh start!',
+  learning: learningEn,
 };

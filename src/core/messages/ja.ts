@@ -1,7 +1,8 @@
+import { learningJa } from './learning-ja.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
-  quiz: '使い方: /quiz help | leaderboard [week|month|all] [teams] | me | next | team join <名前> | team leave | team list | schedule ... | post | lang ja|en',
+  quiz: '使い方: /quiz help | leaderboard [week|month|all] [teams] | me | next | review [off|on] | ready [team] | report <理由> [詳細] | team join <名前> | team leave | team list | schedule ... | post | lang ja|en | reports | restore <id> | question <id>',
   leaderboard: '使い方: /quiz leaderboard [week|month|all] [teams]（省略時は今週の個人ランキング）',
   team: '使い方: /quiz team join <名前> | team leave | team list（名前は 1〜32 文字）',
   lang: '使い方: /quiz lang ja|en',
@@ -10,6 +11,14 @@ const USAGE: Record<string, string> = {
   post: '使い方: /quiz post [ドメイン]（管理者: 今すぐ問題を投稿）',
   next: '使い方: /quiz next [ドメイン]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
+  review: '使い方: /quiz review | /quiz review off | /quiz review on（復習問題。自分だけに表示、得点なし）',
+  ready: '使い方: /quiz ready | /quiz ready team（セクション別の試験準備度）',
+  report:
+    '使い方: /quiz report <wrong-key|ambiguous|outdated|translation|other> [詳細]（最後に答えた問題を報告）',
+  reports: '使い方: /quiz reports | /quiz reports dismiss <問題 ID>（管理者）',
+  restore: '使い方: /quiz restore <問題 ID>（管理者: 出題停止した問題を戻す）',
+  question: '使い方: /quiz question <問題 ID>（管理者: 問題の統計と報告）',
+  guessed: '使い方: /quiz guessed（最後の正解は当てずっぽうだった）',
   gcp: '使い方: /gcp <サービス名>（例: /gcp dataflow、/gcp 特徴量ストア、/gcp vertex pipelines）',
 };
 
@@ -120,9 +129,12 @@ export const ja: Messages = {
     '/quiz leaderboard [week|month|all] [teams]: ランキング',
     '/quiz me: 自分の得点・連続正解・正答率',
     '/quiz next [ドメイン]: 自分だけの練習問題（得点なし）',
+    '/quiz review [off|on]: 復習の時期が来た問題（FSRS、1 日 20 問まで）',
+    '/quiz ready [team]: セクション別の試験準備度（自分またはチーム）',
+    '/quiz report <理由> [詳細]: 最後に答えた問題を報告',
     '/quiz team join <名前> | leave | list: チーム',
     '/quiz lang ja|en: 表示言語',
-    '/quiz schedule ... と /quiz post: 管理者用（Discord では /quiz-admin）',
+    '/quiz schedule ...、post、reports、restore <id>、question <id>: 管理者用（Discord では /quiz-admin）',
     '/gcp <サービス名>: Google Cloud サービスを調べる',
     '得点: 今日の問題に正解で 10 点、連続正解 1 日ごとに +1 点（最大 +5 点）。',
   ].join('\n'),
@@ -132,6 +144,10 @@ export const ja: Messages = {
     '/quiz leaderboard [week|month|all] [teams]',
     '/quiz me           自分の成績',
     '/quiz next         次の問題',
+    '/quiz review       復習問題（review off|on）',
+    '/quiz guessed      最後の正解は当てずっぽうだった',
+    '/quiz ready [team] セクション別の試験準備度',
+    '/quiz report <wrong-key|ambiguous|outdated|translation|other> [詳細]',
     '/quiz team join <名前> | leave | list',
     '/quiz schedule     このチャンネルの出題スケジュール',
     '/help              このヘルプ',
@@ -171,4 +187,5 @@ export const ja: Messages = {
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',
   digestEmpty: '先週は得点した人がいませんでした。今週も頑張りましょう！',
+  learning: learningJa,
 };

@@ -1,5 +1,6 @@
 import type { Difficulty, Locale, Period } from '../model.js';
 import type { ServiceStatus } from '../ports/service-catalog.js';
+import type { LearningMessages } from './learning-messages.js';
 
 /**
  * Every user-facing string, per locale. Plain text: adapters add their platform's emphasis around it,
@@ -110,4 +111,7 @@ export interface Messages {
   digestPlayers: string;
   digestTeams: string;
   digestEmpty: string;
+
+  /** Review, readiness, reports and item statistics. */
+  learning: LearningMessages;
 }

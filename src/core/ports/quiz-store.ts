@@ -13,6 +13,7 @@ import type {
   Team,
   TeamLeaderboard,
 } from '../model.js';
+import type { LearningStore } from './learning-store.js';
 
 /**
  * The persistence ports. Every implementation (memory, Redis) passes the same contract suite
@@ -39,6 +40,8 @@ export interface NewRound {
   answerKey: string;
   choiceKeys: string[];
   domain: string;
+  /** `questionVersion()` of the question: item statistics are counted per version. */
+  questionVersion?: string;
   kind: RoundKind;
   openedAt: number;
   closesAt: number;
@@ -115,7 +118,9 @@ export interface RoundStore {
    * One atomic step: the round is open (status open and `now < closesAt`); only the player's first answer
    * counts; bumps the choice counter; for a daily round adds the points to the player's and their team's
    * week, month and all-time boards, updates the streak and the per-domain counts, and stores the display
-   * name. A duplicate changes nothing.
+   * name. Every recorded answer (any kind) is appended to the player's review log; a player's first answer
+   * to a question version bumps its item counters (each picked key of the choice, split on commas).
+   * A duplicate changes nothing.
    */
   recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult>;
   tally(scope: ScopeId, roundId: string): Promise<Tally>;
@@ -184,4 +189,5 @@ export interface QuizStore
     QuestionRotationStore,
     BoardStore,
     TeamStore,
-    PreferenceStore {}
+    PreferenceStore,
+    LearningStore {}

@@ -3,6 +3,7 @@ import { describeAnswers } from './answers.js';
 import { describeBoards } from './boards.js';
 import { describeClosing } from './closing.js';
 import { contractFixtures, type StoreUnderTest } from './fixtures.js';
+import { describeLearning } from './learning.js';
 import { describeRotation } from './rotation.js';
 import { describeRounds } from './rounds.js';
 import { describeScoringAndStreaks } from './scoring-and-streaks.js';
@@ -29,5 +30,6 @@ export function describeQuizStoreContract(name: string, makeStore: () => Promise
     describeBoards(fx);
     describeTeams(fx);
     describeStatsAndLocales(fx);
+    describeLearning(fx);
   });
 }

@@ -5,6 +5,8 @@
  * holds both to them. Keys are in `docs/redis-keys.md`; all share the scope's hash tag.
  */
 
+import { REVIEW_LOG_LIMIT } from '../../../core/ports/learning-store.js';
+
 /** KEYS, in order. The argument builder in `redis-answers.ts` follows this list. */
 export const RECORD_ANSWER_KEYS = [
   'round',
@@ -25,6 +27,10 @@ export const RECORD_ANSWER_KEYS = [
   'teamScorerCountsMonth',
   'teamScorerCountsAll',
   'locales',
+  // Learning (issue 14): the player's review log and the scope's item counters.
+  'reviewLog',
+  'itemCounters',
+  'itemFirstAnswers',
 ] as const;
 
 /*
@@ -50,7 +56,8 @@ local function add(key, points, member)
 end
 
 local round = redis.call('HMGET', KEYS[1],
-  'questionId', 'status', 'closesAt', 'kind', 'answerKey', 'channelId', 'seq', 'domain', 'expiresAt')
+  'questionId', 'status', 'closesAt', 'kind', 'answerKey', 'channelId', 'seq', 'domain', 'expiresAt',
+  'questionVersion')
 local questionId = round[1]
 -- Each valid choice has a counter field 'n:<key>' from creation on, so a missing counter means a choice
 -- the question does not have: like a missing round, a stale or forged button.
@@ -118,6 +125,24 @@ if kind == 'daily' then
     end
   end
 end
+
+-- ===== Learning (issue 14): review log and item statistics =====
+-- Every recorded answer feeds the player's review log (FSRS cards and readiness are derived from it
+-- when read); entry: at|questionId|right 1/0|domain|round kind. Only the newest entries are kept.
+redis.call('RPUSH', KEYS[19], ARGV[3] .. '|' .. questionId .. '|' .. (correct and 1 or 0) .. '|' .. round[8] .. '|' .. kind)
+redis.call('LTRIM', KEYS[19], -${REVIEW_LOG_LIMIT}, -1)
+-- Item counters per question version, players' first answers only; a multiple-select answer is one
+-- choice value of comma-separated keys, each of them counted.
+local version = round[10]
+if version then
+  local item = questionId .. '@' .. version
+  if redis.call('HSETNX', KEYS[21], item .. '|' .. player, correct and 1 or 0) == 1 then
+    redis.call('HINCRBY', KEYS[20], item .. '|n', 1)
+    if correct then redis.call('HINCRBY', KEYS[20], item .. '|r', 1) end
+    for key in string.gmatch(choice, '[^,]+') do redis.call('HINCRBY', KEYS[20], item .. '|o:' .. key, 1) end
+  end
+end
+-- ===== end of learning =====
 
 local totals = {}
 for i = 1, 3 do totals[i] = tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end

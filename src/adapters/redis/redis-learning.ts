@@ -1,0 +1,183 @@
+import type { ScopeId } from '../../core/model.js';
+import {
+  type FileReportResult,
+  type ItemCounters,
+  type ItemResponse,
+  type QuestionReport,
+  REPORT_REASONS,
+  REVIEW_LOG_LIMIT,
+  type ReviewLogEntry,
+} from '../../core/ports/learning-store.js';
+import { replyArray, replyNumber, replyString, roundKindOf } from './redis-replies.js';
+import type { RedisStoreContext } from './redis-store-context.js';
+
+/** The learning reads and writes (docs/redis-keys.md); the answer script writes the log and counters. */
+
+/**
+ * The log as written: answers `at|questionId|right|domain|kind`, and guess marks `at|questionId|g` that
+ * turn the question's latest right answer into a guess. Unreadable entries are skipped.
+ */
+export function parseReviewLog(raw: readonly string[]): ReviewLogEntry[] {
+  const entries: ReviewLogEntry[] = [];
+  for (const line of raw) {
+    const [at, questionId, right, domain, kind] = line.split('|');
+    if (!questionId || !at) continue;
+    if (right === 'g') {
+      const last = entries.findLast((e) => e.questionId === questionId);
+      if (last?.correct) last.guessed = true;
+      continue;
+    }
+    if (domain === undefined) continue;
+    entries.push({
+      at: Number(at),
+      questionId,
+      domain,
+      roundKind: roundKindOf(kind),
+      correct: right === '1',
+      guessed: false,
+    });
+  }
+  return entries;
+}
+
+export async function reviewLog(ctx: RedisStoreContext, scope: ScopeId, playerId: string) {
+  return parseReviewLog(await ctx.client.lrange(ctx.keys.reviewLog(scope, playerId), 0, -1));
+}
+
+/** Reads the log, then appends a mark when it applies: a separate, small call, never the click's. */
+export async function markGuessed(
+  ctx: RedisStoreContext,
+  scope: ScopeId,
+  playerId: string,
+  questionId: string,
+  at: number,
+): Promise<boolean> {
+  const key = ctx.keys.reviewLog(scope, playerId);
+  const last = parseReviewLog(await ctx.client.lrange(key, 0, -1)).findLast(
+    (e) => e.questionId === questionId,
+  );
+  if (!last?.correct || last.guessed) return false;
+  await ctx.client.rpush(key, `${at}|${questionId}|g`);
+  await ctx.client.ltrim(key, -REVIEW_LOG_LIMIT, -1);
+  return true;
+}
+
+export async function itemCounters(ctx: RedisStoreContext, scope: ScopeId): Promise<ItemCounters[]> {
+  return itemCountersFromHash(await ctx.client.hgetall(ctx.keys.itemCounters(scope)));
+}
+
+/** `<questionId>@<version>|n|r|o:<key>` fields folded into one entry per version. */
+export function itemCountersFromHash(hash: Record<string, string>): ItemCounters[] {
+  const items = new Map<string, ItemCounters>();
+  for (const [field, value] of Object.entries(hash)) {
+    const bar = field.lastIndexOf('|');
+    const item = field.slice(0, bar);
+    const at = item.lastIndexOf('@');
+    if (bar < 0 || at < 0) continue;
+    const counters = items.get(item) ?? {
+      questionId: item.slice(0, at),
+      version: item.slice(at + 1),
+      answered: 0,
+      right: 0,
+      options: {},
+    };
+    const name = field.slice(bar + 1);
+    if (name === 'n') counters.answered = Number(value);
+    else if (name === 'r') counters.right = Number(value);
+    else if (name.startsWith('o:')) counters.options[name.slice(2)] = Number(value);
+    items.set(item, counters);
+  }
+  return [...items.values()];
+}
+
+export async function itemResponses(ctx: RedisStoreContext, scope: ScopeId): Promise<ItemResponse[]> {
+  return itemResponsesFromHash(await ctx.client.hgetall(ctx.keys.itemFirstAnswers(scope)));
+}
+
+export function itemResponsesFromHash(hash: Record<string, string>): ItemResponse[] {
+  const rows: ItemResponse[] = [];
+  for (const [field, value] of Object.entries(hash)) {
+    const bar = field.indexOf('|');
+    const item = field.slice(0, bar);
+    const at = item.lastIndexOf('@');
+    if (bar < 0 || at < 0) continue;
+    rows.push({
+      questionId: item.slice(0, at),
+      version: item.slice(at + 1),
+      playerId: field.slice(bar + 1),
+      correct: value === '1',
+    });
+  }
+  return rows;
+}
+
+export async function fileReport(
+  ctx: RedisStoreContext,
+  scope: ScopeId,
+  report: QuestionReport,
+  suspendAt: number,
+): Promise<FileReportResult> {
+  const { keys } = ctx;
+  const reply = replyArray(
+    await ctx.scripts.run(
+      'pqFileReport',
+      [keys.reports(scope, report.questionId), keys.reported(scope), keys.suspended(scope)],
+      [report.playerId, report.questionId, JSON.stringify(report), suspendAt],
+    ),
+    'fileReport',
+  );
+  if (replyString(reply[0], 'fileReport') === 'duplicate') return { kind: 'duplicate' };
+  return {
+    kind: 'filed',
+    reporters: replyNumber(reply[1], 'fileReport'),
+    suspended: replyNumber(reply[2], 'fileReport') === 1,
+  };
+}
+
+export async function openReports(ctx: RedisStoreContext, scope: ScopeId): Promise<QuestionReport[]> {
+  const ids = await ctx.client.smembers(ctx.keys.reported(scope));
+  const hashes = await Promise.all(ids.map((id) => ctx.client.hgetall(ctx.keys.reports(scope, id))));
+  return hashes
+    .flatMap((hash) => Object.values(hash).map(parseReport))
+    .filter((r): r is QuestionReport => r !== null)
+    .sort((a, b) => a.at - b.at);
+}
+
+function parseReport(json: string): QuestionReport | null {
+  try {
+    const r = JSON.parse(json) as Partial<QuestionReport>;
+    const reason = REPORT_REASONS.find((x) => x === r.reason);
+    if (typeof r.questionId !== 'string' || typeof r.playerId !== 'string' || !reason) return null;
+    return {
+      questionId: r.questionId,
+      playerId: r.playerId,
+      reason,
+      text: typeof r.text === 'string' ? r.text : '',
+      at: Number(r.at),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export async function dismissReports(ctx: RedisStoreContext, scope: ScopeId, questionId: string) {
+  const { keys } = ctx;
+  return replyNumber(
+    await ctx.scripts.run(
+      'pqDismissReports',
+      [keys.reports(scope, questionId), keys.reported(scope)],
+      [questionId],
+    ),
+    'dismissReports',
+  );
+}
+
+export async function restoreQuestion(ctx: RedisStoreContext, scope: ScopeId, questionId: string) {
+  const { keys } = ctx;
+  const reply = await ctx.scripts.run(
+    'pqRestoreQuestion',
+    [keys.reports(scope, questionId), keys.reported(scope), keys.suspended(scope)],
+    [questionId],
+  );
+  return replyNumber(reply, 'restoreQuestion') === 1;
+}
