@@ -61,12 +61,16 @@ export async function benchRedisStore(): Promise<string> {
   const scope = `slack:T-bench-${randomUUID()}`;
   const rows: Row[] = [];
 
+  let questions = 0;
   const newRound = (channelId = 'C1'): Promise<Round> =>
     store.createRound({
       id: `r-${randomUUID()}`,
       scope,
       channelId,
-      questionId: 'q1',
+      // A question (and version) per round, so every answer is a first answer and the script's item
+      // counters do their full work, as they do for a daily question.
+      questionId: `q${++questions}`,
+      questionVersion: 'v1',
       answerKey: 'B',
       choiceKeys: ['A', 'B', 'C', 'D'],
       domain: 'd1',

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
+import { seedItemStats } from '../support/item-stats-seed.js';
+import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { ROOT } from '../support/run-entry-point.js';
+
+function runStats(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/questions-stats.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run questions:stats on a seeded Redis', () => {
+  let target: RedisTarget | null;
+  let redis: Redis;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    target = await startRedisTarget();
+    if (!target) return;
+    redis = new Redis(target.url, { lazyConnect: true });
+    await redis.connect();
+    // The answers go through the real answer script, in two workspaces.
+    await seedItemStats(new RedisQuizStore(redis, { prefix }), { t1: 'slack:T1', t2: 'discord:G2' });
+  });
+
+  afterAll(async () => {
+    if (!target) return;
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+    await target.close();
+  });
+
+  it('prints rows with id, version, answered, p, discrimination, options and reports as JSON', async () => {
+    if (!target) return;
+    const result = await runStats(['--json'], { REDIS_URL: target.url, REDIS_KEY_PREFIX: prefix });
+    expect(result.stderr).toBe('');
+    const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(rows.map((r) => r.id)).toEqual(['x', 'y', 'z']);
+    expect(rows[0]).toMatchObject({
+      id: 'x',
+      version: 'v1',
+      answered: 5,
+      p: 0.6,
+      options: { A: 2, B: 3 },
+      reports: 0,
+    });
+    expect(rows[0]?.discrimination).toBeCloseTo(1 / Math.sqrt(3), 10);
+    expect(rows[1]).toMatchObject({ answered: 4, p: 0.5, reports: 1 });
+    expect(rows[1]?.discrimination).toBeCloseTo(-0.30151, 5);
+    expect(rows[2]).toMatchObject({ answered: 4, p: 0.75, discrimination: 0 });
+  });
+
+  it('flags the weak items in the table', async () => {
+    if (!target) return;
+    const result = await runStats([], { REDIS_URL: target.url, REDIS_KEY_PREFIX: prefix });
+    expect(result.stdout).toContain('Workspaces/guilds: 2');
+    expect(result.stdout).toMatch(/^y .*-0\.30 .*negative discrimination: check the key/m);
+    expect(result.stdout).toMatch(/^z .*discrimination < 0\.1/m);
+    expect(result.stdout).not.toMatch(/^x .*⚠/m);
+  });
+
+  it('says what it needs without REDIS_URL', async () => {
+    const result = await runStats([], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('set REDIS_URL');
+  });
+});
