@@ -14,6 +14,7 @@ import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/parse-quiz-comm
 import { MAX_TEAM_NAME } from '../../core/teams.js';
 import { COMMAND_TEXT, type CommandText } from './command-text.js';
 import { LIMITS } from './discord-limits.js';
+import { addLearningAdminSubcommands, addLearningSubcommands } from './learning-command-definitions.js';
 
 /** Command, subcommand and option names: shared by the definitions and the interaction reader. */
 export const NAMES = {
@@ -128,6 +129,7 @@ function quizCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
           ),
       ),
     );
+  addLearningSubcommands(command);
   return guildOnly(command);
 }
 
@@ -180,6 +182,7 @@ function quizAdminCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
           ),
         ),
     );
+  addLearningAdminSubcommands(command);
   return guildOnly(command);
 }
 

@@ -10,6 +10,7 @@ import { contextFor, fallbackLocale } from './interaction-context.js';
 import { COLOR } from './render-embed.js';
 import { type DiscordMessage, textViewMessage } from './render-messages.js';
 import { replyMessage, replyPrivately } from './reply.js';
+import { showReportModal } from './report-modal.js';
 
 /**
  * A click: an answer, a /gcp suggestion or "practise a related question". The private reply goes in the
@@ -18,6 +19,12 @@ import { replyMessage, replyPrivately } from './reply.js';
  * reply edited in, so the 3-second rule never bites.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
+  const action = decodeAction(interaction.customId);
+  // A form must be the click's first response: no deferring, no store call before it.
+  if (action?.kind === 'report' && interaction.inGuild()) {
+    await showReportModal(interaction, action.questionId, deps);
+    return;
+  }
   await replyPrivately(interaction, buttonReply(interaction, deps), deps.deferAfterMs);
 }
 

@@ -3,13 +3,21 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   GuildMember,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from 'discord.js';
 import { type Locale, scopeId } from '../../core/model.js';
 import type { CommandContext } from '../../core/quiz-commands.js';
 import type { UserLocales } from '../../core/user-locales.js';
 
-export type QuizInteraction = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction;
+export type QuizInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | AutocompleteInteraction
+  | ModalSubmitInteraction;
+
+/** The interactions a person makes in a channel and that get a reply. */
+type RepliedInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export interface ContextDeps {
   locales: UserLocales;
@@ -36,7 +44,7 @@ export function fallbackLocale(interaction: QuizInteraction, deps: ContextDeps):
  * language, else QUIZ_LOCALE. Null outside a server (DMs), where the quiz has no scope.
  */
 export async function contextFor(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: RepliedInteraction,
   deps: ContextDeps,
   /** False on the answer path: the answer brings the stored language back itself (one store call). */
   readLocale = true,
@@ -59,16 +67,13 @@ export async function contextFor(
  * Server managers (Manage Server, which Administrator implies) and the configured admin ids. The
  * permissions come with the interaction, so the check costs no API call.
  */
-export function isAdmin(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
-  adminUserIds: readonly string[],
-): boolean {
+export function isAdmin(interaction: RepliedInteraction, adminUserIds: readonly string[]): boolean {
   if (adminUserIds.includes(interaction.user.id)) return true;
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
 /** The name boards show, stored at answer time: server nickname, else global display name, else username. */
-function displayNameOf(interaction: ChatInputCommandInteraction | ButtonInteraction): string {
+function displayNameOf(interaction: RepliedInteraction): string {
   const member = interaction.member;
   if (member instanceof GuildMember) return member.displayName;
   return member?.nick ?? interaction.user.globalName ?? interaction.user.username;

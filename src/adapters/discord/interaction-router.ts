@@ -1,9 +1,11 @@
 import type { Interaction } from 'discord.js';
+import { decodeAction } from '../../core/action-id.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { handleReportModal } from './report-modal.js';
 
 /**
  * The one `interactionCreate` listener: drops redelivered interactions, sends each kind to its handler,
@@ -21,6 +23,10 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
       if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isModalSubmit()) {
+        const action = decodeAction(interaction.customId);
+        if (action?.kind === 'report') await handleReportModal(interaction, action.questionId, deps);
+      }
     } catch (error) {
       // Reached only when Discord itself refused (an expired token, a network failure): nobody to tell.
       deps.log.error(

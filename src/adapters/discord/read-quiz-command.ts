@@ -4,6 +4,7 @@ import { PERIODS, type Period } from '../../core/model.js';
 import type { QuizCommand } from '../../core/parse-quiz-command.js';
 import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/parse-quiz-command.js';
 import { ALL_DOMAINS, NAMES } from './command-definitions.js';
+import { readLearningCommand } from './learning-command-definitions.js';
 
 /** What the reader needs from a slash command: its path and its typed options. */
 export interface SlashInput {
@@ -85,7 +86,13 @@ export function readQuizCommand(input: SlashInput): QuizCommand {
       return { kind: 'schedule-digest', enabled: state === 'on' };
     }
     default:
-      return { kind: 'usage', command: 'quiz', unknown: input.subcommand ?? input.commandName };
+      return (
+        readLearningCommand(path, input) ?? {
+          kind: 'usage',
+          command: 'quiz',
+          unknown: input.subcommand ?? input.commandName,
+        }
+      );
   }
 }
 

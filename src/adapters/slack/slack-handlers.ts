@@ -8,8 +8,9 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { CommandContext, CommandReply, QuizCommands } from '../../core/quiz-commands.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import type { UserLocales } from '../../core/user-locales.js';
-import { statsView, type TextView, textView } from '../../core/views.js';
+import { type TextView, textView } from '../../core/views.js';
 import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
+import { registerReportModal } from './report-modal.js';
 import type { SlackAdmins } from './slack-admins.js';
 import type { SlackPlatform } from './slack-platform.js';
 
@@ -85,7 +86,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await next();
   });
 
-  app.action<BlockAction<ButtonAction>>(/^(ans|prc|gcp):/, async ({ ack, body, action, respond }) => {
+  registerReportModal(app, deps);
+
+  app.action<BlockAction<ButtonAction>>(/^(ans|prc|gcp|gss):/, async ({ ack, body, action, respond }) => {
     await ack();
     const decoded = decodeAction(action.action_id);
     const teamId = body.team?.id ?? body.user.team_id;
@@ -170,8 +173,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const m = messagesFor(locale);
     let view: TextView;
     try {
-      const stats = await commands.engine.playerStats(scope, event.user);
-      view = statsView(stats, event.user, commands.engine.bank.domains(), m);
+      view = await commands.statsWithReviews(scope, event.user, event.user, m);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       view = textView(m.unavailable);
