@@ -172,3 +172,25 @@ function nest(path: string[], values: Record<string, string | boolean>): SlashOp
     },
   ];
 }
+
+/** A submitted modal: `fields` are the values of its labelled select menus and text inputs, by custom id. */
+export function modalSubmit(
+  customId: string,
+  fields: Record<string, string | string[]>,
+  actor: Actor = ALICE,
+  where: Where = {},
+): InteractionPayload {
+  return {
+    ...envelope(5, actor, where),
+    data: {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value], i) => ({
+        type: 18, // Label
+        id: i + 1,
+        component: Array.isArray(value)
+          ? { type: 3, id: i + 10, custom_id: id, values: value } // String select
+          : { type: 4, id: i + 10, custom_id: id, value }, // Text input
+      })),
+    },
+  };
+}

@@ -120,7 +120,11 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       write(`${m.consoleAnswerHint(choices.length)}\n`);
       return;
     }
-    const { view } = await commands.answer(current.round.id, choice.key, ctx);
-    write(`\n${renderText(view)}`);
+    const { outcome, view } = await commands.answer(current.round.id, choice.key, ctx);
+    // The feedback's buttons ("I guessed", "Report") are typed commands here.
+    const hints = [];
+    if (outcome.kind === 'correct') hints.push(m.usage('guessed'));
+    if (outcome.kind === 'correct' || outcome.kind === 'incorrect') hints.push(m.usage('report'));
+    write(`\n${renderText({ ...view, buttons: [] })}${hints.map((h) => `${h}\n`).join('')}`);
   }
 }

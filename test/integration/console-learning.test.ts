@@ -1,0 +1,90 @@
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
+
+describe('console mode: review, readiness and reports through the real entry point', () => {
+  it('answers, reviews, shows readiness, reports the last question and lets the owner handle the report', async () => {
+    const input = [
+      '/quiz review', // nothing answered yet
+      '1',
+      '/quiz review',
+      '/quiz me',
+      '/quiz ready',
+      '/quiz ready team',
+      '/quiz report',
+      '/quiz report ambiguous two choices fit',
+      '/quiz report wrong-key',
+      '/quiz reports',
+      '/quiz review off',
+      '/quiz review',
+      '/quiz review on',
+      '',
+    ].join('\n');
+    const result = await runEntryPoint(input, consoleEnv({ QUIZ_LOCALE: 'en', QUIZ_SEED: '3' }));
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('Nothing to review yet. Answer a few questions first');
+    expect(out).toMatch(/No reviews due\. The next one is due \w+ \d+/);
+    expect(out).toContain('Reviews due: 0 (/quiz review)');
+    expect(out).toContain('Exam readiness of tester');
+    expect(out).toMatch(/▱▱▱▱▱ .*: not enough data \(1 of at least 5 questions\)/);
+    expect(out).toContain('Overall: not enough data yet.');
+    expect(out).toContain('You are not in a team.');
+    expect(out).toContain('Usage: /quiz report <wrong-key|ambiguous|outdated|translation|other>');
+    const reported = /Thank you! Your report on (\S+) is recorded/.exec(out);
+    expect(reported).not.toBeNull();
+    expect(out).toContain('You have already reported this question.');
+    expect(out).toContain(`${reported?.[1]}: 1 report (ambiguous ×1)`);
+    expect(out).toContain('ambiguous: two choices fit');
+    expect(out).toContain('Your reviews are off.');
+    expect(out).toContain('Reviews on: /quiz review brings back');
+  });
+
+  it('speaks Japanese by default', async () => {
+    const result = await runEntryPoint('2\n/quiz ready\n/quiz review\n', consoleEnv({ QUIZ_SEED: '3' }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('tester さんの試験準備度');
+    expect(result.stdout).toContain('データ不足');
+    expect(result.stdout).toContain('今は復習する問題がありません。次の復習は');
+  });
+
+  it('lets the owner dismiss a report and see what restore does, across runs on Redis', async () => {
+    const target = await startRedisTarget();
+    if (!target) return; // no Redis outside CI: nothing to check against
+    const prefix = uniquePrefix();
+    const redis = new Redis(target.url, { lazyConnect: true });
+    try {
+      await redis.connect();
+      const env = consoleEnv({
+        QUIZ_LOCALE: 'en',
+        REDIS_URL: target.url,
+        REDIS_KEY_PREFIX: prefix,
+        QUIZ_SEED: '5',
+      });
+      const first = await runEntryPoint('1\n/quiz report outdated renamed\n', env);
+      const id = /Thank you! Your report on (\S+) is recorded/.exec(first.stdout)?.[1] ?? '';
+      expect(id).not.toBe('');
+      const second = await runEntryPoint(
+        [
+          `/quiz question ${id}`,
+          `/quiz restore ${id}`,
+          `/quiz reports dismiss ${id}`,
+          '/quiz reports',
+          '',
+        ].join('\n'),
+        env,
+      );
+      expect(second.stdout).toContain(`Question ${id} (version `);
+      expect(second.stdout).toContain('First answers here: 1 · p ');
+      expect(second.stdout).toContain('outdated: renamed');
+      expect(second.stdout).toContain(`${id} is not suspended. Nothing changed.`); // one player never suspends
+      expect(second.stdout).toContain(`Dismissed 1 report on ${id}.`);
+      expect(second.stdout).toContain('No open reports.');
+    } finally {
+      await deleteByPrefix(redis, prefix);
+      redis.disconnect();
+      await target.close();
+    }
+  });
+});
