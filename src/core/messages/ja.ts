@@ -105,7 +105,8 @@ export const ja: Messages = {
   gcpDocs: 'ドキュメント',
   gcpPractice: '関連問題を解く',
   gcpNoPractice: 'このサービスに関する練習問題はまだありません。',
-  gcpNoMatch: (query) => `「${query}」に一致する Google Cloud サービスが見つかりません。次のいずれかですか？`,
+  gcpNoMatch: (query) =>
+    `「${query}」に一致する Google Cloud サービスはカタログにありません。現在の名前、以前の名前、略称でお試しください（例: /gcp bqml）。`,
   gcpAmbiguous: (query) => `「${query}」に一致するサービスが複数あります。どれですか？`,
 
   consoleAnswerHint: (count) =>
