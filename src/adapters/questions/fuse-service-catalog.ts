@@ -102,7 +102,7 @@ function termsOf(service: ServiceEntry): string[] {
     service.name,
     ...service.formerNames,
     service.ja.name,
-    service.ja.reading,
+    service.ja.reading ?? '',
     ...service.aliases,
   ];
   return [...new Set(raw.map(normalizeQuery).filter((t) => t.length > 0))];

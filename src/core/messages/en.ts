@@ -92,6 +92,10 @@ export const en: Messages = {
     switch (status) {
       case 'active':
         return 'Status: active';
+      case 'preview':
+        return 'Status: Preview (no GA terms yet)';
+      case 'unmaintained':
+        return `Status: no longer actively maintained${successor ? `; use ${successor} instead` : ''}`;
       case 'renamed':
         return `Status: renamed${date ? ` (${date})` : ''}`;
       case 'deprecated':

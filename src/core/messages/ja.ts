@@ -92,6 +92,10 @@ export const ja: Messages = {
     switch (status) {
       case 'active':
         return 'ステータス: 提供中';
+      case 'preview':
+        return 'ステータス: プレビュー（一般提供前）';
+      case 'unmaintained':
+        return `ステータス: 積極的な保守は終了${successor ? `。代わりに ${successor} を使います` : ''}`;
       case 'renamed':
         return `ステータス: 名称変更${date ? `（${date}）` : ''}`;
       case 'deprecated':
