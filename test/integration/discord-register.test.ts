@@ -73,6 +73,9 @@ describe('command definitions', () => {
       'quiz team list',
       'quiz schedule',
       'quiz lang',
+      'quiz review',
+      'quiz ready',
+      'quiz report',
     ]);
     expect(paths(optionsOf('quiz-admin'), 'quiz-admin')).toEqual([
       'quiz-admin post',
@@ -81,6 +84,9 @@ describe('command definitions', () => {
       'quiz-admin schedule domain',
       'quiz-admin schedule length',
       'quiz-admin schedule digest',
+      'quiz-admin reports',
+      'quiz-admin restore',
+      'quiz-admin question',
     ]);
     const next = optionsOf('quiz').find((o) => o.name === 'next');
     expect(next?.options?.[0]?.choices?.map((c) => c.value)).toEqual(domains.map((d) => d.id));

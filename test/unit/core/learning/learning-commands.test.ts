@@ -30,6 +30,12 @@ async function answerAll(engine: ReturnType<typeof anEngine>['engine'], userId: 
   }
 }
 
+/** The text reply's lines (readiness is always text). */
+function linesOf(reply: Awaited<ReturnType<LearningCommands['run']>>): string[] {
+  if (reply.kind !== 'text') throw new Error('expected text');
+  return reply.view.lines;
+}
+
 describe('LearningCommands', () => {
   it('pools the members of the team for /quiz ready team, and only theirs', async () => {
     const { engine } = anEngine({ questions: someQuestions(5) });
@@ -40,11 +46,11 @@ describe('LearningCommands', () => {
     await engine.joinTeam(CHANNEL.scope, 'U1', 'Owls');
     await engine.joinTeam(CHANNEL.scope, 'U2', 'Owls');
     const solo = await learning.run({ kind: 'ready', team: false }, ctxOf('U1'), m);
-    expect(solo.view.lines[0]).toMatch(/^▰▰▰▰▰ Low-code: 100% \(95% range 57-100%, 5 questions\)$/);
+    expect(linesOf(solo)[0]).toMatch(/^▰▰▰▰▰ Low-code: 100% \(95% range 57-100%, 5 questions\)$/);
     const team = await learning.run({ kind: 'ready', team: true }, ctxOf('U1'), m);
     expect(team.view.title).toBe('Exam readiness of team Owls');
-    expect(team.view.lines[0]).toMatch(/^▰▰▰▱▱ Low-code: 50% \(95% range 24-76%, 10 questions\)$/);
-    expect(team.view.lines).toContain('Weakest section: Low-code. Practise it with /quiz next low-code-ai');
+    expect(linesOf(team)[0]).toMatch(/^▰▰▰▱▱ Low-code: 50% \(95% range 24-76%, 10 questions\)$/);
+    expect(linesOf(team)).toContain('Weakest section: Low-code. Practise it with /quiz next low-code-ai');
     const alone = await learning.run({ kind: 'ready', team: true }, ctxOf('U3'), m);
     expect(alone.view.title).toBe(m.learning.readyNoTeam);
   });
