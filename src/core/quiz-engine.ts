@@ -135,7 +135,7 @@ export class QuizEngine {
       return input.domain ? { kind: 'no-questions', domain: input.domain } : { kind: 'no-questions' };
 
     const openedAt = clock.now();
-    const defaultLength = input.kind === 'practice' ? PRACTICE_ROUND_MS : MAX_ROUND_MS;
+    const defaultLength = input.kind === 'daily' ? MAX_ROUND_MS : PRACTICE_ROUND_MS;
     const closesAt = Math.min(input.closesAt ?? openedAt + defaultLength, openedAt + MAX_ROUND_MS);
     const round = await store.createRound({
       id: this.deps.newId(),

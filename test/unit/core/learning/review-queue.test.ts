@@ -3,6 +3,7 @@ import { LearningCommands } from '../../../../src/core/learning/learning-command
 import { REVIEWS_PER_DAY } from '../../../../src/core/learning/review-queue.js';
 import { cardsFromLog } from '../../../../src/core/learning/review-schedule.js';
 import { messagesFor } from '../../../../src/core/messages/index.js';
+import { PRACTICE_ROUND_MS } from '../../../../src/core/quiz-engine.js';
 import { someQuestions } from '../../../support/builders.js';
 import { anEngine, CHANNEL } from '../../../support/engine-fixture.js';
 
@@ -67,6 +68,7 @@ describe('FSRS review queue derived from the review log', () => {
     const reply = await learning.run({ kind: 'review' }, ctx, m);
     if (reply.kind !== 'question') throw new Error(`expected a question, got ${reply.view.title}`);
     expect(reply.round.kind).toBe('review');
+    expect(reply.round.closesAt - reply.round.openedAt).toBe(PRACTICE_ROUND_MS); // private, like practice
     expect(reply.question.id).toBe('q-1'); // both due at t0 + 1 day; ties by id
     expect(reply.view.title).toBe(m.learning.reviewTitle);
     expect(reply.view.answers).toBe(m.learning.reviewRemaining(1));
