@@ -23,6 +23,15 @@ const envSchema = z.object({
     (v) => !v || v.startsWith('xapp-'),
     'an app-level token starts with xapp-',
   ),
+  SLACK_CLIENT_ID: optionalText.refine(
+    (v) => !v || /^\d+\.\d+$/.test(v),
+    "the Client ID from the app's Basic Information page (digits.digits)",
+  ),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine(
+    (v) => !v || v.length >= 16,
+    'at least 16 characters (e.g. openssl rand -hex 32)',
+  ),
   SLACK_API_URL: optionalText.refine(
     (v) => !v || URL.canParse(v),
     'must be a URL such as https://slack.com/api/',
@@ -82,7 +91,14 @@ export type StoreConfig =
   | { kind: 'redis-cluster'; nodes: { host: string; port: number }[]; keyPrefix: string };
 
 export interface Config {
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** Exactly one of `botToken` (single workspace) and `oauth` (any number of workspaces) is set. */
+  slack?: {
+    botToken?: string;
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
   discord?: {
     token: string;
     applicationId?: string;
@@ -118,13 +134,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   }
   const e = parsed.data;
   const problems: string[] = [];
-  const hasPlatform = Boolean(e.SLACK_BOT_TOKEN || e.DISCORD_TOKEN);
+  const oauthVariables = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  const multiWorkspace = oauthVariables.some(Boolean);
+  const hasPlatform = Boolean(e.SLACK_BOT_TOKEN || multiWorkspace || e.DISCORD_TOKEN);
 
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
-  }
-  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN: required when Slack is configured (the xoxb- token of the app)');
+  if (multiWorkspace) problems.push(...multiWorkspaceProblems(e));
+  else {
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
+      problems.push(
+        'SLACK_BOT_TOKEN: required when Slack is configured (the xoxb- token of the app), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to serve many workspaces',
+      );
+    }
   }
   if (e.DISCORD_APPLICATION_ID && !e.DISCORD_TOKEN) {
     problems.push('DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set (the bot token)');
@@ -154,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       );
     }
   }
+  if (multiWorkspace && store.kind === 'memory' && e.QUIZ_STORE === 'memory') {
+    problems.push(
+      'QUIZ_STORE: multi-workspace Slack keeps installations and install states in Redis; set REDIS_URL (or REDIS_CLUSTER_NODES) instead of QUIZ_STORE=memory',
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const config: Config = {
@@ -179,9 +207,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       ...(e.LOG_FILE ? { file: e.LOG_FILE } : {}),
     },
   };
-  if (e.SLACK_BOT_TOKEN) {
+  if (e.SLACK_BOT_TOKEN || multiWorkspace) {
     config.slack = {
-      botToken: e.SLACK_BOT_TOKEN,
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+      ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+        ? {
+            oauth: {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+            },
+          }
+        : {}),
       ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
       ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
       ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
@@ -200,6 +237,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     };
   }
   return { ok: true, config };
+}
+
+/**
+ * Multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): all three and the
+ * signing secret, HTTP mode only, and no single-workspace bot token beside them.
+ */
+function multiWorkspaceProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  const required = {
+    SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
+    SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET,
+  };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) {
+      problems.push(
+        `${name}: required in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET together)`,
+      );
+    }
+  }
+  if (e.SLACK_BOT_TOKEN) {
+    problems.push(
+      'SLACK_BOT_TOKEN: not with SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET; set the bot token for one workspace, or the OAuth variables for many, not both',
+    );
+  }
+  if (e.SLACK_APP_TOKEN) {
+    problems.push(
+      'SLACK_APP_TOKEN: multi-workspace mode installs through HTTP routes and cannot use Socket Mode; unset SLACK_APP_TOKEN (or the OAuth variables)',
+    );
+  }
+  return problems;
 }
 
 /** Variables set by the environment itself rather than by an operator. */

@@ -5,7 +5,13 @@ import type { SubscriptionStore } from './ports/subscription-store.js';
 export const UNINSTALLED_REASON = 'the app was removed from this workspace';
 
 /** Pause reasons that a new installation cures (the old token is gone, the new one works). */
-const CURED_BY_INSTALL = [UNINSTALLED_REASON, 'token_revoked', 'invalid_auth', 'account_inactive', 'not installed'];
+const CURED_BY_INSTALL = [
+  UNINSTALLED_REASON,
+  'token_revoked',
+  'invalid_auth',
+  'account_inactive',
+  'not installed',
+];
 
 /**
  * Pauses and resumes all subscriptions of one workspace when the app is uninstalled and installed

@@ -27,7 +27,8 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
       if (!installation.isEnterpriseInstall) return true;
       log.warn({ enterpriseId: installation.enterprise?.id }, 'org-wide install refused');
       const token = installation.bot?.token;
-      if (token) await deps.revoke(token).catch(() => log.warn({}, 'auth.revoke failed after a refused install'));
+      if (token)
+        await deps.revoke(token).catch(() => log.warn({}, 'auth.revoke failed after a refused install'));
       page(res, m.locale, 403, m.installRefusedTitle, [m.installOrgWideRefused], retry(deps));
       return false;
     },
@@ -39,8 +40,15 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
     },
     failure: (error, _options, _req: IncomingMessage, res: ServerResponse) => {
       const code = (error as { code?: string }).code;
-      log.warn({ code, reason: error instanceof RefusedStateError ? error.reason : undefined }, 'install refused');
-      if (error instanceof RefusedStateError || code === 'slack_oauth_invalid_state' || code === 'slack_oauth_missing_state') {
+      log.warn(
+        { code, reason: error instanceof RefusedStateError ? error.reason : undefined },
+        'install refused',
+      );
+      if (
+        error instanceof RefusedStateError ||
+        code === 'slack_oauth_invalid_state' ||
+        code === 'slack_oauth_missing_state'
+      ) {
         page(res, m.locale, 400, m.installRefusedTitle, [m.installStateRefused], retry(deps));
       } else if (code === 'slack_oauth_installer_authorization_error' && /cancelled/i.test(error.message)) {
         page(res, m.locale, 200, m.installRefusedTitle, [m.installCancelled], retry(deps));

@@ -1,12 +1,5 @@
 import type { Server } from 'node:http';
-import {
-  App,
-  type CustomRoute,
-  HTTPReceiver,
-  LogLevel,
-  SocketModeReceiver,
-  type webApi,
-} from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
 import { type Locale, type RoundRef, scopeId } from '../../core/model.js';

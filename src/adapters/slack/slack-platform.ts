@@ -141,7 +141,11 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   /** Runs one Web API call with the token of the scope's workspace (multi-workspace mode). */
-  private async call<T>(method: string, scope: string, run: (auth: { token?: string }) => Promise<T>): Promise<T> {
+  private async call<T>(
+    method: string,
+    scope: string,
+    run: (auth: { token?: string }) => Promise<T>,
+  ): Promise<T> {
     const tokens = this.options.tokens;
     const teamId = teamOfScope(scope);
     let auth: { token?: string } = {};

@@ -183,7 +183,8 @@ export const ja: Messages = {
   installCancelled: 'インストールはキャンセルされました。何もインストールしていません。',
   installOrgWideRefused:
     'PMLE Quiz は Enterprise Grid の組織全体にはインストールできません。ワークスペースごとにインストールしてください。何もインストールしていません。',
-  installFailed: 'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
+  installFailed:
+    'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
   installRetryLink: 'もう一度インストールする',
   schedulePausedNotInChannel:
     '一時停止中: ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。',
