@@ -130,7 +130,21 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    // Mixing the Slack modes is reported with the malformed values, not after they are fixed.
+    const raw = (name: string): string | undefined => env[name]?.trim() || undefined;
+    const slackVars = {
+      SLACK_CLIENT_ID: raw('SLACK_CLIENT_ID'),
+      SLACK_CLIENT_SECRET: raw('SLACK_CLIENT_SECRET'),
+      SLACK_STATE_SECRET: raw('SLACK_STATE_SECRET'),
+      SLACK_SIGNING_SECRET: raw('SLACK_SIGNING_SECRET'),
+      SLACK_BOT_TOKEN: raw('SLACK_BOT_TOKEN'),
+      SLACK_APP_TOKEN: raw('SLACK_APP_TOKEN'),
+    };
+    if (slackVars.SLACK_CLIENT_ID || slackVars.SLACK_CLIENT_SECRET || slackVars.SLACK_STATE_SECRET) {
+      problems.push(...multiWorkspaceProblems(slackVars));
+    }
+    return { ok: false, problems };
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -243,7 +257,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
  * Multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): all three and the
  * signing secret, HTTP mode only, and no single-workspace bot token beside them.
  */
-function multiWorkspaceProblems(e: z.infer<typeof envSchema>): string[] {
+function multiWorkspaceProblems(
+  e: Pick<
+    z.infer<typeof envSchema>,
+    | 'SLACK_CLIENT_ID'
+    | 'SLACK_CLIENT_SECRET'
+    | 'SLACK_STATE_SECRET'
+    | 'SLACK_SIGNING_SECRET'
+    | 'SLACK_BOT_TOKEN'
+    | 'SLACK_APP_TOKEN'
+  >,
+): string[] {
   const problems: string[] = [];
   const required = {
     SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,

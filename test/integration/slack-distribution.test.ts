@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/action-id.js';
 import { UNINSTALLED_REASON } from '../../src/core/workspace-pauses.js';
@@ -278,9 +280,7 @@ describe.skipIf(!target)('Slack in many workspaces (OAuth installs in Redis, rea
     expect(h.fake.callsWithToken(WORKSPACE_A.botToken)).toHaveLength(tokenACalls);
 
     // Slack took the bot out of the channel meanwhile: the pause says to invite it again.
-    // (The previous round's reveal meets it first, then the new question.)
-    h.fake.failNext('chat.postMessage', 'not_in_channel');
-    h.fake.failNext('chat.postMessage', 'not_in_channel');
+    h.fake.channelsWithoutBot.add('CA');
     h.clock.advance(MINUTE);
     await h.app.schedule.tick();
     await h.command('TA', 'schedule', { channel: 'CA', responseId: 'paused' });
@@ -329,5 +329,38 @@ describe.skipIf(!target)('Slack in many workspaces (OAuth installs in Redis, rea
       h.fake.callsWithToken(WORKSPACE_A.botToken).filter((c) => c.method === 'chat.postMessage'),
     ).toHaveLength(1);
     expect(h.fake.responsesTo('after')).toHaveLength(0);
+  });
+
+  it("npm run slack:remove-workspace deletes one workspace's data and nothing of the other", async () => {
+    if (!target) return;
+    const h = await startWorkspacesHarness(target);
+    harness = h;
+    await h.install(WORKSPACE_A);
+    await h.install(WORKSPACE_B);
+    await subscribe(h, WORKSPACE_A, 'CA');
+    await subscribe(h, WORKSPACE_B, 'CB');
+    await h.app.schedule.tick();
+    await h.command('TA', 'team join owls', { user: 'UA1', channel: 'CA', responseId: 'team' });
+    await replyTo(h, 'team');
+    const redis = h.stores.redis?.background;
+    if (!redis) throw new Error('no redis');
+    const keysOf = async (team: string) => (await redis.keys(`${h.prefix}:{slack:${team}}:*`)).sort();
+    expect((await keysOf('TA')).length).toBeGreaterThan(4);
+    const before = await keysOf('TB');
+    const env = { ...process.env, REDIS_URL: target.url, REDIS_KEY_PREFIX: h.prefix };
+    const run = (...args: string[]) =>
+      promisify(execFile)('npx', ['tsx', 'src/tools/slack-remove-workspace.ts', ...args], { env });
+
+    const dry = await run('TA', '--dry-run');
+    expect(dry.stdout).toMatch(/^Would remove \d+ keys and 3 index entries of Slack workspace TA\.$/m);
+    expect((await keysOf('TA')).length).toBeGreaterThan(4);
+    const done = await run('TA');
+    expect(done.stdout).toMatch(/^Removed \d+ keys and 3 index entries of Slack workspace TA\.$/m);
+    expect(await keysOf('TA')).toEqual([]);
+    expect(await redis.sismember(`${h.prefix}:slack:installs`, 'TA')).toBe(0);
+    expect(await redis.smembers(`${h.prefix}:subs`)).toEqual(['slack:TB|CB']);
+    expect((await redis.zrange(`${h.prefix}:due`, 0, -1)).every((m) => m.startsWith('slack:TB|'))).toBe(true);
+    expect(await keysOf('TB')).toEqual(before);
+    await expect(run('not-a-team')).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -41,6 +41,8 @@ export class FakeSlack {
   /** OAuth codes not yet exchanged (Slack's codes work once). */
   private readonly codes = new Map<string, FakeWorkspace>();
   private readonly workspaces: FakeWorkspace[] = [];
+  /** Channels the bot was removed from: every call naming one answers `not_in_channel`. */
+  readonly channelsWithoutBot = new Set<string>();
   /** Tokens Slack no longer accepts: every call with one answers `token_revoked`. */
   readonly revokedTokens = new Set<string>();
   /** The app's client credentials, checked by oauth.v2.access. */
@@ -163,7 +165,12 @@ export class FakeSlack {
     const body = parseBody(raw, req);
     this.calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
     const revoked = [...this.revokedTokens].some((t) => req.headers.authorization === `Bearer ${t}`);
-    const failure = revoked ? 'token_revoked' : this.failures.get(method)?.shift();
+    const outside = typeof body.channel === 'string' && this.channelsWithoutBot.has(body.channel);
+    const failure = revoked
+      ? 'token_revoked'
+      : outside
+        ? 'not_in_channel'
+        : this.failures.get(method)?.shift();
     let reply: Record<string, unknown>;
     try {
       reply = failure
