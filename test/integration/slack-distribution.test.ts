@@ -141,15 +141,22 @@ describe.skipIf(!target)('Slack in many workspaces (OAuth installs in Redis, rea
       });
       const answer = rounds?.question.answer ?? 'A';
       const id = `answer-${user}`;
-      const res = await h.click(
-        ws.teamId,
-        encodeAction({ kind: 'answer', roundId: round ?? '', choice: answer }),
-        {
-          user,
-          channel,
-          responseId: id,
-        },
-      );
+      let res = new Response();
+      // A click costs one Redis round trip: the installation comes from the process's cache.
+      const sent = await h.redisCommandsOf(async () => {
+        res = await h.click(
+          ws.teamId,
+          encodeAction({ kind: 'answer', roundId: round ?? '', choice: answer }),
+          {
+            user,
+            channel,
+            responseId: id,
+          },
+        );
+        await replyTo(h, id);
+      });
+      // (The answer-count refresher may read the round later; that is per edit, not per click.)
+      expect(sent.filter((c) => !c.includes(':round:')).map((c) => c.split(' ')[0])).toEqual(['evalsha']);
       expect(res.status).toBe(200);
       expect(await replyTo(h, id)).toContain('Correct! +10 points');
     }
@@ -359,7 +366,9 @@ describe.skipIf(!target)('Slack in many workspaces (OAuth installs in Redis, rea
     expect(await keysOf('TA')).toEqual([]);
     expect(await redis.sismember(`${h.prefix}:slack:installs`, 'TA')).toBe(0);
     expect(await redis.smembers(`${h.prefix}:subs`)).toEqual(['slack:TB|CB']);
-    expect((await redis.zrange(`${h.prefix}:due`, 0, -1)).every((m) => m.startsWith('slack:TB|'))).toBe(true);
+    const due = (await redis.zrange(`${h.prefix}:due`, '0', '-1')).map(String);
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.filter((m) => !m.startsWith('slack:TB|'))).toEqual([]);
     expect(await keysOf('TB')).toEqual(before);
     await expect(run('not-a-team')).rejects.toMatchObject({ code: 2 });
   });

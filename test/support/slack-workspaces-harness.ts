@@ -105,9 +105,32 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
       headers: { 'content-type': contentType, ...slackSignature(body) },
     });
 
+  /** Every command the bot sends to Redis, as `name key`, while recording is on. */
+  const redisCommands: string[] = [];
+  let recording = false;
+  for (const client of [stores.redis?.interactive, stores.redis?.background]) {
+    if (!client) continue;
+    const send = client.sendCommand.bind(client);
+    client.sendCommand = ((command: { name: string; args: unknown[] }) => {
+      if (recording) redisCommands.push(`${command.name} ${String(command.args[0] ?? '')}`);
+      return send(command as never);
+    }) as typeof client.sendCommand;
+  }
+
   return {
     fake,
     bot,
+    /** Records the Redis commands `run` causes. */
+    async redisCommandsOf(run: () => Promise<void>): Promise<string[]> {
+      redisCommands.length = 0;
+      recording = true;
+      try {
+        await run();
+      } finally {
+        recording = false;
+      }
+      return [...redisCommands];
+    },
     app,
     stores,
     clock,
