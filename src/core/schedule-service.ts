@@ -246,7 +246,7 @@ export class ScheduleService implements ScheduleCommands {
       // Slack's not_in_channel: the cure is an invitation, which the message names.
       lines.push(
         sub.pausedReason.includes('not_in_channel')
-          ? m.schedulePausedNotInChannel
+          ? m.schedulePausedNotInChannel(sub.pausedReason)
           : m.schedulePaused(sub.pausedReason),
       );
     }

@@ -291,7 +291,9 @@ describe.skipIf(!target)('Slack in many workspaces (OAuth installs in Redis, rea
     h.clock.advance(MINUTE);
     await h.app.schedule.tick();
     await h.command('TA', 'schedule', { channel: 'CA', responseId: 'paused' });
-    expect(await replyTo(h, 'paused')).toContain('Invite it (/invite @pmle-quiz)');
+    expect(await replyTo(h, 'paused')).toContain(
+      'The bot is not in this channel: invite it (/invite @pmle-quiz)',
+    );
 
     for (const secret of SECRETS) expect(h.logs.join('')).not.toContain(secret);
   });

@@ -184,6 +184,6 @@ export const en: Messages = {
     'PMLE Quiz cannot be installed for a whole Enterprise Grid organization. Install it in each workspace instead. Nothing was installed.',
   installFailed: 'Slack did not complete the installation. Nothing was installed; please try again.',
   installRetryLink: 'Start the installation again',
-  schedulePausedNotInChannel:
-    'Paused: the bot is not in this channel. Invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.',
+  schedulePausedNotInChannel: (reason) =>
+    `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
 };

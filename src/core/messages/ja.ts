@@ -186,6 +186,6 @@ export const ja: Messages = {
   installFailed:
     'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
   installRetryLink: 'もう一度インストールする',
-  schedulePausedNotInChannel:
-    '一時停止中: ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。',
+  schedulePausedNotInChannel: (reason) =>
+    `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
 };

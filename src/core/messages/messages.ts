@@ -121,5 +121,5 @@ export interface Messages {
   installFailed: string;
   installRetryLink: string;
   /** Shown for a subscription paused because the bot is no longer in the channel. */
-  schedulePausedNotInChannel: string;
+  schedulePausedNotInChannel(reason: string): string;
 }
