@@ -2,6 +2,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import type { Locale } from './core/model.js';
 import { isValidTimeZone } from './core/time-zone.js';
+import { multiWorkspaceProblems } from './slack-mode-problems.js';
 
 /**
  * The only reader of `process.env`. Every variable is checked at once and every problem is reported in
@@ -251,48 +252,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     };
   }
   return { ok: true, config };
-}
-
-/**
- * Multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): all three and the
- * signing secret, HTTP mode only, and no single-workspace bot token beside them.
- */
-function multiWorkspaceProblems(
-  e: Pick<
-    z.infer<typeof envSchema>,
-    | 'SLACK_CLIENT_ID'
-    | 'SLACK_CLIENT_SECRET'
-    | 'SLACK_STATE_SECRET'
-    | 'SLACK_SIGNING_SECRET'
-    | 'SLACK_BOT_TOKEN'
-    | 'SLACK_APP_TOKEN'
-  >,
-): string[] {
-  const problems: string[] = [];
-  const required = {
-    SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
-    SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
-    SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
-    SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET,
-  };
-  for (const [name, value] of Object.entries(required)) {
-    if (!value) {
-      problems.push(
-        `${name}: required in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET together)`,
-      );
-    }
-  }
-  if (e.SLACK_BOT_TOKEN) {
-    problems.push(
-      'SLACK_BOT_TOKEN: not with SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET; set the bot token for one workspace, or the OAuth variables for many, not both',
-    );
-  }
-  if (e.SLACK_APP_TOKEN) {
-    problems.push(
-      'SLACK_APP_TOKEN: multi-workspace mode installs through HTTP routes and cannot use Socket Mode; unset SLACK_APP_TOKEN (or the OAuth variables)',
-    );
-  }
-  return problems;
 }
 
 /** Variables set by the environment itself rather than by an operator. */

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../core/ports/logger.js';
 import { isAuthFailure, type SlackTokens } from './slack-tokens.js';
 
@@ -7,7 +8,8 @@ import { isAuthFailure, type SlackTokens } from './slack-tokens.js';
  * QUIZ_ADMIN_USER_IDS. A failed lookup means "no": refusing is safer than granting.
  */
 export class SlackAdmins {
-  private readonly cache = new Map<string, { admin: boolean; until: number }>();
+  // Bounded: with many workspaces the set of users asking grows without end.
+  private readonly cache = new LRUCache<string, { admin: boolean; until: number }>({ max: 10_000 });
 
   constructor(
     private readonly client: webApi.WebClient,
