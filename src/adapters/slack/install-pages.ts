@@ -59,7 +59,31 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
   };
 }
 
-function retry(deps: InstallPageDeps): { href: string; text: string } {
+type InstallPathOptions = NonNullable<
+  NonNullable<HTTPReceiverOptions['installerOptions']>['installPathOptions']
+>;
+
+/** How long `GET /slack/install` may take before the browser gets a "try again" page. */
+export const INSTALL_PATH_DEADLINE_MS = 3000;
+
+/**
+ * `GET /slack/install` writes the one-time state to Redis before redirecting. When that fails, Bolt logs
+ * the error but never answers the browser; this deadline answers for it.
+ */
+export function installPathOptions(deps: Pick<InstallPageDeps, 'm' | 'installPath'>): InstallPathOptions {
+  return {
+    beforeRedirection: async (_req, res) => {
+      const timer = setTimeout(() => {
+        if (!res.headersSent)
+          page(res, deps.m.locale, 503, deps.m.installRefusedTitle, [deps.m.unavailable], retry(deps));
+      }, INSTALL_PATH_DEADLINE_MS);
+      res.once('close', () => clearTimeout(timer));
+      return true;
+    },
+  };
+}
+
+function retry(deps: Pick<InstallPageDeps, 'm' | 'installPath'>): { href: string; text: string } {
   return { href: deps.installPath, text: deps.m.installRetryLink };
 }
 

@@ -2,7 +2,7 @@ import type { HTTPReceiverOptions, webApi } from '@slack/bolt';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
 import type { Logger } from '../../core/ports/logger.js';
-import { installCallbacks } from './install-pages.js';
+import { installCallbacks, installPathOptions } from './install-pages.js';
 import { OneTimeStateStore, STATE_TTL_MS, type StateRecords } from './one-time-state-store.js';
 import { type InstallationRecords, SlackInstallations } from './slack-installations.js';
 import type { SlackTokens } from './slack-tokens.js';
@@ -73,6 +73,7 @@ export function slackOAuth(deps: SlackOAuthDeps): SlackOAuth {
         stateStore: new OneTimeStateStore(deps.records, settings.stateSecret),
         stateCookieExpirationSeconds: STATE_TTL_MS / 1000,
         clientOptions: deps.clientOptions,
+        installPathOptions: installPathOptions({ m: messagesFor(deps.locale), installPath: INSTALL_PATH }),
         callbackOptions: installCallbacks({
           m: messagesFor(deps.locale),
           installPath: INSTALL_PATH,
