@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation, InstallURLOptions } from '@slack/bolt';
 import type { Messages } from '../../core/messages/index.js';
+import type { Logger } from '../../core/ports/logger.js';
 import { RefusedStateError } from './one-time-state-store.js';
 
 type CallbackOptions = NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['callbackOptions']>;
@@ -12,7 +13,7 @@ export interface InstallPageDeps {
   onInstalled(teamId: string): Promise<void>;
   /** An org-wide install is refused; its token is handed back to Slack (auth.revoke). */
   revoke(token: string): Promise<void>;
-  log: { info(o: object, msg: string): void; warn(o: object, msg: string): void };
+  log: Pick<Logger, 'info' | 'warn'>;
 }
 
 /**
@@ -35,7 +36,11 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
     successAsync: async (installation: Installation, _options: InstallURLOptions, _req, res) => {
       const teamId = installation.team?.id ?? '';
       log.info({ teamId }, 'workspace installed');
-      await deps.onInstalled(teamId);
+      // The installation is stored: a failed resume must not turn the page into "nothing was installed"
+      // (/quiz schedule in a channel resumes it by hand).
+      await deps.onInstalled(teamId).catch((error: unknown) => {
+        log.warn({ err: error, teamId }, 'subscriptions not resumed after install');
+      });
       page(res, m.locale, 200, m.installedTitle, m.installedBody(installation.team?.name ?? teamId));
     },
     failure: (error, _options, _req: IncomingMessage, res: ServerResponse) => {
