@@ -12,6 +12,8 @@ import { MAX_TEAM_NAME } from './teams.js';
 import {
   feedbackView,
   leaderboardView,
+  type PickerView,
+  pickerView,
   type QuestionView,
   questionView,
   serviceCardView,
@@ -170,9 +172,26 @@ export class QuizCommands {
     return serviceCardView(service, successor, messagesFor(locale));
   }
 
+  /**
+   * "Answer" on a multiple-select question: the private picker, or why there is none (the round closed or
+   * is gone). One store read; the answer itself is still one atomic step later.
+   */
+  async picker(
+    roundId: string,
+    ctx: CommandContext,
+  ): Promise<{ kind: 'picker'; view: PickerView } | { kind: 'text'; view: TextView }> {
+    const m = messagesFor(ctx.locale);
+    const found = await this.deps.engine.roundWithQuestion({ scope: ctx.scope, roundId });
+    if (!found) return text(textView(m.unknownRound));
+    if (found.round.status !== 'open' || this.deps.engine.now() >= found.round.closesAt) {
+      return text(textView(m.closed));
+    }
+    return { kind: 'picker', view: pickerView(found.round, found.question, m) };
+  }
+
   /** A click on a button that is not an answer: a /gcp suggestion or "practise a related question". */
   async button(
-    action: Exclude<ButtonAction, { kind: 'answer' }>,
+    action: Exclude<ButtonAction, { kind: 'answer' | 'pick' }>,
     ctx: CommandContext,
   ): Promise<CommandReply> {
     const m = messagesFor(ctx.locale);
@@ -234,6 +253,6 @@ export class QuizCommands {
   }
 }
 
-function text(view: TextView): CommandReply {
+function text(view: TextView): { kind: 'text'; view: TextView } {
   return { kind: 'text', view };
 }

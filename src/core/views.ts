@@ -1,4 +1,5 @@
 import { encodeAction } from './action-id.js';
+import { type DisplayedChoice, decodePicks, displayedChoices, isMultiSelect, picksRequired } from './choices.js';
 import type { Messages } from './messages/index.js';
 import type {
   ExamDomain,
@@ -25,12 +26,36 @@ export interface ButtonView {
   action: string;
 }
 
+/** A choice as the round shows it: its letter on screen, its bank key behind it, its full text. */
+export interface ChoiceView {
+  letter: string;
+  key: string;
+  text: string;
+}
+
 export interface QuestionView {
   title: string;
   stem: string;
-  choices: (ButtonView & { key: string; text: string })[];
+  /** Written out in full, once, in the message body, in the round's order. */
+  choices: ChoiceView[];
+  /** One button per letter; or, for a multiple-select question, one "Answer" button opening the picker. */
+  buttons: ButtonView[];
+  /** How many options an answer picks: 1, or 2-3 for "choose two/three". */
+  picks: number;
   context: string;
   answers: string;
+}
+
+/** The private picker of a multiple-select question: the options by letter, exactly `picks` of them. */
+export interface PickerView {
+  title: string;
+  label: string;
+  submit: string;
+  cancel: string;
+  roundId: string;
+  picks: number;
+  /** `label` is the letter and the text; platforms shorten it to their option limits. */
+  options: { key: string; letter: string; label: string }[];
 }
 
 export interface Section {
@@ -53,6 +78,25 @@ export function textView(title: string, lines: string[] = [], extra: Partial<Tex
 
 export function choiceLabel(question: Question, key: string, locale: Locale): string {
   return question.choices.find((c) => c.key === key)?.text[locale] ?? key;
+}
+
+type Shown = Pick<Round, 'choiceOrder'>;
+
+/** The letters the round showed for these bank keys, in display order. */
+function lettersOf(question: Question, shown: Shown, keys: readonly string[]): string[] {
+  return displayedChoices(question, shown)
+    .filter((d) => keys.includes(d.choice.key))
+    .map((d) => d.letter);
+}
+
+/** `B. text` (one key) or `B, D` (a set), as the round showed them. */
+function answerText(question: Question, shown: Shown, value: string, locale: Locale): [string, string] {
+  const keys = decodePicks(value);
+  const shownChoices = displayedChoices(question, shown).filter((d) => keys.includes(d.choice.key));
+  if (shownChoices.length === 1 && shownChoices[0]) {
+    return [shownChoices[0].letter, shownChoices[0].choice.text[locale]];
+  }
+  return [shownChoices.map((d) => d.letter).join(', '), shownChoices.map((d) => d.choice.text[locale]).join(' / ')];
 }
 
 /** Formats are costly to build and few (locales × time zones), so they are kept. */
@@ -81,15 +125,19 @@ export function questionView(input: {
 }): QuestionView {
   const { round, question, m } = input;
   const locale = m.locale;
+  const shown = displayedChoices(question, round);
   return {
     title: round.kind === 'practice' ? m.practiceTitle : m.questionTitle,
     stem: question.stem[locale],
-    choices: question.choices.map((c) => ({
-      key: c.key,
-      text: c.text[locale],
-      label: `${c.key}. ${c.text[locale]}`,
-      action: encodeAction({ kind: 'answer', roundId: round.id, choice: c.key }),
-    })),
+    choices: shown.map((d) => ({ letter: d.letter, key: d.choice.key, text: d.choice.text[locale] })),
+    // The letter alone: the full texts are in the message body, once.
+    buttons: isMultiSelect(question)
+      ? [{ label: m.answerButton, action: encodeAction({ kind: 'pick', roundId: round.id }) }]
+      : shown.map((d) => ({
+          label: d.letter,
+          action: encodeAction({ kind: 'answer', roundId: round.id, choice: d.choice.key }),
+        })),
+    picks: picksRequired(question),
     context: m.questionContext(
       input.domain?.name[locale] ?? question.domain,
       m.difficulty[question.difficulty],
@@ -97,6 +145,31 @@ export function questionView(input: {
     ),
     answers: m.answersSoFar(input.answerCount),
   };
+}
+
+/** The private picker a click on "Answer" opens for a multiple-select question. */
+export function pickerView(round: Round, question: Question, m: Messages): PickerView {
+  const picks = picksRequired(question);
+  return {
+    title: m.pickTitle(picks),
+    label: m.pickLabel(picks),
+    submit: m.pickSubmit,
+    cancel: m.pickCancel,
+    roundId: round.id,
+    picks,
+    options: displayedChoices(question, round).map((d) => ({
+      key: d.choice.key,
+      letter: d.letter,
+      label: `${d.letter}. ${d.choice.text[m.locale]}`,
+    })),
+  };
+}
+
+/** The right answer as a line: `Right answer: B. text`, or `Right answers: B, D` for a set. */
+function rightAnswerLine(q: Question, shown: Shown, m: Messages): string {
+  if (isMultiSelect(q)) return m.rightAnswerSet(lettersOf(q, shown, q.answer));
+  const [letter, text] = answerText(q, shown, q.answer.join(','), m.locale);
+  return m.rightAnswer(letter, text);
 }
 
 /** The private reply to a click (or a typed answer in the console). */
@@ -107,29 +180,40 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       return textView(m.unknownRound);
     case 'closed': {
       const q = outcome.question;
-      return textView(m.closed, [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))], {
+      return textView(m.closed, [rightAnswerLine(q, outcome, m)], {
         sections: [{ title: m.whyRight, body: q.explanation[locale] }],
       });
     }
-    case 'duplicate':
-      return textView(
-        m.duplicate(outcome.previousChoice, choiceLabel(outcome.question, outcome.previousChoice, locale)),
-      );
+    case 'duplicate': {
+      const [letters, texts] = answerText(outcome.question, outcome, outcome.previousChoice, locale);
+      return textView(m.duplicate(letters, texts));
+    }
     case 'correct':
     case 'incorrect': {
       const q = outcome.question;
-      const right = q.choices.find((c) => c.key === q.answer);
-      const chosen = q.choices.find((c) => c.key === outcome.choice);
       const headline =
         outcome.kind === 'incorrect'
           ? m.incorrect
           : outcome.roundKind === 'practice'
             ? m.correctPractice
             : m.correct(outcome.points, outcome.streak);
-      const lines = [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))];
-      if (outcome.kind === 'incorrect')
-        lines.push(m.yourAnswer(outcome.choice, choiceLabel(q, outcome.choice, locale)));
+      const lines = [rightAnswerLine(q, outcome, m)];
+      const picked = decodePicks(outcome.choice);
+      if (outcome.kind === 'incorrect') {
+        if (isMultiSelect(q)) lines.push(m.yourAnswerSet(lettersOf(q, outcome, picked)));
+        else lines.push(m.yourAnswer(...answerText(q, outcome, outcome.choice, locale)));
+      }
       if (outcome.roundKind === 'daily') lines.push(m.totals(outcome.totals.week, outcome.totals.all));
+      if (isMultiSelect(q)) {
+        return textView(headline, lines, {
+          sections: [
+            { title: m.whyRight, body: q.explanation[locale] },
+            ...optionVerdicts(displayedChoices(q, outcome), q.answer, picked, m),
+          ],
+        });
+      }
+      const right = q.choices.find((c) => q.answer.includes(c.key));
+      const chosen = q.choices.find((c) => c.key === outcome.choice);
       const sections: Section[] = [
         { title: m.whyRight, body: joinNonEmpty(q.explanation[locale], right?.why[locale]) },
       ];
@@ -140,31 +224,61 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
   }
 }
 
+/** For each option picked or right (in display order): what it was and why. Unpicked wrong ones are left out. */
+function optionVerdicts(
+  shown: DisplayedChoice[],
+  answer: readonly string[],
+  picked: readonly string[],
+  m: Messages,
+): Section[] {
+  return shown.flatMap(({ letter, choice }) => {
+    const isPicked = picked.includes(choice.key);
+    const isRight = answer.includes(choice.key);
+    if (!isPicked && !isRight) return [];
+    const verdict = isPicked ? (isRight ? 'picked-right' : 'picked-wrong') : 'missed';
+    return [{ title: m.optionVerdict(letter, verdict), body: `${choice.text[m.locale]}\n${choice.why[m.locale]}` }];
+  });
+}
+
 export interface RevealView {
   title: string;
   stem: string;
   answer: string;
   votes: string[];
   answered: string;
+  /** The display letters of the right options (buttons are marked by them). */
+  rightLetters: string[];
   explanation: Section;
 }
 
-export function revealView(question: Question, tally: Tally, m: Messages): RevealView {
+/**
+ * The result of a round in the letters it showed: each option's share of the answers (for a
+ * multiple-select question, the share that picked it) and, for a set, the share wholly right.
+ */
+export function revealView(round: Shown, question: Question, tally: Tally, m: Messages): RevealView {
   const locale = m.locale;
-  const votes = question.choices.map((c) => {
-    const count = tally.counts[c.key] ?? 0;
-    const percent = tally.total === 0 ? 0 : Math.round((100 * count) / tally.total);
-    return `${c.key === question.answer ? '✅ ' : ''}${m.voteLine(c.key, c.text[locale], count, percent)}`;
+  const shown = displayedChoices(question, round);
+  const share = (count: number): number => (tally.total === 0 ? 0 : Math.round((100 * count) / tally.total));
+  const votes = shown.map(({ letter, choice }) => {
+    const count = tally.counts[choice.key] ?? 0;
+    const mark = question.answer.includes(choice.key) ? '✅ ' : '';
+    return `${mark}${m.voteLine(letter, choice.text[locale], count, share(count))}`;
   });
+  const multi = isMultiSelect(question);
+  const rightLetters = lettersOf(question, round, question.answer);
+  const [letter, text] = answerText(question, round, question.answer.join(','), locale);
   return {
     title: m.revealTitle,
     stem: question.stem[locale],
-    answer: m.revealAnswer(question.answer, choiceLabel(question, question.answer, locale)),
+    answer: multi ? m.revealAnswerSet(rightLetters) : m.revealAnswer(letter, text),
     votes,
-    answered: m.answeredCount(tally.total),
+    answered: multi
+      ? `${m.answeredCount(tally.total)} · ${m.wholeSetRight(tally.right, share(tally.right))}`
+      : m.answeredCount(tally.total),
+    rightLetters,
     explanation: {
       title: m.explanationTitle,
-      body: [question.explanation[locale], ...question.choices.map((c) => `${c.key}. ${c.why[locale]}`)].join(
+      body: [question.explanation[locale], ...shown.map((d) => `${d.letter}. ${d.choice.why[locale]}`)].join(
         '\n',
       ),
     },

@@ -113,7 +113,7 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
     await before.app.schedule.tick();
     const [posted] = before.platform.posts;
     if (!posted) throw new Error('not posted');
-    await before.app.commands.answer(posted.round.id, posted.question.answer, {
+    await before.app.commands.answer(posted.round.id, posted.question.answer.join(','), {
       scope: channel.scope,
       channelId: channel.channelId,
       userId: 'U1',
@@ -239,7 +239,7 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
         scope: channel.scope,
         roundId: started.round.id,
         player: { id, displayName: `user-${id}` },
-        choice: started.question.answer,
+        choice: started.question.answer.join(','),
       });
     }
     clock.set(MONDAY_9 + 1000);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { displayedChoices, parseTypedPicks, picksRequired } from '../../core/choices.js';
 import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
@@ -69,7 +70,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   async function handleLine(line: string, ctx: CommandContext): Promise<void> {
     const m = messagesFor(ctx.locale);
     if (line === '') return;
-    if (/^[1-9]$/.test(line) || /^[a-e]$/i.test(line)) {
+    // Anything that reads as choice letters or numbers is an answer (`B`, `2`, `B,D`, `ｂ ｄ`).
+    if (!line.startsWith('/') && parseTypedPicks(line, 5) !== null) {
       await answer(line, ctx);
       return;
     }
@@ -81,7 +83,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         write(`${m.consoleHelp}\n`);
         return;
       case '/gcp':
-        write(renderText(commands.gcp(args, ctx.locale)));
+        write(renderText(commands.gcp(args, ctx.locale), platform.layout));
         return;
       case '/quiz': {
         const parsed = parseQuizCommand(args);
@@ -92,7 +94,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
           return;
         }
         const reply = await commands.run(parsed, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view));
+        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
         else platform.showQuestion(reply.round, reply.question);
         return;
       }
@@ -108,15 +110,22 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       write(`${m.consoleNoQuestion}\n`);
       return;
     }
-    const choices = current.question.choices;
-    const choice = /^\d$/.test(typed)
-      ? choices[Number(typed) - 1]
-      : choices.find((c) => c.key === typed.toUpperCase());
-    if (!choice) {
-      write(`${m.consoleAnswerHint(choices.length)}\n`);
+    const shown = displayedChoices(current.question, current.round);
+    const picks = picksRequired(current.question);
+    const letters = parseTypedPicks(typed, shown.length);
+    const hint = picks > 1 ? m.consolePickHint(picks) : m.consoleAnswerHint(shown.length);
+    if (!letters) {
+      write(`${hint}\n`);
       return;
     }
-    const { view } = await commands.answer(current.round.id, choice.key, ctx);
-    write(`\n${renderText(view)}`);
+    const distinct = [...new Set(letters)];
+    if (distinct.length !== picks) {
+      write(`${picks > 1 ? m.pickExactly(picks, distinct.length) : hint}\n`);
+      return;
+    }
+    // The letters typed are the ones on screen; the store works on the bank's keys behind them.
+    const keys = distinct.map((letter) => shown.find((d) => d.letter === letter)?.choice.key ?? letter);
+    const { view } = await commands.answer(current.round.id, keys.join(','), ctx);
+    write(`\n${renderText(view, platform.layout)}`);
   }
 }

@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
+import { handleSelect } from './handle-select.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 
@@ -21,6 +22,7 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
       if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isStringSelectMenu()) await handleSelect(interaction, deps);
     } catch (error) {
       // Reached only when Discord itself refused (an expired token, a network failure): nobody to tell.
       deps.log.error(

@@ -1,4 +1,5 @@
 import type { Content } from './load-content.js';
+import { answerKeysOf } from './schema.js';
 
 /**
  * The bank's quality rules and its report. These are rules about the bank as a whole (balance,
@@ -52,7 +53,7 @@ export function buildContentReport(content: Content): ContentReport {
     return { id: d.id, section: d.section, weight: d.weight, count: n, share: total ? n / total : 0 };
   });
 
-  const answerKeys = count(questions.map((q) => q.answer));
+  const answerKeys = count(questions.flatMap((q) => answerKeysOf(q)));
   for (const [key, n] of Object.entries(answerKeys)) {
     if (total && n / total > MAX_SHARE_PER_ANSWER_KEY) {
       problems.push(
@@ -63,9 +64,9 @@ export function buildContentReport(content: Content): ContentReport {
 
   const longestIsRight = questions.filter((q) => {
     const lengths = q.choices.map((c) => [...c.text.en].length);
-    const right = q.choices.findIndex((c) => c.key === q.answer);
     const max = Math.max(...lengths);
-    return lengths[right] === max && lengths.filter((l) => l === max).length === 1;
+    const longest = q.choices.filter((_, i) => lengths[i] === max);
+    return longest.length === 1 && answerKeysOf(q).includes(longest[0]?.key ?? '');
   }).length;
   if (total && longestIsRight / total > MAX_SHARE_LONGEST_IS_RIGHT) {
     problems.push(

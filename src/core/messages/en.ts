@@ -170,4 +170,23 @@ export const en: Messages = {
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',
   digestEmpty: 'Nobody scored last week. A fresh start!',
+  answerButton: 'Answer',
+  pickTitle: (count) => `Choose ${count}`,
+  pickLabel: (count) => `Pick exactly ${count} options; the full texts are in the question.`,
+  pickSubmit: 'Submit',
+  pickCancel: 'Cancel',
+  pickExactly: (count, picked) =>
+    `Pick exactly ${count} options (you picked ${picked}). Your answer was not recorded yet.`,
+  rightAnswerSet: (letters) => `Right answers: ${letters.join(', ')}`,
+  yourAnswerSet: (letters) => `Your answer: ${letters.join(', ')}`,
+  optionVerdict: (letter, verdict) =>
+    verdict === 'picked-right'
+      ? `✅ ${letter}: you picked it, and it is right`
+      : verdict === 'picked-wrong'
+        ? `❌ ${letter}: you picked it, but it is wrong`
+        : `⚠️ ${letter}: you left it out, but it is right`,
+  wholeSetRight: (count, percent) => `Whole set right: ${count} (${percent}%)`,
+  revealAnswerSet: (letters) => `Correct answers: ${letters.join(', ')}`,
+  consolePickHint: (picks) =>
+    `Choose ${picks}: type the letters, e.g. B,D or BD (numbers work too); /help for commands.`,
 };

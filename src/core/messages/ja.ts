@@ -171,4 +171,23 @@ export const ja: Messages = {
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',
   digestEmpty: '先週は得点した人がいませんでした。今週も頑張りましょう！',
+  answerButton: '回答する',
+  pickTitle: (count) => `${count} つ選択`,
+  pickLabel: (count) => `ちょうど ${count} つ選んでください（選択肢の全文は問題文にあります）。`,
+  pickSubmit: '送信',
+  pickCancel: 'キャンセル',
+  pickExactly: (count, picked) =>
+    `ちょうど ${count} つ選んでください（選んだのは ${picked} つ）。回答はまだ記録されていません。`,
+  rightAnswerSet: (letters) => `正解: ${letters.join('、')}`,
+  yourAnswerSet: (letters) => `あなたの回答: ${letters.join('、')}`,
+  optionVerdict: (letter, verdict) =>
+    verdict === 'picked-right'
+      ? `✅ ${letter}: 選択した・正解の選択肢`
+      : verdict === 'picked-wrong'
+        ? `❌ ${letter}: 選択した・誤りの選択肢`
+        : `⚠️ ${letter}: 選択しなかった・正解の選択肢`,
+  wholeSetRight: (count, percent) => `組み合わせまで正解: ${count} 人（${percent}%）`,
+  revealAnswerSet: (letters) => `正解: ${letters.join('、')}`,
+  consolePickHint: (picks) =>
+    `${picks} つ選んで文字を入力してください（例: B,D または BD。番号でも可）。/help でコマンド一覧を表示します。`,
 };

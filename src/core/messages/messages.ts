@@ -110,4 +110,18 @@ export interface Messages {
   digestPlayers: string;
   digestTeams: string;
   digestEmpty: string;
+
+  /** Multiple select ("choose two") and the round's own choice order. */
+  answerButton: string;
+  pickTitle(count: number): string;
+  pickLabel(count: number): string;
+  pickSubmit: string;
+  pickCancel: string;
+  pickExactly(count: number, picked: number): string;
+  rightAnswerSet(letters: string[]): string;
+  yourAnswerSet(letters: string[]): string;
+  optionVerdict(letter: string, verdict: 'picked-right' | 'picked-wrong' | 'missed'): string;
+  wholeSetRight(count: number, percent: number): string;
+  revealAnswerSet(letters: string[]): string;
+  consolePickHint(picks: number): string;
 }
