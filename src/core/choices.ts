@@ -81,7 +81,10 @@ export function answerValue(question: Question): string {
  * Full-width forms are folded (NFKC) first. Null when anything else is in the way.
  */
 export function parseTypedPicks(typed: string, choiceCount: number): string[] | null {
-  const folded = typed.normalize('NFKC').toUpperCase().replace(/[\s,、，.・/]+/g, '');
+  const folded = typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s,、，.・/]+/g, '');
   if (folded === '') return null;
   const letters: string[] = [];
   for (const char of folded) {

@@ -1,5 +1,11 @@
 import { encodeAction } from './action-id.js';
-import { type DisplayedChoice, decodePicks, displayedChoices, isMultiSelect, picksRequired } from './choices.js';
+import {
+  type DisplayedChoice,
+  decodePicks,
+  displayedChoices,
+  isMultiSelect,
+  picksRequired,
+} from './choices.js';
 import type { Messages } from './messages/index.js';
 import type {
   ExamDomain,
@@ -96,7 +102,10 @@ function answerText(question: Question, shown: Shown, value: string, locale: Loc
   if (shownChoices.length === 1 && shownChoices[0]) {
     return [shownChoices[0].letter, shownChoices[0].choice.text[locale]];
   }
-  return [shownChoices.map((d) => d.letter).join(', '), shownChoices.map((d) => d.choice.text[locale]).join(' / ')];
+  return [
+    shownChoices.map((d) => d.letter).join(', '),
+    shownChoices.map((d) => d.choice.text[locale]).join(' / '),
+  ];
 }
 
 /** Formats are costly to build and few (locales × time zones), so they are kept. */
@@ -236,7 +245,9 @@ function optionVerdicts(
     const isRight = answer.includes(choice.key);
     if (!isPicked && !isRight) return [];
     const verdict = isPicked ? (isRight ? 'picked-right' : 'picked-wrong') : 'missed';
-    return [{ title: m.optionVerdict(letter, verdict), body: `${choice.text[m.locale]}\n${choice.why[m.locale]}` }];
+    return [
+      { title: m.optionVerdict(letter, verdict), body: `${choice.text[m.locale]}\n${choice.why[m.locale]}` },
+    ];
   });
 }
 

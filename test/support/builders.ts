@@ -77,6 +77,7 @@ export class ManualClock {
 /** The right key of a single-answer question (the bank's key, not the letter a round shows). */
 export function rightKey(question: Question): string {
   const key = question.answer[0];
-  if (key === undefined || question.answer.length !== 1) throw new Error(`${question.id} is not single-answer`);
+  if (key === undefined || question.answer.length !== 1)
+    throw new Error(`${question.id} is not single-answer`);
   return key;
 }

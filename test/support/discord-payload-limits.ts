@@ -59,7 +59,8 @@ export function componentProblems(rows: Json[]): string[] {
     const selects = buttons.filter((c) => c.type === 3);
     if (selects.length > 0) {
       // A select fills its row alone.
-      if (buttons.length !== 1) problems.push(`a select shares its row with ${buttons.length - 1} components`);
+      if (buttons.length !== 1)
+        problems.push(`a select shares its row with ${buttons.length - 1} components`);
       for (const select of selects) problems.push(...selectProblems(select, ids));
       continue;
     }

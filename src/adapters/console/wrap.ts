@@ -8,7 +8,9 @@ import stringWidth from 'string-width';
  */
 
 /** Characters a line must not start with (JIS X 4051 gyoto kinsoku, the common subset). */
-const NO_LINE_START = new Set([...'、。，．・：；？！ー）」』】〕〉》］｝〙〗ゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%…‥']);
+const NO_LINE_START = new Set([
+  ...'、。，．・：；？！ー）」』】〕〉》］｝〙〗ゝゞヽヾ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%…‥',
+]);
 /** Characters a line must not end with. */
 const NO_LINE_END = new Set([...'（「『【〔〈《［｛〘〖([{']);
 

@@ -16,11 +16,17 @@ import { replyPrivately } from './reply.js';
  * min_values = max_values, so a wrong count means a stale or forged payload; it is refused all the same,
  * with the message that says how many to pick.
  */
-export async function handleSelect(interaction: StringSelectMenuInteraction, deps: HandlerDeps): Promise<void> {
+export async function handleSelect(
+  interaction: StringSelectMenuInteraction,
+  deps: HandlerDeps,
+): Promise<void> {
   await replyPrivately(interaction, selectReply(interaction, deps), deps.deferAfterMs);
 }
 
-async function selectReply(interaction: StringSelectMenuInteraction, deps: HandlerDeps): Promise<DiscordMessage> {
+async function selectReply(
+  interaction: StringSelectMenuInteraction,
+  deps: HandlerDeps,
+): Promise<DiscordMessage> {
   const picker = decodePickerCustomId(interaction.customId);
   let locale: Locale = fallbackLocale(interaction, deps);
   try {
@@ -29,7 +35,9 @@ async function selectReply(interaction: StringSelectMenuInteraction, deps: Handl
     locale = ctx.locale;
     if (!picker) return textViewMessage(textView(messagesFor(locale).unknownRound));
     if (interaction.values.length !== picker.picks) {
-      return textViewMessage(textView(messagesFor(locale).pickExactly(picker.picks, interaction.values.length)));
+      return textViewMessage(
+        textView(messagesFor(locale).pickExactly(picker.picks, interaction.values.length)),
+      );
     }
     return await answerReply(picker.roundId, encodePicks(interaction.values), ctx, deps);
   } catch (error) {

@@ -1,16 +1,20 @@
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
-  type StringSelectMenuInteraction,
   type ChatInputCommandInteraction,
   GuildMember,
   PermissionFlagsBits,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import { type Locale, scopeId } from '../../core/model.js';
 import type { CommandContext } from '../../core/quiz-commands.js';
 import type { UserLocales } from '../../core/user-locales.js';
 
-export type QuizInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | AutocompleteInteraction;
+export type QuizInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | AutocompleteInteraction;
 
 export interface ContextDeps {
   locales: UserLocales;
@@ -69,7 +73,9 @@ export function isAdmin(
 }
 
 /** The name boards show, stored at answer time: server nickname, else global display name, else username. */
-function displayNameOf(interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction): string {
+function displayNameOf(
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+): string {
   const member = interaction.member;
   if (member instanceof GuildMember) return member.displayName;
   return member?.nick ?? interaction.user.globalName ?? interaction.user.username;

@@ -1,5 +1,9 @@
-import { type ButtonInteraction,
-  type StringSelectMenuInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { CommandReply } from '../../core/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
 import { type DiscordMessage, questionMessage, textViewMessage } from './render-messages.js';

@@ -1,10 +1,10 @@
-import { answerKeysOf } from './schema.js';
 import type { Question } from '../../core/model.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import type { ServiceCatalog, ServiceEntry } from '../../core/ports/service-catalog.js';
 import { FuseServiceCatalog } from './fuse-service-catalog.js';
 import { InMemoryQuestionBank } from './in-memory-question-bank.js';
 import { type Content, loadContent } from './load-content.js';
+import { answerKeysOf } from './schema.js';
 
 export interface QuizContent {
   bank: QuestionBank;

@@ -68,8 +68,14 @@ export const questionSchema = z
       z.string().min(1),
       z
         .array(z.string().min(1))
-        .min(MIN_MULTI_ANSWERS, `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`)
-        .max(MAX_MULTI_ANSWERS, `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`),
+        .min(
+          MIN_MULTI_ANSWERS,
+          `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`,
+        )
+        .max(
+          MAX_MULTI_ANSWERS,
+          `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`,
+        ),
     ]),
     explanation: localizedSchema,
     /** The id of the question this one rewrites. */

@@ -27,7 +27,11 @@ export function describeMultiSelect(fx: ContractFixtures): void {
         points: 0,
         streak: 0,
       });
-      expect(await answer(r, 'U3', 'D,E')).toMatchObject({ kind: 'recorded', correct: false, answerCount: 3 });
+      expect(await answer(r, 'U3', 'D,E')).toMatchObject({
+        kind: 'recorded',
+        correct: false,
+        answerCount: 3,
+      });
       expect(await store.tally(scope, r.id)).toEqual({
         counts: { A: 1, B: 2, D: 2, E: 1 },
         total: 3,

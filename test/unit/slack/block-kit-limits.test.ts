@@ -10,9 +10,9 @@ import {
   textBlocks,
 } from '../../../src/adapters/slack/block-kit.js';
 import { SLACK_LIMITS } from '../../../src/adapters/slack/mrkdwn.js';
+import { encodePicks } from '../../../src/core/choices.js';
 import { messagesFor } from '../../../src/core/messages/index.js';
 import { LOCALES, type Round } from '../../../src/core/model.js';
-import { encodePicks } from '../../../src/core/choices.js';
 import {
   feedbackView,
   pickerView,
@@ -51,7 +51,8 @@ function modalViolations(modal: ReturnType<typeof pickerModal>): string[] {
     if (element.type !== 'checkboxes') continue;
     if (element.options.length > SLACK_LIMITS.checkboxOptions) problems.push('checkbox options');
     for (const option of element.options) {
-      if (length(option.text.text) > SLACK_LIMITS.optionText) problems.push(`option text: ${option.text.text}`);
+      if (length(option.text.text) > SLACK_LIMITS.optionText)
+        problems.push(`option text: ${option.text.text}`);
     }
   }
   return problems;
@@ -94,7 +95,9 @@ function violations(blocks: unknown[], maxBlocks: number = SLACK_LIMITS.blocksPe
 
 describe('every payload stays within Slack limits', () => {
   it('checks the long fixtures too: 300-character choices, single answer and "choose two"', () => {
-    expect(questions.some((q) => q.answer.length > 1 && q.choices.every((c) => c.text.en.length === 300))).toBe(true);
+    expect(
+      questions.some((q) => q.answer.length > 1 && q.choices.every((c) => c.text.en.length === 300)),
+    ).toBe(true);
   });
 
   const round: Round = {
@@ -114,7 +117,11 @@ describe('every payload stays within Slack limits', () => {
       const m = messagesFor(locale);
       const problems: string[] = [];
       for (const question of questions) {
-        const shownRound = { ...round, questionId: question.id, choiceOrder: ['E', 'C', 'A', 'D', 'B'].filter((k) => question.choices.some((c) => c.key === k)) };
+        const shownRound = {
+          ...round,
+          questionId: question.id,
+          choiceOrder: ['E', 'C', 'A', 'D', 'B'].filter((k) => question.choices.some((c) => c.key === k)),
+        };
         const view = questionView({
           round: shownRound,
           question,
