@@ -297,7 +297,7 @@ export function revealView(round: Shown, question: Question, tally: Tally, m: Me
 }
 
 export function leaderboardView(board: Leaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points));
+  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName || m.noName, e.points));
   if (lines.length === 0) lines.push(m.boardEmpty);
   const viewer = board.viewer ? m.boardViewer(board.viewer.rank, board.viewer.points) : m.boardViewerNone;
   return textView(m.leaderboardTitle(board.period, board.periodKey), [...lines, '', viewer]);
@@ -311,9 +311,10 @@ export function teamLeaderboardView(board: TeamLeaderboard, m: Messages): TextVi
   );
 }
 
+/** `fallbackName`: the asker's name when the store has none yet; null or empty when they have none at all. */
 export function statsView(
   stats: PlayerStats,
-  fallbackName: string,
+  fallbackName: string | null,
   domains: readonly ExamDomain[],
   m: Messages,
 ): TextView {
@@ -332,7 +333,7 @@ export function statsView(
       return m.statsDomain(d.name[m.locale], s.correct, s.answered);
     });
   const sections = perDomain.length > 0 ? [{ title: m.statsDomainTitle, body: perDomain.join('\n') }] : [];
-  return textView(m.statsTitle(stats.displayName ?? fallbackName), lines, { sections });
+  return textView(m.statsTitle(stats.displayName || fallbackName || null), lines, { sections });
 }
 
 export function teamListView(teams: Team[], m: Messages): TextView {
@@ -347,9 +348,10 @@ export function serviceCardView(
 ): TextView {
   const locale = m.locale;
   // The Japanese name is often the English one; then its reading is what helps.
+  // Readings help Japanese readers only; English output stays English.
   const jaName =
     service.ja.name === service.name ? service.ja.reading : `${service.ja.name} (${service.ja.reading})`;
-  const lines = [jaName];
+  const lines = locale === 'ja' ? [jaName] : [];
   if (service.formerNames.length > 0) lines.push(m.gcpFormerNames(service.formerNames));
   lines.push(m.gcpStatus(service.status, service.statusDate, successorName));
   const buttons =

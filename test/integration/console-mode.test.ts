@@ -24,6 +24,7 @@ describe('console mode through the real entry point', () => {
       '/quiz me',
       '/quiz leaderboard',
       '/quiz next',
+      '/quiz post',
       '/quiz team join ML Ops',
       '/quiz schedule',
       '/help',
@@ -35,8 +36,10 @@ describe('console mode through the real entry point', () => {
     expect(result.stdout).toContain("Today's PMLE question");
     expect(result.stdout).toMatch(/Correct! \+10 points|Not quite\./);
     expect(result.stdout).toContain('Stats for tester');
-    expect(result.stdout).toContain('Leaderboard, this week');
-    expect(result.stdout).toContain('Answer revealed'); // /quiz next closes the round and reveals it
+    expect(result.stdout).toMatch(/Leaderboard, [A-Z][a-z]{2} \d{1,2}–/); // named by its dates
+    expect(result.stdout).toContain('Practice question (not scored)'); // /quiz next
+    expect(result.stdout).toContain('Answer revealed'); // /quiz post closes the round and reveals it
+    expect(result.stdout).not.toMatch(/[【】]/); // English output has no Japanese headings
     expect(result.stdout).toContain('You joined ML Ops (new team).');
     expect(result.stdout).toContain('This channel gets no daily question yet.');
     expect(result.stdout).toContain('/gcp <service>');

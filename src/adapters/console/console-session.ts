@@ -9,6 +9,7 @@ import type { CommandContext, QuizCommands } from '../../core/quiz-commands.js';
 import type { RoundPublisher } from '../../core/round-publisher.js';
 import type { ConsolePlatform } from './console-platform.js';
 import { renderText } from './render-text.js';
+import { wrapText } from './wrap.js';
 
 export const CONSOLE_SCOPE = 'console:local';
 export const CONSOLE_CHANNEL = 'console';
@@ -41,6 +42,9 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     isAdmin: async () => true,
   });
 
+  /** Plain lines wrapped to the terminal like every rendered view. */
+  const say = (text: string): void => write(`${wrapText(text, platform.width)}\n`);
+
   const rl = createInterface({ input: deps.input, terminal: false });
   rl.on('SIGINT', () => rl.close());
   const onSignal = (): void => rl.close();
@@ -49,7 +53,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   // Start reading before the first await: lines piped in while the question is being posted would
   // otherwise be emitted before anyone listens, and lost.
   const lines = rl[Symbol.asyncIterator]();
-  write(`${messagesFor(deps.defaultLocale).consoleWelcome}\n`);
+  say(messagesFor(deps.defaultLocale).consoleWelcome);
   await publisher.publish(channel);
 
   try {
@@ -60,7 +64,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         await handleLine(raw.trim(), ctx);
       } catch (error) {
         if (!isStoreUnavailable(error)) throw error;
-        write(`${messagesFor(ctx.locale).unavailable}\n`);
+        say(messagesFor(ctx.locale).unavailable);
       }
     }
   } finally {
@@ -80,17 +84,18 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     switch (command.toLowerCase()) {
       case '/help':
       case 'help':
-        write(`${m.consoleHelp}\n`);
+        say(m.consoleHelp);
         return;
       case '/gcp':
         write(renderText(commands.gcp(args, ctx.locale), platform.layout));
         return;
       case '/quiz': {
         const parsed = parseQuizCommand(args);
-        // In the console, "next" and "post" both bring the channel's next scored question.
-        if (parsed.kind === 'next' || parsed.kind === 'post') {
+        // "post" brings the channel's next scored question (and reveals the one before); "next" is a
+        // practice question, never scored, as everywhere else.
+        if (parsed.kind === 'post') {
           const result = await publisher.publish(channel, parsed.domain ? { domain: parsed.domain } : {});
-          if (result.kind === 'no-questions') write(`${m.noQuestions}\n`);
+          if (result.kind === 'no-questions') say(m.noQuestions);
           return;
         }
         const reply = await commands.run(parsed, ctx);
@@ -98,8 +103,15 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         else platform.showQuestion(reply.round, reply.question);
         return;
       }
+      case '/practice': {
+        // What the /gcp card's "practise a question" button does elsewhere.
+        const reply = await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx);
+        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
+        else platform.showQuestion(reply.round, reply.question);
+        return;
+      }
       default:
-        write(`${m.consoleUnknownInput}\n`);
+        say(m.consoleUnknownInput);
     }
   }
 
@@ -107,7 +119,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     const m = messagesFor(ctx.locale);
     const current = platform.current;
     if (!current) {
-      write(`${m.consoleNoQuestion}\n`);
+      say(m.consoleNoQuestion);
       return;
     }
     const shown = displayedChoices(current.question, current.round);
@@ -115,12 +127,12 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     const letters = parseTypedPicks(typed, shown.length);
     const hint = picks > 1 ? m.consolePickHint(picks) : m.consoleAnswerHint(shown.length);
     if (!letters) {
-      write(`${hint}\n`);
+      say(hint);
       return;
     }
     const distinct = [...new Set(letters)];
     if (distinct.length !== picks) {
-      write(`${picks > 1 ? m.pickExactly(picks, distinct.length) : hint}\n`);
+      say(picks > 1 ? m.pickExactly(picks, distinct.length) : hint);
       return;
     }
     // The letters typed are the ones on screen; the store works on the bank's keys behind them.

@@ -47,6 +47,8 @@ export function renderQuestion(view: QuestionView, hint: string, layout: Layout)
 }
 
 export function renderReveal(view: RevealView, layout: Layout): string {
-  const wrap = (text: string): string => wrapText(text, layout.width, '   ');
-  return `\n${RULE} ${view.title} ${RULE}\n${wrap(view.stem)}\n${wrap(view.answer)}\n${view.votes.map(wrap).join('\n')}\n${wrap(view.answered)}\n\n${heading(view.explanation.title, layout)}\n${wrap(view.explanation.body)}\n`;
+  const wrap = (text: string): string => wrapText(text, layout.width);
+  // Votes read as a list: continuation lines are indented under their letter.
+  const votes = view.votes.map((vote) => wrapText(vote, layout.width, '   '));
+  return `\n${RULE} ${view.title} ${RULE}\n${wrap(view.stem)}\n${wrap(view.answer)}\n${votes.join('\n')}\n${wrap(view.answered)}\n\n${heading(view.explanation.title, layout)}\n${wrap(view.explanation.body)}\n`;
 }

@@ -44,7 +44,8 @@ export interface Messages {
   boardViewerNone: string;
   teamRow(rank: number, name: string, average: number, total: number, members: number): string;
 
-  statsTitle(name: string): string;
+  /** Null when the player has no display name: then the title does not name them. */
+  statsTitle(name: string | null): string;
   statsPoints(period: Period, points: number, rank: number | null): string;
   statsStreak(streak: number, best: number): string;
   statsAccuracy(correct: number, answered: number): string;
@@ -124,4 +125,6 @@ export interface Messages {
   wholeSetRight(count: number, percent: number): string;
   revealAnswerSet(letters: string[]): string;
   consolePickHint(picks: number): string;
+  /** A board row of a player who has no display name. */
+  noName: string;
 }
