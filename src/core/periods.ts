@@ -97,7 +97,8 @@ export function periodSpan(key: string): PeriodSpan {
     const year = Number(week[1]);
     // ISO 8601: week 1 is the week with January 4th in it; weeks start on Monday.
     const jan4 = Date.UTC(year, 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
+    const monday =
+      jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
     const at = (ms: number): LocalDate => {
       const d = new Date(ms);
       return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

@@ -1,3 +1,4 @@
+import { answerValue, decodePicks, encodePicks, shuffledOrder } from './choices.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -14,7 +15,6 @@ import type {
   Team,
   TeamLeaderboard,
 } from './model.js';
-import { answerValue, decodePicks, encodePicks, shuffledOrder } from './choices.js';
 import { periodBuckets } from './periods.js';
 import type { Clock } from './ports/clock.js';
 import type { QuestionBank } from './ports/question-bank.js';

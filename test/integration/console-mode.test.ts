@@ -11,7 +11,7 @@ describe('console mode through the real entry point', () => {
     const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv());
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('今日の PMLE 問題');
-    expect(result.stdout).toMatch(/^  A\. /m); // choices by the letter shown, typed as a letter or its number
+    expect(result.stdout).toMatch(/^ {2}A\. /m); // choices by the letter shown, typed as a letter or its number
     expect(result.stdout).toMatch(/正解です！|残念、不正解です。/);
     expect(result.stdout).toContain('【正解の理由】');
     expect(result.stdout).toMatch(/Dataflow[\s\S]*【用途】[\s\S]*https:\/\//);

@@ -246,7 +246,7 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
     await r.app.schedule.tick();
     expect(r.platform.texts).toHaveLength(1);
     const digest = r.platform.texts[0]?.view;
-    expect(digest?.title).toBe("Last week's leaders (2026-W48)");
+    expect(digest?.title).toBe("Last week's leaders (Nov 23–29)");
     expect(digest?.sections.map((s) => s.body).join('\n')).toMatch(/user-U\d: 10 pts[\s\S]*Data Crew/);
     clock.set(MONDAY_9 + 24 * HOUR + 1000); // Tuesday: no digest
     await r.app.schedule.tick();

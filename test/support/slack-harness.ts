@@ -166,7 +166,12 @@ export async function startSlackHarness(
       const payload = {
         type: 'view_submission',
         team: { id: TEAM, domain: 'test' },
-        user: { id: user, username: `user-${user.toLowerCase()}`, name: `user-${user.toLowerCase()}`, team_id: TEAM },
+        user: {
+          id: user,
+          username: `user-${user.toLowerCase()}`,
+          name: `user-${user.toLowerCase()}`,
+          team_id: TEAM,
+        },
         api_app_id: 'A1',
         trigger_id: `trig-${++sequence}`,
         view: {
