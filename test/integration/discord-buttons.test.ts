@@ -36,6 +36,7 @@ class FlakyStore extends MemoryQuizStore {
   }
   override async playerStats(...args: Parameters<MemoryQuizStore['playerStats']>) {
     if (this.down) throw new StoreUnavailableError('redis down');
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return super.playerStats(...args);
   }
 }
@@ -159,6 +160,20 @@ describe('answer buttons', () => {
       expect(result.callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
       expect(result.final.method).toBe('PATCH');
       expect(textOf(result.final)).toContain('正解です');
+    } finally {
+      store.delayMs = 0;
+    }
+  });
+
+  it('a slash command defers only when the store is slow; at once it answers in the callback', async () => {
+    const quick = await h.interact(slash('quiz', ['me'], {}, ALICE));
+    expect(quick.callbacks.map((c) => (c.body as { type: number }).type)).toEqual([4]);
+    store.delayMs = 600; // past the 300 ms defer threshold of this harness
+    try {
+      const slow = await h.interact(slash('quiz', ['me'], {}, ALICE));
+      expect(slow.callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
+      expect(slow.final.method).toBe('PATCH');
+      expect(embedOf(slow.final).title).toBe('Stats for Alice A.');
     } finally {
       store.delayMs = 0;
     }
