@@ -16,13 +16,23 @@ const NO_LINE_END = new Set([...'（「『【〔〈《［｛〘〖([{']);
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
+/** Letters, digits and ASCII punctuation: the characters of Latin text (and of URLs). */
+const LATIN = /^[\p{Script=Latin}\p{Nd}\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/u;
+
+/** Latin text breaks only at spaces: `GMT+9`, `request-response` and URLs stay whole. */
+function joinsLatin(before: string, after: string): boolean {
+  return LATIN.test(before) && LATIN.test(after);
+}
+
 /** Pieces that may not be split: words, with punctuation glued to the side it belongs to. */
 function pieces(paragraph: string): string[] {
   const out: string[] = [];
   let carry = '';
   for (const { segment } of segmenter.segment(paragraph)) {
     const first = segment[0] ?? '';
-    if (out.length > 0 && carry === '' && NO_LINE_START.has(first) && !/\s/.test(segment)) {
+    const previous = out.at(-1)?.at(-1) ?? '';
+    const glue = NO_LINE_START.has(first) && !/\s/.test(segment);
+    if (out.length > 0 && carry === '' && (glue || joinsLatin(previous, first))) {
       out[out.length - 1] += segment;
       continue;
     }

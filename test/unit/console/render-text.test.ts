@@ -37,6 +37,14 @@ describe('wrapText', () => {
     }
   });
 
+  it('breaks Latin text only at spaces: a time zone, a hyphenated word or a URL stays whole', () => {
+    const text = 'closes Dec 1, 01:15 PM GMT+9 after request-response logging https://cloud.google.com/x';
+    for (let width = 12; width <= 40; width++) {
+      const lines = wrapText(text, width).split('\n');
+      expect(lines.filter((l) => /GMT\+$|^\+9|request-$|^response/.test(l)), `width ${width}`).toEqual([]);
+    }
+  });
+
   it('indents continuation lines under a list item', () => {
     expect(wrapText('  A. one two three four five six', 16, '     ')).toBe(
       '  A. one two\n     three four\n     five six',
