@@ -16,7 +16,7 @@ describe('README', () => {
 
   it('documents the question format: 300-character choices, answer lists, replaces', () => {
     expect(readme).toContain('at most 300 characters');
-    expect(readme).toMatch(/answer: C .*\n.*\[A, C\]/);
+    expect(readme).toContain('[A, C]');
     expect(readme).toContain('replaces:');
   });
 });

@@ -41,7 +41,10 @@ describe('wrapText', () => {
     const text = 'closes Dec 1, 01:15 PM GMT+9 after request-response logging https://cloud.google.com/x';
     for (let width = 12; width <= 40; width++) {
       const lines = wrapText(text, width).split('\n');
-      expect(lines.filter((l) => /GMT\+$|^\+9|request-$|^response/.test(l)), `width ${width}`).toEqual([]);
+      expect(
+        lines.filter((l) => /GMT\+$|^\+9|request-$|^response/.test(l)),
+        `width ${width}`,
+      ).toEqual([]);
     }
   });
 
