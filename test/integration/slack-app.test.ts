@@ -52,6 +52,18 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     transcript.push(`chat.postMessage -> ${textOf(post?.body ?? {})}`);
     expect(post?.body.channel).toBe(CHANNEL);
     expect(textOf(post?.body ?? {})).toContain(question.stem.en.slice(0, 40));
+    // Each choice written out once in the body; the buttons carry the letters only, in the round's order.
+    const blocks = post?.body.blocks as {
+      type: string;
+      elements?: { text: { text: string }; action_id: string }[];
+    }[];
+    const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual(
+      (round.choiceOrder ?? []).map((key, i) => ['ABCDE'[i], `ans:${round.id}:${key}`]),
+    );
+    for (const choice of question.choices) {
+      expect(textOf(post?.body ?? {}).split(choice.text.en).length - 1).toBe(1);
+    }
 
     const right = rightKey(question);
     const wrong = question.choices.find((c) => c.key !== right)?.key ?? 'A';
@@ -104,6 +116,11 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     expect(late.status).toBe(200);
     expect(await replyTo(h, 'late')).toContain('This question has closed.');
 
+    // A period is named by its dates, not by an ISO week code.
+    await h.command('/quiz', 'leaderboard', { user: 'U1', responseId: 'lb-week' });
+    const week = await replyTo(h, 'lb-week');
+    expect(week).toMatch(/Leaderboard, [A-Z][a-z]{2} \d{1,2}–/);
+    expect(week).not.toMatch(/W\d{2}/);
     await h.command('/quiz', 'leaderboard all', { user: 'U1', responseId: 'lb' });
     const board = await replyTo(h, 'lb');
     transcript.push(`/quiz leaderboard all -> ${board}`);
