@@ -4,6 +4,7 @@ import { type Messages, messagesFor } from './messages/index.js';
 import type { ChannelRef, Locale, Question, Round, ScopeId } from './model.js';
 import { platformOf } from './model.js';
 import type { QuizCommand } from './parse-quiz-command.js';
+import { type PickerView, pickerView } from './picker-view.js';
 import { noMetrics, type QuizMetrics } from './ports/metrics.js';
 import type { AnswerOutcome, QuizEngine } from './quiz-engine.js';
 import type { RoundPublisher } from './round-publisher.js';
@@ -12,8 +13,6 @@ import { MAX_TEAM_NAME } from './teams.js';
 import {
   feedbackView,
   leaderboardView,
-  type PickerView,
-  pickerView,
   type QuestionView,
   questionView,
   serviceCardView,

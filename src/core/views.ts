@@ -1,11 +1,6 @@
 import { encodeAction } from './action-id.js';
-import {
-  type DisplayedChoice,
-  decodePicks,
-  displayedChoices,
-  isMultiSelect,
-  picksRequired,
-} from './choices.js';
+import { answerText, lettersOf, optionVerdicts, rightAnswerLine, type Shown } from './answer-text.js';
+import { decodePicks, displayedChoices, isMultiSelect, picksRequired } from './choices.js';
 import type { Messages } from './messages/index.js';
 import type {
   ExamDomain,
@@ -52,18 +47,6 @@ export interface QuestionView {
   answers: string;
 }
 
-/** The private picker of a multiple-select question: the options by letter, exactly `picks` of them. */
-export interface PickerView {
-  title: string;
-  label: string;
-  submit: string;
-  cancel: string;
-  roundId: string;
-  picks: number;
-  /** `label` is the letter and the text; platforms shorten it to their option limits. */
-  options: { key: string; letter: string; label: string }[];
-}
-
 export interface Section {
   title: string;
   body: string;
@@ -84,28 +67,6 @@ export function textView(title: string, lines: string[] = [], extra: Partial<Tex
 
 export function choiceLabel(question: Question, key: string, locale: Locale): string {
   return question.choices.find((c) => c.key === key)?.text[locale] ?? key;
-}
-
-type Shown = Pick<Round, 'choiceOrder'>;
-
-/** The letters the round showed for these bank keys, in display order. */
-function lettersOf(question: Question, shown: Shown, keys: readonly string[]): string[] {
-  return displayedChoices(question, shown)
-    .filter((d) => keys.includes(d.choice.key))
-    .map((d) => d.letter);
-}
-
-/** `B. text` (one key) or `B, D` (a set), as the round showed them. */
-function answerText(question: Question, shown: Shown, value: string, locale: Locale): [string, string] {
-  const keys = decodePicks(value);
-  const shownChoices = displayedChoices(question, shown).filter((d) => keys.includes(d.choice.key));
-  if (shownChoices.length === 1 && shownChoices[0]) {
-    return [shownChoices[0].letter, shownChoices[0].choice.text[locale]];
-  }
-  return [
-    shownChoices.map((d) => d.letter).join(', '),
-    shownChoices.map((d) => d.choice.text[locale]).join(' / '),
-  ];
 }
 
 /** Formats are costly to build and few (locales × time zones), so they are kept. */
@@ -154,31 +115,6 @@ export function questionView(input: {
     ),
     answers: m.answersSoFar(input.answerCount),
   };
-}
-
-/** The private picker a click on "Answer" opens for a multiple-select question. */
-export function pickerView(round: Round, question: Question, m: Messages): PickerView {
-  const picks = picksRequired(question);
-  return {
-    title: m.pickTitle(picks),
-    label: m.pickLabel(picks),
-    submit: m.pickSubmit,
-    cancel: m.pickCancel,
-    roundId: round.id,
-    picks,
-    options: displayedChoices(question, round).map((d) => ({
-      key: d.choice.key,
-      letter: d.letter,
-      label: `${d.letter}. ${d.choice.text[m.locale]}`,
-    })),
-  };
-}
-
-/** The right answer as a line: `Right answer: B. text`, or `Right answers: B, D` for a set. */
-function rightAnswerLine(q: Question, shown: Shown, m: Messages): string {
-  if (isMultiSelect(q)) return m.rightAnswerSet(lettersOf(q, shown, q.answer));
-  const [letter, text] = answerText(q, shown, q.answer.join(','), m.locale);
-  return m.rightAnswer(letter, text);
 }
 
 /** The private reply to a click (or a typed answer in the console). */
@@ -231,24 +167,6 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       return textView(headline, lines, { sections });
     }
   }
-}
-
-/** For each option picked or right (in display order): what it was and why. Unpicked wrong ones are left out. */
-function optionVerdicts(
-  shown: DisplayedChoice[],
-  answer: readonly string[],
-  picked: readonly string[],
-  m: Messages,
-): Section[] {
-  return shown.flatMap(({ letter, choice }) => {
-    const isPicked = picked.includes(choice.key);
-    const isRight = answer.includes(choice.key);
-    if (!isPicked && !isRight) return [];
-    const verdict = isPicked ? (isRight ? 'picked-right' : 'picked-wrong') : 'missed';
-    return [
-      { title: m.optionVerdict(letter, verdict), body: `${choice.text[m.locale]}\n${choice.why[m.locale]}` },
-    ];
-  });
 }
 
 export interface RevealView {

@@ -10,15 +10,9 @@ import {
 } from '../../src/adapters/discord/render-messages.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { LOCALES, type Question, type Round } from '../../src/core/model.js';
+import { pickerView } from '../../src/core/picker-view.js';
 import type { AnswerOutcome } from '../../src/core/quiz-engine.js';
-import {
-  feedbackView,
-  pickerView,
-  questionView,
-  revealView,
-  serviceCardView,
-  textView,
-} from '../../src/core/views.js';
+import { feedbackView, questionView, revealView, serviceCardView, textView } from '../../src/core/views.js';
 import { aQuestion } from '../support/builders.js';
 import { realContent } from '../support/discord-harness.js';
 import { messageProblems } from '../support/discord-payload-limits.js';

@@ -7,7 +7,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { ButtonView, PickerView } from '../../core/views.js';
+import type { PickerView } from '../../core/picker-view.js';
+import type { ButtonView } from '../../core/views.js';
 import { cut, LIMITS } from './discord-limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;

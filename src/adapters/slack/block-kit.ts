@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { PickerView, QuestionView, RevealView, TextView } from '../../core/views.js';
+import type { PickerView } from '../../core/picker-view.js';
+import type { QuestionView, RevealView, TextView } from '../../core/views.js';
 import { cut, escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;

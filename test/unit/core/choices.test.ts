@@ -222,3 +222,12 @@ describe('typed answers in the console', () => {
     expect(encodePicks(['D', 'B', 'D'])).toBe('B,D');
   });
 });
+
+describe('the bank format', () => {
+  it('loads `answer: [D, B]` as the right keys in bank order, and keeps `replaces`', () => {
+    const question = longMultiQuestion();
+    expect(question.answer).toEqual(['B', 'D']);
+    expect(question.replaces).toBe('old-drift-question');
+    expect(question.choices.every((c) => c.text.en.length === 300 && c.text.ja.length === 300)).toBe(true);
+  });
+});
