@@ -35,6 +35,11 @@ function lettersByText(stdout: string, texts: Record<string, string>): Record<st
   return letters;
 }
 
+function withoutUser(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { USER: _user, ...rest } = env;
+  return rest;
+}
+
 const FULL_WIDTH: Record<string, string> = { A: 'Ａ', B: 'Ｂ', C: 'Ｃ', D: 'Ｄ', E: 'Ｅ' };
 
 describe('the console', () => {
@@ -69,13 +74,19 @@ describe('the console', () => {
     expect(result.stdout).toContain('Stats for tester');
   });
 
-  it('wraps at 80 columns when piped, by display width, with no line starting with closing punctuation', async () => {
+  it('wraps at 80 columns when piped, by display width, with Japanese line-break rules; practice never scores', async () => {
     const dir = bankOf('long-single-canary');
     const result = await runEntryPoint(
-      '1\n/gcp bqml\n',
-      consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' }),
+      // No USER: the player has no name, and is not called 「you さん」.
+      '1\n/gcp bqml\n/quiz next\n1\n/quiz me\n',
+      withoutUser(consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' })),
     );
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain('あなたの成績');
+    expect(result.stdout).not.toMatch(/you ?さん/);
+    // /quiz next is practice: its feedback reports no points (only the daily answer's does).
+    expect(result.stdout).toContain('練習問題（得点には数えません）');
+    expect(result.stdout.split('あなたの得点:').length - 1).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines.filter((l) => stringWidth(l) > 80)).toEqual([]);
     expect(lines.filter((l) => /^\s*[、。，．」』）】！？]/.test(l))).toEqual([]);

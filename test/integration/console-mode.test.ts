@@ -43,7 +43,7 @@ describe('console mode through the real entry point', () => {
     expect(result.stdout).toContain('You joined ML Ops (new team).');
     expect(result.stdout).toContain('This channel gets no daily question yet.');
     expect(result.stdout).toContain('/gcp <service>');
-    expect(result.stdout).toContain('Type the number of a choice');
+    expect(result.stdout).toContain('Type the letter (or number) of a choice');
   });
 
   it('refuses to start on a malformed question file, naming the file and field', async () => {

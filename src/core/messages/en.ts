@@ -142,7 +142,7 @@ export const en: Messages = {
 
   consoleAnswerHint: (count) =>
     `Type 1-${count} (or A-${String.fromCharCode(64 + count)}) to answer, /help for commands.`,
-  consoleUnknownInput: 'Type the number of a choice, or /help for the commands.',
+  consoleUnknownInput: 'Type the letter (or number) of a choice, or /help for the commands.',
   consoleNoQuestion: 'There is no open question. Type /quiz next for one.',
   consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
   help: [

@@ -124,7 +124,7 @@ export const ja: Messages = {
 
   consoleAnswerHint: (count) =>
     `1〜${count}（または A〜${String.fromCharCode(64 + count)}）を入力して回答してください。/help でコマンド一覧を表示します。`,
-  consoleUnknownInput: '選択肢の番号を入力するか、/help でコマンド一覧を表示してください。',
+  consoleUnknownInput: '選択肢の文字（または番号）を入力するか、/help でコマンド一覧を表示してください。',
   consoleNoQuestion: '回答できる問題がありません。/quiz next で次の問題を出題します。',
   consoleWelcome:
     'PMLE クイズボット: ローカルのコンソールモードです（Slack と Discord のトークンが未設定）。',
