@@ -147,7 +147,7 @@ export const en: Messages = {
   consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
   help: [
     'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
-    'Answer with the buttons: your first answer counts; you get the explanation privately.',
+    'Answer with the letter buttons ("choose two": press Answer and pick exactly two): your first answer counts; you get the explanation privately.',
     '/quiz leaderboard [week|month|all] [teams]: the boards',
     '/quiz me: your points, streak and accuracy',
     '/quiz next [domain]: a private practice question (not scored)',

@@ -130,7 +130,7 @@ export const ja: Messages = {
     'PMLE クイズボット: ローカルのコンソールモードです（Slack と Discord のトークンが未設定）。',
   help: [
     'PMLE クイズ: Google Cloud Professional Machine Learning Engineer 試験対策の問題を毎日出題します。',
-    'ボタンで回答してください。最初の回答だけが有効で、解説はあなたにだけ表示されます。',
+    '文字のボタンで回答してください（「2 つ選択」の問題は「回答する」を押してちょうど 2 つ選びます）。最初の回答だけが有効で、解説はあなたにだけ表示されます。',
     '/quiz leaderboard [week|month|all] [teams]: ランキング',
     '/quiz me: 自分の得点・連続正解・正答率',
     '/quiz next [ドメイン]: 自分だけの練習問題（得点なし）',
