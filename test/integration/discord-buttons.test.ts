@@ -199,7 +199,11 @@ describe('the public answer count', () => {
       locale: 'ja',
     }));
     const payloads = players.map((p, i) =>
-      click(`ans:${round.id}:${i % 2 === 0 ? question.answer : wrongKey(rightKey(question))}`, messageRef, p),
+      click(
+        `ans:${round.id}:${i % 2 === 0 ? rightKey(question) : wrongKey(rightKey(question))}`,
+        messageRef,
+        p,
+      ),
     );
     for (const payload of payloads) h.fake.dispatchInteraction(payload);
     await Promise.all(
