@@ -21,7 +21,7 @@ export const GENERATIVE_AI_TAG = 'generative-ai';
 export const MIN_MEDIAN_SCENARIO_STEM = 300;
 export const MAX_LONGEST_IS_RIGHT = 0.3;
 export const MAX_MUCH_LONGER = 0.05;
-export const MAX_STEM_CUE_SHARE = 0.25;
+export const MAX_STEM_CUE_SHARE = 0.1;
 export const MAX_SHARE_PER_ANSWER_KEY = 0.35;
 export const MIN_SCENARIO_SHARE = 0.4;
 /** Questions kept for practice and review but left out of daily rounds unless a channel turns extras on. */

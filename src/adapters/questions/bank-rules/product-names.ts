@@ -21,7 +21,8 @@ export interface UnresolvedName {
   name: string;
 }
 
-const CAPITALISED = String.raw`[A-Z0-9][\w/.-]*`;
+// Dots only inside a word (`tf.data`), so a sentence's full stop ends the name.
+const CAPITALISED = String.raw`[A-Z0-9][\w/-]*(?:\.\w+)*`;
 const BRANDED = new RegExp(
   String.raw`\b(?:Google Cloud|Google|Cloud|Vertex AI|Agent Platform|Gemini Enterprise Agent Platform)(?: ${CAPITALISED})+`,
   'g',

@@ -2,9 +2,11 @@ import type { Locale } from '../../../core/model.js';
 import { answerKeysOf, type RuledQuestion } from './item-shape.js';
 
 /**
- * Stem cues: content words that the stem shares with a right choice and with no wrong choice. A reader
- * can match such a word without knowing the subject ("…needs a *managed* workflow" → the only option
- * saying "managed"). A word every option repeats is no cue, nor are function words.
+ * Stem cues: distinctive words that the stem shares with a right choice and with no wrong choice. A reader
+ * can match such a word without knowing the subject ("…reads *TFRecord* shards" → the only option saying
+ * "TFRecord"). A word a wrong option repeats is no cue, nor are function words, nor the field's common
+ * vocabulary: a word found in many questions of the bank ("train", "pipeline", "endpoint") tells a reader
+ * nothing about this one.
  */
 export interface StemCue {
   id: string;
@@ -50,7 +52,22 @@ export function contentWords(text: string, locale: Locale): Set<string> {
   return words;
 }
 
+/** A word in more than this share of the bank's questions is common vocabulary, not a cue. */
+export const COMMON_WORD_SHARE = 0.02;
+/** ...and in small banks, in more than this many questions. */
+const MIN_COMMON_COUNT = 3;
+
 export function stemCues(questions: readonly RuledQuestion[], locale: Locale): StemCue[] {
+  const questionsWith = new Map<string, number>();
+  for (const q of questions) {
+    const words = new Set(
+      [q.stem[locale], ...q.choices.map((c) => c.text[locale])].flatMap((t) => [...contentWords(t, locale)]),
+    );
+    for (const word of words) questionsWith.set(word, (questionsWith.get(word) ?? 0) + 1);
+  }
+  const commonAbove = Math.max(MIN_COMMON_COUNT, COMMON_WORD_SHARE * questions.length);
+  const distinctive = (word: string): boolean => (questionsWith.get(word) ?? 0) <= commonAbove;
+
   const cues: StemCue[] = [];
   for (const q of questions) {
     const rightKeys = new Set(answerKeysOf(q));
@@ -63,7 +80,7 @@ export function stemCues(questions: readonly RuledQuestion[], locale: Locale): S
     const shared = new Set<string>();
     for (const choice of q.choices.filter((c) => rightKeys.has(c.key))) {
       for (const word of contentWords(choice.text[locale], locale)) {
-        if (stemWords.has(word) && !wrongWords.has(word)) shared.add(word);
+        if (stemWords.has(word) && !wrongWords.has(word) && distinctive(word)) shared.add(word);
       }
     }
     if (shared.size > 0) cues.push({ id: q.id, words: [...shared].sort() });
