@@ -71,6 +71,23 @@ describe('stem cues', () => {
     expect(stemCues([q], 'en')).toEqual([]);
   });
 
+  it('ignores the common vocabulary of the bank: a word found in many questions is no cue', () => {
+    const cued = (id: string) =>
+      question({
+        id,
+        stem: { ja: 'x', en: 'The radiologists must train a classifier.' },
+        choices: [choice('A', 'Ask radiologists to train it'), choice('B', 'Buy labels')],
+      });
+    const others = Array.from({ length: 10 }, (_, i) =>
+      question({
+        id: `o${i}`,
+        stem: { ja: 'x', en: 'They train nightly.' },
+        choices: [choice('A', 'Dataflow'), choice('B', 'Spark')],
+      }),
+    );
+    expect(stemCues([cued('q'), ...others], 'en')).toEqual([{ id: 'q', words: ['radiologist'] }]);
+  });
+
   it('reads Japanese words with the segmenter: kanji and katakana runs count', () => {
     const q = question({
       stem: { ja: '通話の録音を文字起こしします。', en: 'x' },
