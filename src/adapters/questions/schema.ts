@@ -6,8 +6,8 @@ import { z } from 'zod';
  * because they need every file at once.
  */
 
-/** Slack caps button text at 75 characters and Discord at 80: the stricter one wins. */
-export const MAX_CHOICE_LABEL = 75;
+/** Choices are whole designs shown in the message body (issue 12/13); buttons carry only the key. */
+export const MAX_CHOICE_LABEL = 300;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 5;
 
@@ -28,8 +28,8 @@ const sourceRef = z.union([
 
 const choiceLabel = z.object(
   {
-    ja: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
-    en: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
+    ja: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters`),
+    en: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters`),
   },
   { error: 'needs both `ja` and `en` text' },
 );
@@ -44,6 +44,8 @@ export const choiceSchema = z.strictObject({
 export const questionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens'),
+    /** The old id this question rewrites when it changes what is asked or the key (issue 13). */
+    replaces: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens').optional(),
     domain: z.string().min(1),
     difficulty: z.enum(['easy', 'medium', 'hard']),
     style: z.enum(['scenario', 'concept']),
@@ -56,18 +58,31 @@ export const questionSchema = z
       .array(choiceSchema)
       .min(MIN_CHOICES, `needs at least ${MIN_CHOICES} choices`)
       .max(MAX_CHOICES, `allows at most ${MAX_CHOICES} choices (one row of buttons)`),
-    answer: z.string().min(1),
+    /** One key, or 2–3 distinct keys for a multiple-select ("choose two/three") question. */
+    answer: z.union([
+      z.string().min(1),
+      z
+        .array(z.string().min(1))
+        .min(2, 'a multiple-select answer lists 2 or 3 keys')
+        .max(3, 'a multiple-select answer lists 2 or 3 keys'),
+    ]),
     explanation: localizedSchema,
   })
   .superRefine((q, ctx) => {
     const keys = q.choices.map((c) => c.key);
-    if (!(keys as string[]).includes(q.answer)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `"${q.answer}" is not a choice key (${keys.join(', ')})`,
-      });
-    }
+    const answers = typeof q.answer === 'string' ? [q.answer] : q.answer;
+    answers.forEach((answer, i) => {
+      if (!(keys as string[]).includes(answer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer'],
+          message: `"${answer}" is not a choice key (${keys.join(', ')})`,
+        });
+      }
+      if (answers.indexOf(answer) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: `answer key ${answer} is listed twice` });
+      }
+    });
     keys.forEach((key, i) => {
       if (keys.indexOf(key) !== i) {
         ctx.addIssue({
