@@ -45,7 +45,10 @@ export const questionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens'),
     /** The old id this question rewrites when it changes what is asked or the key (issue 13). */
-    replaces: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens').optional(),
+    replaces: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens')
+      .optional(),
     domain: z.string().min(1),
     difficulty: z.enum(['easy', 'medium', 'hard']),
     style: z.enum(['scenario', 'concept']),
