@@ -51,7 +51,7 @@ describe('console mode through the real entry point', () => {
       const result = await runEntryPoint('', consoleEnv({ QUIZ_QUESTIONS_DIR: dir }));
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(
-        /questions\/2-broken\.yaml: id "s1-broken": field choices\.0\.text\.en: must be at most 75/,
+        /questions\/2-broken\.yaml: id "s1-broken": field choices\.0\.text\.en: must be at most 300/,
       );
     } finally {
       rmSync(path.dirname(dir), { recursive: true, force: true });

@@ -44,7 +44,7 @@ describe('loadContent', () => {
     ],
     ['unknown-answer', /id "s1-broken": field answer: "C" is not a choice key \(A, B\)/],
     ['missing-ja', /id "s1-broken": field stem\.ja: is missing/],
-    ['long-choice', /id "s1-broken": field choices\.0\.text\.en: must be at most 75 characters/],
+    ['long-choice', /id "s1-broken": field choices\.0\.text\.en: must be at most 300 characters/],
     ['one-choice', /id "s1-broken": field choices: needs at least 2 choices/],
     ['six-choices', /id "s1-broken": field choices: allows at most 5 choices/],
     ['empty-explanation', /id "s1-broken": field explanation\.ja: must not be empty/],
