@@ -6,8 +6,8 @@ import { z } from 'zod';
  * because they need every file at once.
  */
 
-/** Slack caps button text at 75 characters and Discord at 80: the stricter one wins. */
-export const MAX_CHOICE_LABEL = 75;
+/** Choices are whole designs shown in the message body (buttons carry only the key), as on the exam. */
+export const MAX_CHOICE_LABEL = 300;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 5;
 
@@ -28,8 +28,8 @@ const sourceRef = z.union([
 
 const choiceLabel = z.object(
   {
-    ja: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
-    en: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
+    ja: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters`),
+    en: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters`),
   },
   { error: 'needs both `ja` and `en` text' },
 );
@@ -56,17 +56,32 @@ export const questionSchema = z
       .array(choiceSchema)
       .min(MIN_CHOICES, `needs at least ${MIN_CHOICES} choices`)
       .max(MAX_CHOICES, `allows at most ${MAX_CHOICES} choices (one row of buttons)`),
-    answer: z.string().min(1),
+    /** Rewrites that change what a question asks or its key get a new id and name the old one here. */
+    replaces: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens').optional(),
+    /** One key, or 2–3 distinct keys for a multiple-select question. */
+    answer: z.union([
+      z.string().min(1),
+      z
+        .array(z.string().min(1))
+        .min(2, 'a multiple-select answer lists 2 or 3 keys')
+        .max(3, 'a multiple-select answer lists 2 or 3 keys'),
+    ]),
     explanation: localizedSchema,
   })
   .superRefine((q, ctx) => {
     const keys = q.choices.map((c) => c.key);
-    if (!(keys as string[]).includes(q.answer)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `"${q.answer}" is not a choice key (${keys.join(', ')})`,
-      });
+    const answers = typeof q.answer === 'string' ? [q.answer] : q.answer;
+    for (const answer of answers) {
+      if (!(keys as string[]).includes(answer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer'],
+          message: `"${answer}" is not a choice key (${keys.join(', ')})`,
+        });
+      }
+    }
+    if (new Set(answers).size !== answers.length) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'lists a key twice' });
     }
     keys.forEach((key, i) => {
       if (keys.indexOf(key) !== i) {
