@@ -57,7 +57,10 @@ export const questionSchema = z
       .min(MIN_CHOICES, `needs at least ${MIN_CHOICES} choices`)
       .max(MAX_CHOICES, `allows at most ${MAX_CHOICES} choices (one row of buttons)`),
     /** Rewrites that change what a question asks or its key get a new id and name the old one here. */
-    replaces: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens').optional(),
+    replaces: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens')
+      .optional(),
     /** One key, or 2–3 distinct keys for a multiple-select question. */
     answer: z.union([
       z.string().min(1),
