@@ -94,6 +94,8 @@ export const OTHER_GOOGLE_NAMES = [
   'Google Analytics',
   'Google DeepMind',
   'Agent Platform SDK',
+  'Google APIs',
+  'Google API',
   'Vertex AI SDK',
 ];
 
@@ -101,6 +103,7 @@ export const OTHER_GOOGLE_NAMES = [
 export const TECHNICAL_TERMS = [
   'GoogleSQL',
   'Gen AI',
+  'Responsible AI',
   'SaaS',
   'PCs',
   'IPs',

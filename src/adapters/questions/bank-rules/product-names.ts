@@ -59,13 +59,39 @@ export function namesIn(text: string): string[] {
   for (const pattern of [BRANDED, API_OR_AI, PRODUCT_WORDS, INNER_CAPITAL]) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
-      const name = match[0].replace(/[.,:;)/-]+$/, '');
+      const name = withoutSentenceWords(match[0].replace(/[.,:;)/-]+$/, ''));
+      if (name === '' || name === 'API' || name === 'AI') continue;
       const end = start + name.length;
       if (spans.some((s) => start < s.end && end > s.start)) continue;
       spans.push({ start, end, name });
     }
   }
   return spans.map((s) => s.name);
+}
+
+/**
+ * Words that start a sentence or describe a product without naming it (`Which API…`, `Legacy AI Platform`):
+ * capitalised by grammar, not part of a name.
+ */
+const SENTENCE_WORDS = new Set([
+  'Which',
+  'What',
+  'Use',
+  'Reuse',
+  'Call',
+  'The',
+  'A',
+  'An',
+  'Each',
+  'Every',
+  'Legacy',
+  'Any',
+]);
+
+function withoutSentenceWords(name: string): string {
+  const words = name.split(' ');
+  while (words.length > 1 && SENTENCE_WORDS.has(words[0] ?? '')) words.shift();
+  return words.join(' ');
 }
 
 function knownTerms(services: readonly ServiceRecord[]): Set<string> {
