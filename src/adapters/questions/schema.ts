@@ -6,8 +6,8 @@ import { z } from 'zod';
  * because they need every file at once.
  */
 
-/** Slack caps button text at 75 characters and Discord at 80: the stricter one wins. */
-export const MAX_CHOICE_LABEL = 75;
+/** Long, exam-style choices (issue 12/13): whole designs up to 300 characters. */
+export const MAX_CHOICE_LABEL = 300;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 5;
 
@@ -44,6 +44,11 @@ export const choiceSchema = z.strictObject({
 export const questionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lower-case words joined by hyphens'),
+    /** Id of the old question this one rewrites (new id because what it asks or its key changed). */
+    replaces: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'replaces names an old question id')
+      .optional(),
     domain: z.string().min(1),
     difficulty: z.enum(['easy', 'medium', 'hard']),
     style: z.enum(['scenario', 'concept']),
@@ -56,17 +61,24 @@ export const questionSchema = z
       .array(choiceSchema)
       .min(MIN_CHOICES, `needs at least ${MIN_CHOICES} choices`)
       .max(MAX_CHOICES, `allows at most ${MAX_CHOICES} choices (one row of buttons)`),
-    answer: z.string().min(1),
+    /** One key, or 2-3 distinct keys for a multiple-select ("choose two/three") question. */
+    answer: z.union([z.string().min(1), z.array(z.string().min(1)).min(2).max(3)]),
     explanation: localizedSchema,
   })
   .superRefine((q, ctx) => {
     const keys = q.choices.map((c) => c.key);
-    if (!(keys as string[]).includes(q.answer)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `"${q.answer}" is not a choice key (${keys.join(', ')})`,
-      });
+    const answers = Array.isArray(q.answer) ? q.answer : [q.answer];
+    for (const answer of answers) {
+      if (!(keys as string[]).includes(answer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer'],
+          message: `"${answer}" is not a choice key (${keys.join(', ')})`,
+        });
+      }
+    }
+    if (new Set(answers).size !== answers.length) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'the answer lists a key twice' });
     }
     keys.forEach((key, i) => {
       if (keys.indexOf(key) !== i) {
