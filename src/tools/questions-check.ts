@@ -45,6 +45,7 @@ function printReport(report: ContentReport): void {
       `  ${label.padEnd(28)}${pick(report.languages.ja).padStart(5)}  ${pick(report.languages.en).padStart(5)}`,
     );
   row('right choice longest', (l) => share(l.longestIsRightShare));
+  row('right choice shortest', (l) => share(l.shortestIsRightShare));
   row('right ≥ 1.5 × mean wrong', (l) => share(l.muchLongerShare));
   row('stem cue (all questions)', (l) => share(l.stemCueShare));
   console.log(`Names not in the catalog or known lists: ${report.unresolvedNames.length}`);

@@ -34,6 +34,8 @@ export interface LanguageFigures {
   /** Single-answer questions whose right choice is strictly the longest (ja: display width). */
   longestIsRight: number;
   longestIsRightShare: number;
+  /** Reported, not ruled: a share far above 25 % would mean writers overcorrected. */
+  shortestIsRightShare: number;
   /** Single-answer questions whose right choice is at least 1.5 × the mean wrong choice. */
   muchLonger: number;
   muchLongerShare: number;
@@ -142,6 +144,7 @@ export function buildContentReport(content: Content): ContentReport {
     const figures: LanguageFigures = {
       longestIsRight: lengths.longestIsRight.length,
       longestIsRightShare: share(lengths.longestIsRight.length, lengths.measured),
+      shortestIsRightShare: share(lengths.shortestIsRight.length, lengths.measured),
       muchLonger: lengths.muchLonger.length,
       muchLongerShare: share(lengths.muchLonger.length, lengths.measured),
       stemCues: cues.length,

@@ -12,6 +12,8 @@ export interface LengthCues {
   measured: number;
   /** Ids where the right choice is strictly the longest. */
   longestIsRight: string[];
+  /** Ids where it is strictly the shortest: far above chance (25 %) would be the opposite tell. */
+  shortestIsRight: string[];
   /** Ids where the right choice is at least `RATIO` times the mean wrong choice. */
   muchLonger: string[];
 }
@@ -25,6 +27,7 @@ export function textLength(text: string, locale: Locale): number {
 export function lengthCues(questions: readonly RuledQuestion[], locale: Locale): LengthCues {
   const single = questions.filter((q) => !isMultipleSelect(q));
   const longestIsRight: string[] = [];
+  const shortestIsRight: string[] = [];
   const muchLonger: string[] = [];
   for (const q of single) {
     const [key] = answerKeysOf(q);
@@ -33,8 +36,9 @@ export function lengthCues(questions: readonly RuledQuestion[], locale: Locale):
     if (!right || wrong.length === 0) continue;
     const length = textLength(right.text[locale], locale);
     if (wrong.every((w) => length > w)) longestIsRight.push(q.id);
+    if (wrong.every((w) => length < w)) shortestIsRight.push(q.id);
     const meanWrong = wrong.reduce((a, b) => a + b, 0) / wrong.length;
     if (length >= MUCH_LONGER_RATIO * meanWrong) muchLonger.push(q.id);
   }
-  return { measured: single.length, longestIsRight, muchLonger };
+  return { measured: single.length, longestIsRight, shortestIsRight, muchLonger };
 }
