@@ -170,7 +170,10 @@ export const seedFactFileSchema = z.array(seedFactSchema);
 export type QuestionRecord = z.infer<typeof questionSchema>;
 
 /** The right keys of a record, in bank order, whichever way the YAML wrote them. */
-export function answerKeysOf(record: Pick<QuestionRecord, 'answer' | 'choices'>): string[] {
+export function answerKeysOf(record: {
+  answer: string | readonly string[];
+  choices: readonly { key: string }[];
+}): string[] {
   const listed = typeof record.answer === 'string' ? [record.answer] : record.answer;
   return record.choices.map((c) => c.key).filter((key) => listed.includes(key));
 }
