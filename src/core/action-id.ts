@@ -5,6 +5,8 @@
 
 export type ButtonAction =
   | { kind: 'answer'; roundId: string; choice: string }
+  /** "Answer" on a multiple-select question: opens the private picker. */
+  | { kind: 'pick'; roundId: string }
   | { kind: 'practice'; serviceId: string }
   | { kind: 'lookup'; serviceId: string }
   /** "I guessed" after a right answer: that review counts as Hard. */
@@ -12,12 +14,21 @@ export type ButtonAction =
   /** "Report this question": opens the report form (a modal). */
   | { kind: 'report'; questionId: string };
 
-const PREFIX = { answer: 'ans', practice: 'prc', lookup: 'gcp', guessed: 'gss', report: 'rpt' } as const;
+const PREFIX = {
+  answer: 'ans',
+  pick: 'pck',
+  practice: 'prc',
+  lookup: 'gcp',
+  guessed: 'gss',
+  report: 'rpt',
+} as const;
 
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
     case 'answer':
       return `${PREFIX.answer}:${action.roundId}:${action.choice}`;
+    case 'pick':
+      return `${PREFIX.pick}:${action.roundId}`;
     case 'practice':
       return `${PREFIX.practice}:${action.serviceId}`;
     case 'lookup':
@@ -39,6 +50,7 @@ export function decodeAction(raw: string): ButtonAction | null {
     return { kind: 'answer', roundId: first, choice: second };
   }
   if (second !== undefined) return null;
+  if (prefix === PREFIX.pick) return { kind: 'pick', roundId: first };
   if (prefix === PREFIX.practice) return { kind: 'practice', serviceId: first };
   if (prefix === PREFIX.lookup) return { kind: 'lookup', serviceId: first };
   if (prefix === PREFIX.guessed) return { kind: 'guessed', questionId: first };

@@ -126,7 +126,7 @@ describe('Slack: learning from mistakes', () => {
     harness = h;
     const posted = await h.app.publisher.publish(channel);
     if (posted.kind !== 'posted') throw new Error('nothing posted');
-    const right = posted.question.answer;
+    const right = posted.question.answer[0] ?? 'A';
     await h.click(encodeAction({ kind: 'answer', roundId: posted.round.id, choice: right }), {
       responseId: 'right',
     });

@@ -5,6 +5,7 @@ import {
   GuildMember,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import { type Locale, scopeId } from '../../core/model.js';
 import type { CommandContext } from '../../core/quiz-commands.js';
@@ -13,11 +14,16 @@ import type { UserLocales } from '../../core/user-locales.js';
 export type QuizInteraction =
   | ChatInputCommandInteraction
   | ButtonInteraction
+  | StringSelectMenuInteraction
   | AutocompleteInteraction
   | ModalSubmitInteraction;
 
 /** The interactions a person makes in a channel and that get a reply. */
-type RepliedInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+type RepliedInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | ModalSubmitInteraction;
 
 export interface ContextDeps {
   locales: UserLocales;

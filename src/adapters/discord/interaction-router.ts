@@ -3,6 +3,7 @@ import { decodeAction } from '../../core/action-id.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
+import { handleSelect } from './handle-select.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { handleReportModal } from './report-modal.js';
@@ -23,6 +24,7 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
       if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isStringSelectMenu()) await handleSelect(interaction, deps);
       else if (interaction.isModalSubmit()) {
         const action = decodeAction(interaction.customId);
         if (action?.kind === 'report') await handleReportModal(interaction, action.questionId, deps);

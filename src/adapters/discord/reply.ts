@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { CommandReply } from '../../core/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
@@ -17,7 +18,11 @@ export function replyMessage(reply: CommandReply): DiscordMessage {
 
 /** Fills in the deferred (ephemeral) reply. */
 export async function sendReply(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | StringSelectMenuInteraction
+    | ModalSubmitInteraction,
   message: DiscordMessage,
 ): Promise<void> {
   await interaction.editReply({
@@ -35,7 +40,11 @@ export const DEFER_AFTER_MS = 1500;
  * deferring (ephemeral) first and editing the reply in when it is. `work` must not reject.
  */
 export async function replyPrivately(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | StringSelectMenuInteraction
+    | ModalSubmitInteraction,
   work: Promise<DiscordMessage>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {

@@ -10,6 +10,8 @@ export interface StoredRound {
   questionVersion?: string;
   answers: Map<string, string>;
   counts: Map<string, number>;
+  /** Answers that were wholly right. */
+  right: number;
   claimUntil: number;
   revealed: boolean;
 }

@@ -215,7 +215,7 @@ export class LearningCommands {
     const lines = [
       question.stem[m.locale],
       ...question.choices.map((c) => `${c.key}. ${c.text[m.locale]}`),
-      l.itemKey(String(question.answer)),
+      l.itemKey(question.answer.join(', ')),
       l.itemFigures(row?.answered ?? 0, row?.p ?? null, row?.discrimination ?? null),
     ];
     if (row && Object.keys(row.options).length > 0) {

@@ -74,7 +74,7 @@ export function describeLearning(fx: ContractFixtures): void {
       const multi = await round({
         questionId: 'q9',
         questionVersion: 'm1',
-        choiceKeys: ['A', 'B', 'C', 'A,C'],
+        choiceKeys: ['A', 'B', 'C', 'D'],
         answerKey: 'A,C',
       });
       await answer(multi, 'U1', 'A,C');
