@@ -8,7 +8,8 @@ import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
 
 describe('console mode through the real entry point', () => {
   it('shows a question, answers a typed number and looks up Dataflow, in Japanese by default', async () => {
-    const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv());
+    // A seed whose first question has one answer, so the typed '2' is a complete answer.
+    const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv({ QUIZ_SEED: '3' }));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('今日の PMLE 問題');
     expect(result.stdout).toMatch(/^ {2}A\. /m); // choices by the letter shown, typed as a letter or its number
