@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { readItemStatsData } from '../adapters/redis/redis-item-stats.js';
 import { type ItemStatsRow, itemFlags, itemStatistics } from '../core/learning/item-statistics.js';
 
 /**
  * `npm run questions:stats [-- --json]`: classical item analysis of every question version answered in
- * any workspace or guild of the deployment at `REDIS_URL` (key prefix `REDIS_KEY_PREFIX`, default `pq`).
+ * any workspace or guild of the deployment at `REDIS_URL` or `REDIS_CLUSTER_NODES` (key prefix `REDIS_KEY_PREFIX`,
+ * default `pq`).
  * The table flags p < 0.2 (too hard, or a wrong key), p > 0.95 (too easy) and discrimination < 0.1
  * (negative: check the key). `--json` prints the rows.
  */
@@ -36,13 +37,28 @@ function printTable(rows: ItemStatsRow[], scopes: number): void {
   }
 }
 
-const url = process.env.REDIS_URL;
-if (!url) {
-  console.error('questions:stats reads the answers from Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379).');
+/** REDIS_CLUSTER_NODES (`host:port,...`) first, as the bot reads it; else REDIS_URL. */
+function connectFromEnv(): Redis | Cluster | null {
+  const nodes = process.env.REDIS_CLUSTER_NODES?.trim();
+  if (nodes) {
+    const startup = nodes.split(',').map((n) => {
+      const [host = '', port = ''] = n.trim().split(':');
+      return { host, port: Number(port) };
+    });
+    return new Cluster(startup, { lazyConnect: true, redisOptions: { maxRetriesPerRequest: 1 } });
+  }
+  const url = process.env.REDIS_URL;
+  return url ? new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
+}
+
+const client = connectFromEnv();
+if (!client) {
+  console.error(
+    'questions:stats reads the answers from Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379) or REDIS_CLUSTER_NODES.',
+  );
   process.exitCode = 2;
 } else {
   const prefix = process.env.REDIS_KEY_PREFIX || 'pq';
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await client.connect();
     const data = await readItemStatsData(client, prefix);

@@ -1,9 +1,15 @@
 import { spawn } from 'node:child_process';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { seedItemStats } from '../support/item-stats-seed.js';
-import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import {
+  deleteByPrefix,
+  type RedisTarget,
+  startRedisClusterTarget,
+  startRedisTarget,
+  uniquePrefix,
+} from '../support/redis-server.js';
 import { ROOT } from '../support/run-entry-point.js';
 
 function runStats(
@@ -81,5 +87,34 @@ describe('npm run questions:stats on a seeded Redis', () => {
     const result = await runStats([], {});
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('set REDIS_URL');
+  });
+});
+
+describe('npm run questions:stats on a Redis Cluster', () => {
+  it('finds the scopes on every master and sums them (REDIS_CLUSTER_NODES)', async () => {
+    const target = await startRedisClusterTarget();
+    if (!target) return;
+    const prefix = uniquePrefix();
+    const cluster = new Cluster(target.nodes, { lazyConnect: true });
+    try {
+      await cluster.connect();
+      // Slots 5406 and 13660: the first and the third of three masters, so the tool must scan every master.
+      await seedItemStats(new RedisQuizStore(cluster, { prefix }), { t1: 'slack:T1', t2: 'slack:T3' });
+      const result = await runStats(['--json'], {
+        REDIS_CLUSTER_NODES: target.nodesText,
+        REDIS_KEY_PREFIX: prefix,
+      });
+      expect(result.stderr).toBe('');
+      const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+      expect(rows.map((r) => [r.id, r.answered, r.p])).toEqual([
+        ['x', 5, 0.6],
+        ['y', 4, 0.5],
+        ['z', 4, 0.75],
+      ]);
+    } finally {
+      await deleteByPrefix(cluster, prefix);
+      cluster.disconnect();
+      await target.close();
+    }
   });
 });

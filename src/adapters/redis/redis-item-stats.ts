@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import type { ScopedResponse } from '../../core/learning/item-statistics.js';
 import type { ItemCounters } from '../../core/ports/learning-store.js';
 import { itemCountersFromHash, itemResponsesFromHash } from './redis-learning.js';
@@ -23,18 +23,22 @@ function scopeOfKey(key: string): string | null {
  * answer script counts per scope (one cluster slot), so the figures are summed here. SCAN, not KEYS,
  * so a large server is not blocked.
  */
-export async function readItemStatsData(client: Redis, prefix: string): Promise<ItemStatsData> {
+export async function readItemStatsData(client: Redis | Cluster, prefix: string): Promise<ItemStatsData> {
   const scopes = new Set<string>();
-  for (const pattern of [`${prefix}:{*}:items`, `${prefix}:{*}:reported`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      for (const key of keys) {
-        const scope = scopeOfKey(key);
-        if (scope) scopes.add(scope);
-      }
-    } while (cursor !== '0');
+  // In a cluster each scope lives on one master: scan them all.
+  const nodes = client instanceof Cluster ? client.nodes('master') : [client];
+  for (const node of nodes) {
+    for (const pattern of [`${prefix}:{*}:items`, `${prefix}:{*}:reported`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        cursor = next;
+        for (const key of keys) {
+          const scope = scopeOfKey(key);
+          if (scope) scopes.add(scope);
+        }
+      } while (cursor !== '0');
+    }
   }
   const data: ItemStatsData = { scopes: [...scopes].sort(), counters: [], responses: [], reports: new Map() };
   for (const scope of data.scopes) {
