@@ -76,6 +76,10 @@ export class MemoryQuizStore implements QuizStore {
     rounds.markRevealed(this.state, scope, roundId);
   }
 
+  async dropUnpostedRound(round: Pick<Round, 'scope' | 'id' | 'channelId'>): Promise<boolean> {
+    return rounds.dropUnpostedRound(this.state, round);
+  }
+
   async askedQuestions(channel: ChannelRef): Promise<string[]> {
     return [...(this.state.asked.get(`${channel.scope}|${channel.channelId}`) ?? [])];
   }

@@ -82,6 +82,22 @@ export function markRevealed(state: MemoryState, scope: ScopeId, roundId: string
   }
 }
 
+/** As the Redis store's drop script: closed and revealed, and the seq given back if still the last. */
+export function dropUnpostedRound(
+  state: MemoryState,
+  ref: Pick<Round, 'scope' | 'id' | 'channelId'>,
+): boolean {
+  const stored = state.rounds.get(`${ref.scope}|${ref.id}`);
+  if (!stored || stored.revealed || stored.round.messageRef !== undefined) return false;
+  stored.round.status = 'closed';
+  stored.revealed = true;
+  const channel = `${ref.scope}|${ref.channelId}`;
+  if (stored.round.kind === 'daily' && state.seqs.get(channel) === stored.round.seq) {
+    state.seqs.set(channel, stored.round.seq - 1);
+  }
+  return true;
+}
+
 /**
  * Oldest `closesAt` first; ties in binary order of `<scope>|<roundId>`, the order the Redis store's due
  * index (a sorted set of such members) gives them.

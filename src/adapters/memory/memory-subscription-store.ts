@@ -4,6 +4,8 @@ import type { Subscription, SubscriptionStore } from '../../core/ports/subscript
 /** Subscriptions in process memory (console mode, tests). Same semantics as the Redis store. */
 export class MemorySubscriptionStore implements SubscriptionStore {
   private readonly subs = new Map<string, Subscription>();
+  /** Next post time per channel; `Infinity` while paused. */
+  private readonly nextPosts = new Map<string, number>();
   private readonly slots = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -13,11 +15,14 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     return sub ? structuredClone(sub) : null;
   }
 
-  async saveSubscription(subscription: Subscription): Promise<void> {
-    this.subs.set(key(subscription.channel), structuredClone(subscription));
+  async saveSubscription(subscription: Subscription, nextPostAt?: number | null): Promise<void> {
+    const k = key(subscription.channel);
+    this.subs.set(k, structuredClone(subscription));
+    if (nextPostAt !== undefined) this.nextPosts.set(k, nextPostAt ?? Number.POSITIVE_INFINITY);
   }
 
   async deleteSubscription(channel: ChannelRef): Promise<boolean> {
+    this.nextPosts.delete(key(channel));
     return this.subs.delete(key(channel));
   }
 
@@ -25,7 +30,27 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     return [...this.subs.values()].map((s) => structuredClone(s));
   }
 
+  async dueSubscriptions(now: number, limit: number, offset = 0): Promise<Subscription[]> {
+    const due = [...this.nextPosts.entries()]
+      .filter(([, at]) => at <= now)
+      .sort(([ka, a], [kb, b]) => a - b || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .slice(offset, offset + limit);
+    const subs: Subscription[] = [];
+    for (const [k] of due) {
+      const sub = this.subs.get(k);
+      if (sub) subs.push(structuredClone(sub));
+      else this.nextPosts.delete(k);
+    }
+    return subs;
+  }
+
+  async setNextPost(channel: ChannelRef, at: number | null): Promise<void> {
+    const k = key(channel);
+    if (this.nextPosts.has(k)) this.nextPosts.set(k, at ?? Number.POSITIVE_INFINITY);
+  }
+
   async claimSlot(channel: ChannelRef, slot: number, ttlMs: number): Promise<boolean> {
+    this.pruneSlots();
     const k = `${key(channel)}|${slot}`;
     const expires = this.slots.get(k);
     if (expires !== undefined && expires > this.now()) return false;
@@ -35,6 +60,13 @@ export class MemorySubscriptionStore implements SubscriptionStore {
 
   async releaseSlot(channel: ChannelRef, slot: number): Promise<void> {
     this.slots.delete(`${key(channel)}|${slot}`);
+  }
+
+  /** Expired markers go, as Redis expires them: the map stays as small as the markers still alive. */
+  private pruneSlots(): void {
+    if (this.slots.size < 1000) return;
+    const now = this.now();
+    for (const [k, expires] of this.slots) if (expires <= now) this.slots.delete(k);
   }
 }
 

@@ -159,6 +159,7 @@ export const en: Messages = {
   scheduleNone: (cron, timeZone) =>
     `This channel gets no daily question yet. Subscribe with /quiz schedule ${cron} ${timeZone} (or your own cron and time zone).`,
   scheduleSaved: 'Schedule saved.',
+  scheduleFirstPost: (when) => `First question: ${when}.`,
   scheduleOff: 'This channel no longer gets the daily question.',
   scheduleNotSubscribed: 'This channel was not subscribed; nothing changed.',
   invalidCron: (cron, error) =>

@@ -160,6 +160,7 @@ export const ja: Messages = {
   scheduleNone: (cron, timeZone) =>
     `このチャンネルはまだ出題の対象ではありません。/quiz schedule ${cron} ${timeZone}（cron とタイムゾーンは変更可）で登録できます。`,
   scheduleSaved: 'スケジュールを保存しました。',
+  scheduleFirstPost: (when) => `最初の出題: ${when}`,
   scheduleOff: 'このチャンネルへの毎日の出題を停止しました。',
   scheduleNotSubscribed: 'このチャンネルは登録されていません。何も変更していません。',
   invalidCron: (cron, error) =>

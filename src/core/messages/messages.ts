@@ -101,6 +101,8 @@ export interface Messages {
   scheduleNextTitle(timeZone: string): string;
   scheduleNone(defaultCron: string, defaultTimeZone: string): string;
   scheduleSaved: string;
+  /** The first question under a schedule just set: slots before this moment are never posted. */
+  scheduleFirstPost(when: string): string;
   scheduleOff: string;
   scheduleNotSubscribed: string;
   invalidCron(cron: string, error: string): string;
