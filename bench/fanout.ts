@@ -9,7 +9,12 @@ import { messagesFor } from '../src/core/messages/index.js';
 import type { ChannelRef, Question, Round } from '../src/core/model.js';
 import type { ChatPlatform } from '../src/core/ports/chat-platform.js';
 import { aBank, aCatalog, someQuestions } from '../test/support/builders.js';
-import { deleteByPrefix, type RedisTarget, startRedisTarget, uniquePrefix } from '../test/support/redis-server.js';
+import {
+  deleteByPrefix,
+  type RedisTarget,
+  startRedisTarget,
+  uniquePrefix,
+} from '../test/support/redis-server.js';
 import { formatTable } from './support/table.js';
 
 /**
@@ -85,7 +90,8 @@ async function subscribe(app: Awaited<ReturnType<typeof makeApp>>['app'], count:
   let next = 0;
   await Promise.all(
     Array.from({ length: 100 }, async () => {
-      for (let i = next++; i < count; i = next++) await app.schedule.set(channelAt(i), cron, 'Asia/Tokyo', en);
+      for (let i = next++; i < count; i = next++)
+        await app.schedule.set(channelAt(i), cron, 'Asia/Tokyo', en);
     }),
   );
 }
@@ -101,7 +107,12 @@ async function commandCalls(admin: Redis): Promise<number> {
 }
 
 async function fanout(target: RedisTarget, admin: Redis, channels: number): Promise<string[]> {
-  const clock = { current: SLOT - MINUTE, now() { return this.current; } };
+  const clock = {
+    current: SLOT - MINUTE,
+    now() {
+      return this.current;
+    },
+  };
   const { app, platform, clients, prefix } = await makeApp(target, clock);
   try {
     // The '0 9 * * 1-5' slot the schedule was set a minute before (its first digest is posted too).
@@ -152,7 +163,8 @@ export async function benchFanout(): Promise<string> {
     const postRows = [['channels', 'workspaces', 'posted', 'first s', 'median s', 'last s']];
     for (const n of sizes('FANOUT_SIZES', '100,1000,10000')) postRows.push(await fanout(target, admin, n));
     const idleRows = [['subscriptions', 'tick (none due)', 'redis commands']];
-    for (const n of sizes('FANOUT_IDLE_SIZES', '1000,100000')) idleRows.push(await idleTick(target, admin, n));
+    for (const n of sizes('FANOUT_IDLE_SIZES', '1000,100000'))
+      idleRows.push(await idleTick(target, admin, n));
     return [
       `one tick at a 09:00 slot, platform latency ${LATENCY_MS} ms per call, ${CHANNELS_PER_WORKSPACE} channels per workspace`,
       formatTable(postRows),

@@ -19,6 +19,7 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     const k = key(subscription.channel);
     this.subs.set(k, structuredClone(subscription));
     if (nextPostAt !== undefined) this.nextPosts.set(k, nextPostAt ?? Number.POSITIVE_INFINITY);
+    else if (!this.nextPosts.has(k)) this.nextPosts.set(k, 0);
   }
 
   async deleteSubscription(channel: ChannelRef): Promise<boolean> {

@@ -42,6 +42,7 @@ export class RedisSubscriptionStore implements SubscriptionStore {
       await this.client.set(this.subKey(subscription.channel), JSON.stringify(subscription));
       await this.client.sadd(this.listKey(), m);
       if (nextPostAt !== undefined) await this.client.zadd(this.indexKey(), score(nextPostAt), m);
+      else await this.client.zadd(this.indexKey(), 'NX', 0, m);
     });
   }
 
