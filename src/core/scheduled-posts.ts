@@ -87,14 +87,13 @@ export class ScheduledPosts {
     const { engine, publisher, log } = this.deps;
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const due = await engine.dueRounds(BATCH);
-      let closed = 0;
+      let revealed = 0;
       await runInScopeLanes(
         due,
         (ref) => ref.scope,
         async (ref) => {
           try {
-            await publisher.closeAndReveal(ref);
-            closed += 1;
+            if ((await publisher.closeAndReveal(ref)) === 'revealed') revealed += 1;
             return DONE;
           } catch (error) {
             if (error instanceof PlatformError && error.failure === 'rate-limited') {
@@ -107,8 +106,9 @@ export class ScheduledPosts {
         this.deps.limits,
         this.deps.sleep,
       );
-      // Rounds that failed stay due at the front: stop rather than read them again in this tick.
-      if (due.length < BATCH || closed === 0) break;
+      // Rounds that failed, or that another replica is revealing, stay due at the front of the index:
+      // a batch that revealed nothing would only read them again, so the next tick takes over.
+      if (due.length < BATCH || revealed === 0) break;
     }
   }
 

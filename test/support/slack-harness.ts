@@ -6,6 +6,7 @@ import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscr
 import { createSlackBot, type SlackBot } from '../../src/adapters/slack/register-slack.js';
 import { type AppParts, buildApp } from '../../src/app.js';
 import type { Locale } from '../../src/core/model.js';
+import type { Clock } from '../../src/core/ports/clock.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
@@ -54,6 +55,8 @@ export async function startSlackHarness(
     catalog?: ServiceCatalog;
     locale?: Locale;
     socketMode?: boolean;
+    /** The app's clock (default: real time); a test that needs the next slot moves it. */
+    clock?: Clock;
   } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
@@ -74,7 +77,7 @@ export async function startSlackHarness(
       ]),
     store,
     subscriptions: new MemorySubscriptionStore(),
-    clock: { now: () => Date.now() },
+    clock: options.clock ?? { now: () => Date.now() },
     log: silentLogger,
     quiz: {
       timeZone: 'Asia/Tokyo',
