@@ -18,8 +18,8 @@ export class MemorySubscriptionStore implements SubscriptionStore {
   async saveSubscription(subscription: Subscription, nextPostAt?: number | null): Promise<void> {
     const k = key(subscription.channel);
     this.subs.set(k, structuredClone(subscription));
-    if (nextPostAt !== undefined) this.nextPosts.set(k, nextPostAt ?? Number.POSITIVE_INFINITY);
-    else if (!this.nextPosts.has(k)) this.nextPosts.set(k, 0);
+    // No time given: due at once; the next tick works out the real one (or takes it out if paused).
+    this.nextPosts.set(k, nextPostAt === undefined ? 0 : (nextPostAt ?? Number.POSITIVE_INFINITY));
   }
 
   async deleteSubscription(channel: ChannelRef): Promise<boolean> {

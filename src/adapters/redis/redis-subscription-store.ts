@@ -41,8 +41,8 @@ export class RedisSubscriptionStore implements SubscriptionStore {
       // The subscription first: an index entry without one is dropped by dueSubscriptions.
       await this.client.set(this.subKey(subscription.channel), JSON.stringify(subscription));
       await this.client.sadd(this.listKey(), m);
-      if (nextPostAt !== undefined) await this.client.zadd(this.indexKey(), score(nextPostAt), m);
-      else await this.client.zadd(this.indexKey(), 'NX', 0, m);
+      // No time given: due at once; the next tick works out the real one (or takes it out if paused).
+      await this.client.zadd(this.indexKey(), nextPostAt === undefined ? 0 : score(nextPostAt), m);
     });
   }
 

@@ -30,8 +30,8 @@ export interface SubscriptionStore {
   getSubscription(channel: ChannelRef): Promise<Subscription | null>;
   /**
    * Saves the subscription. `nextPostAt` (epoch ms) also moves it in the post-time index: `null` keeps it out
-   * of the due part (paused); `undefined` leaves a listed channel where it is (a change that does not
-   * move the next post) and lists a new one as due at once (its first tick works out its real time).
+   * of the due part (paused); `undefined` makes it due at once, and the next tick works out its real
+   * next post time (a subscription resumed or changed elsewhere, by an older version or by a tool).
    */
   saveSubscription(subscription: Subscription, nextPostAt?: number | null): Promise<void>;
   /** Returns whether there was one; it leaves the index too. */
