@@ -7,6 +7,7 @@ import type { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
 import { InFlight } from './core/in-flight.js';
+import { slackDistribution } from './slack-distribution.js';
 import { redisProblem, type Stores } from './stores.js';
 
 /** How long shutdown waits for accepted work (clicks being answered, a tick) before giving up. */
@@ -52,7 +53,12 @@ export async function startPlatforms(input: {
       metrics,
       inFlight,
       ...(slackHttp ? { customRoutes: routes } : {}),
+      ...(config.slack.oauth
+        ? slackDistribution(config.store, stores, log.child({ component: 'slack' }))
+        : {}),
     });
+    const installations = slack.installations;
+    if (installations) metrics.slackInstallations(() => installations.count());
     app.platforms.set('slack', slack.platform);
     checks.push({ name: 'slack', check: () => slack.problem() });
     await slack.start(config.port, config.host);

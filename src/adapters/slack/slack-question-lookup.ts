@@ -24,25 +24,26 @@ interface HistoryMessage {
  * erroring first attempt (the usual case) never reached the channel anyway.
  */
 export async function findPostedQuestion(
-  deps: { client: webApi.WebClient; log: Logger },
+  history: (args: webApi.ConversationsHistoryArguments) => Promise<webApi.ConversationsHistoryResponse>,
+  log: Logger,
   channel: ChannelRef,
   round: Round,
 ): Promise<string | null> {
   try {
-    const history = await deps.client.conversations.history({
+    const reply = await history({
       channel: channel.channelId,
       oldest: String(Math.floor(round.openedAt / 1000) - 60),
       limit: 200,
       include_all_metadata: true,
     });
-    const messages = (history.messages ?? []) as HistoryMessage[];
-    const found = messages.find(
+    const messages = (reply.messages ?? []) as HistoryMessage[];
+    const mine = messages.find(
       (m) =>
         m.metadata?.event_type === QUESTION_EVENT_TYPE && m.metadata.event_payload?.round_id === round.id,
     );
-    return found?.ts ?? null;
+    return mine?.ts ?? null;
   } catch (error) {
-    deps.log.warn(
+    log.warn(
       { err: error, channel, roundId: round.id },
       'could not check whether an earlier attempt posted the question; posting it',
     );

@@ -92,6 +92,10 @@ export const en: Messages = {
     switch (status) {
       case 'active':
         return 'Status: active';
+      case 'preview':
+        return 'Status: Preview (no GA terms yet)';
+      case 'unmaintained':
+        return `Status: no longer actively maintained${successor ? `; use ${successor} instead` : ''}`;
       case 'renamed':
         return `Status: renamed${date ? ` (${date})` : ''}`;
       case 'deprecated':
@@ -105,7 +109,8 @@ export const en: Messages = {
   gcpDocs: 'Documentation',
   gcpPractice: 'Practise a question',
   gcpNoPractice: 'No practice question is about this service yet.',
-  gcpNoMatch: (query) => `No Google Cloud service matches "${query}". Did you mean one of these?`,
+  gcpNoMatch: (query) =>
+    `No Google Cloud service matches "${query}". Try its current name, a former name or an abbreviation (for example /gcp bqml).`,
   gcpAmbiguous: (query) => `Several services match "${query}". Which one?`,
 
   consoleAnswerHint: (count) =>
@@ -171,4 +176,20 @@ export const en: Messages = {
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',
   digestEmpty: 'Nobody scored last week. A fresh start!',
+  installedTitle: 'PMLE Quiz is installed',
+  installedBody: (workspace) => [
+    `PMLE Quiz is now installed in ${workspace}.`,
+    'Next: invite the bot to a channel (/invite @pmle-quiz), then run /quiz schedule there to get the daily question.',
+    '/quiz help lists everything else.',
+  ],
+  installRefusedTitle: 'Installation not completed',
+  installStateRefused:
+    'This installation link has expired, was already used, or did not come from this app. Nothing was installed.',
+  installCancelled: 'The installation was cancelled. Nothing was installed.',
+  installOrgWideRefused:
+    'PMLE Quiz cannot be installed for a whole Enterprise Grid organization. Install it in each workspace instead. Nothing was installed.',
+  installFailed: 'Slack did not complete the installation. Nothing was installed; please try again.',
+  installRetryLink: 'Start the installation again',
+  schedulePausedNotInChannel: (reason) =>
+    `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
 };

@@ -92,6 +92,10 @@ export const ja: Messages = {
     switch (status) {
       case 'active':
         return 'ステータス: 提供中';
+      case 'preview':
+        return 'ステータス: プレビュー（一般提供前）';
+      case 'unmaintained':
+        return `ステータス: 積極的な保守は終了${successor ? `。代わりに ${successor} を使います` : ''}`;
       case 'renamed':
         return `ステータス: 名称変更${date ? `（${date}）` : ''}`;
       case 'deprecated':
@@ -105,7 +109,8 @@ export const ja: Messages = {
   gcpDocs: 'ドキュメント',
   gcpPractice: '関連問題を解く',
   gcpNoPractice: 'このサービスに関する練習問題はまだありません。',
-  gcpNoMatch: (query) => `「${query}」に一致する Google Cloud サービスが見つかりません。次のいずれかですか？`,
+  gcpNoMatch: (query) =>
+    `「${query}」に一致する Google Cloud サービスはカタログにありません。現在の名前、以前の名前、略称でお試しください（例: /gcp bqml）。`,
   gcpAmbiguous: (query) => `「${query}」に一致するサービスが複数あります。どれですか？`,
 
   consoleAnswerHint: (count) =>
@@ -172,4 +177,21 @@ export const ja: Messages = {
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',
   digestEmpty: '先週は得点した人がいませんでした。今週も頑張りましょう！',
+  installedTitle: 'PMLE Quiz をインストールしました',
+  installedBody: (workspace) => [
+    `${workspace} に PMLE Quiz をインストールしました。`,
+    '次に、ボットをチャンネルに招待し（/invite @pmle-quiz）、そのチャンネルで /quiz schedule を実行すると毎日の問題が届きます。',
+    'そのほかの使い方は /quiz help で確認できます。',
+  ],
+  installRefusedTitle: 'インストールは完了していません',
+  installStateRefused:
+    'このインストール用リンクは期限切れか、使用済みか、このアプリが発行したものではありません。何もインストールしていません。',
+  installCancelled: 'インストールはキャンセルされました。何もインストールしていません。',
+  installOrgWideRefused:
+    'PMLE Quiz は Enterprise Grid の組織全体にはインストールできません。ワークスペースごとにインストールしてください。何もインストールしていません。',
+  installFailed:
+    'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
+  installRetryLink: 'もう一度インストールする',
+  schedulePausedNotInChannel: (reason) =>
+    `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
 };
