@@ -23,7 +23,7 @@ export interface LaneLimits {
 }
 
 export const DEFAULT_LANE_LIMITS: LaneLimits = {
-  concurrency: 48,
+  concurrency: 64,
   perScope: 4,
   maxRetryWaitMs: 20_000,
   maxAttempts: 3,
