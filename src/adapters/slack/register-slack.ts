@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
 import { type Locale, type RoundRef, scopeId } from '../../core/model.js';
@@ -120,8 +120,16 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
 
   const engine = deps.commands.engine;
   const loadRound = (ref: RoundRef) => engine.roundWithQuestion(ref);
+  // Channel posts get a client of their own that hands a 429 back instead of waiting: WebClient pauses
+  // its whole request queue on a rate limit, which with one client for many workspaces (or for clicks
+  // and posts alike) would stall everyone. The scheduler pauses just that workspace's lane instead.
+  const channelClient = new webApi.WebClient(settings.botToken, {
+    ...clientOptions,
+    logger,
+    rejectRateLimitedCalls: true,
+  });
   const platform = new SlackPlatform({
-    client: app.client,
+    client: channelClient,
     bank: engine.bank,
     timeZone: deps.timeZone,
     locale: deps.defaultLocale,
