@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
 import type { Locale, RoundRef } from '../../core/model.js';
@@ -8,6 +8,7 @@ import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackAdmins } from './slack-admins.js';
+import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
 import { SlackPlatform } from './slack-platform.js';
 
@@ -48,7 +49,14 @@ export interface SlackBot {
    * not listening or the bot token fails `auth.test` (checked at most once a minute).
    */
   problem(): Promise<string | null>;
-  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: connects. */
+  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: nothing. */
+  listen(port: number, host?: string): Promise<Server | null>;
+  /**
+   * Checks the bot token (`auth.test`), then readies Bolt and, in Socket Mode, opens the websocket.
+   * A refused token throws `CredentialRejectedError`; an unreachable Slack throws the network error.
+   */
+  connect(): Promise<void>;
+  /** `listen` then `connect` (tests). */
   start(port: number, host?: string): Promise<Server | null>;
   stop(): Promise<void>;
 }
@@ -65,18 +73,19 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const socketReceiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
     : null;
-  const receiver =
-    socketReceiver ??
-    new HTTPReceiver({
-      signingSecret: settings.signingSecret ?? '',
-      endpoints: '/slack/events',
-      processBeforeResponse: false,
-      ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
-      ...(deps.unhandledRequestTimeoutMillis
-        ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
-        : {}),
-      logger,
-    });
+  const httpReceiver = socketReceiver
+    ? null
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret ?? '',
+        endpoints: '/slack/events',
+        processBeforeResponse: false,
+        ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+        ...(deps.unhandledRequestTimeoutMillis
+          ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
+          : {}),
+        logger,
+      });
+  const receiver = socketReceiver ?? (httpReceiver as HTTPReceiver);
   // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.
   const app = new App({
     token: settings.botToken,
@@ -85,6 +94,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     logger,
     logLevel: LogLevel.INFO,
     convoStore: false,
+    // Bolt would call auth.test in this constructor and leave a rejection nobody handles (a bad token
+    // crashed the process with a stack); connect() checks the token itself and then initialises Bolt.
+    deferInitialization: true,
   });
 
   const engine = deps.commands.engine;
@@ -130,7 +142,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     app,
     platform,
     async problem() {
-      if (!connected) return socketReceiver ? 'socket mode not connected' : 'not listening';
+      if (!connected) return socketReceiver ? 'socket mode not connected' : 'bot token not checked yet';
       if (socketReceiver) return null;
       const now = Date.now();
       if (!lastAuth || now - lastAuth.at > AUTH_CHECK_INTERVAL_MS) {
@@ -138,10 +150,29 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       }
       return lastAuth.problem;
     },
+    async listen(port: number, host?: string) {
+      if (!httpReceiver) return null;
+      // Bolt's own server, started before Bolt is initialised so /healthz answers while Slack is checked.
+      return httpReceiver.start(host ? { port, host } : port);
+    },
+    async connect() {
+      // A client of its own without the SDK's retries (ten over half an hour): each attempt is short,
+      // and connectWithRetry decides about the next one while /readyz says what is going on.
+      const check = new webApi.WebClient(settings.botToken, {
+        ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+        retryConfig: { retries: 0 },
+        timeout: 10_000,
+        logger,
+      });
+      await verifySlackCredential(() => check.auth.test(), 'SLACK_BOT_TOKEN');
+      await app.init();
+      if (socketReceiver) await verifySlackCredential(() => socketReceiver.start(), 'SLACK_APP_TOKEN');
+      connected = true;
+    },
     async start(port: number, host?: string) {
-      const started = await app.start(host ? { port, host } : port);
-      if (!socketReceiver) connected = true;
-      return settings.appToken ? null : (started as Server);
+      const server = await this.listen(port, host);
+      await this.connect();
+      return server;
     },
     async stop() {
       await app.stop();
