@@ -98,6 +98,7 @@ async function main(): Promise<number> {
       write,
       defaultLocale: config.quiz.locale,
       displayName: config.consoleUserName,
+      log: log.child({ component: 'console' }),
     });
     await stores.redis?.quit();
     return 0;

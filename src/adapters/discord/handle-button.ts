@@ -55,13 +55,12 @@ async function buttonReply(interaction: ButtonInteraction, deps: HandlerDeps): P
     }
     return textViewMessage(view, feedbackColor(outcome));
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, customId: interaction.customId, interactionId: interaction.id },
-        'button failed',
-      );
-    }
-    return textViewMessage(textView(messagesFor(locale).unavailable));
+    if (isStoreUnavailable(error)) return textViewMessage(textView(messagesFor(locale).unavailable));
+    deps.log.error(
+      { err: error, customId: interaction.customId, interactionId: interaction.id },
+      'button failed',
+    );
+    return textViewMessage(textView(messagesFor(locale).somethingWentWrong));
   }
 }
 

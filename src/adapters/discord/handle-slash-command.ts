@@ -41,12 +41,15 @@ export async function handleSlashCommand(
     if (command.kind === 'lang') deps.locales.remember(ctx.scope, ctx.userId, command.locale);
     await sendReply(interaction, replyMessage(reply));
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, command: interaction.commandName, interactionId: interaction.id },
-        'command failed',
-      );
+    const m = messagesFor(locale);
+    if (isStoreUnavailable(error)) {
+      await sendReply(interaction, textViewMessage(textView(m.unavailable)));
+      return;
     }
-    await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unavailable)));
+    deps.log.error(
+      { err: error, command: interaction.commandName, interactionId: interaction.id },
+      'command failed',
+    );
+    await sendReply(interaction, textViewMessage(textView(m.somethingWentWrong)));
   }
 }

@@ -7,6 +7,7 @@ import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
+import { acceptMalformedPayloads, replyOnHandlerFailure } from './handler-failures.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
@@ -118,6 +119,8 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await inFlight.track(next());
     });
   }
+  acceptMalformedPayloads(app, log);
+  replyOnHandlerFailure(app, log, deps.defaultLocale);
   let connected = false;
   let lastAuth: { at: number; problem: string | null } | null = null;
   socketReceiver?.client.on('connected', () => {

@@ -45,6 +45,7 @@ export const en: Messages = {
   unavailable: 'The quiz is unavailable for a moment. Please try again in a few seconds.',
   notRecorded:
     'The quiz is unavailable for a moment; your answer was not recorded. Please try again in a few seconds.',
+  somethingWentWrong: 'Something went wrong on our side. Please try again.',
 
   revealTitle: 'Answer revealed',
   revealAnswer: (key, label) => `Correct answer: ${key}. ${label}`,

@@ -45,6 +45,7 @@ export const ja: Messages = {
   unknownRound: 'この問題はもう利用できません。',
   unavailable: 'クイズが一時的に利用できません。数秒後にもう一度お試しください。',
   notRecorded: 'クイズが一時的に利用できないため、回答は記録されていません。数秒後にもう一度お試しください。',
+  somethingWentWrong: 'ボット側で問題が発生しました。もう一度お試しください。',
 
   revealTitle: '正解発表',
   revealAnswer: (key, label) => `正解: ${key}. ${label}`,

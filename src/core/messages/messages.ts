@@ -29,6 +29,8 @@ export interface Messages {
   unknownRound: string;
   unavailable: string;
   notRecorded: string;
+  /** A failure that is neither the store nor the user's input (a bug, a platform error): private. */
+  somethingWentWrong: string;
 
   revealTitle: string;
   revealAnswer(key: string, label: string): string;
