@@ -13,6 +13,7 @@ import type {
 } from './model.js';
 import type { ServiceEntry } from './ports/service-catalog.js';
 import type { AnswerOutcome } from './quiz-engine.js';
+import { neutralize } from './safe-text.js';
 
 /**
  * Platform-neutral views: what a message says, in plain text, with buttons as (label, action) pairs.
@@ -172,14 +173,16 @@ export function revealView(question: Question, tally: Tally, m: Messages): Revea
 }
 
 export function leaderboardView(board: Leaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points));
+  const lines = board.entries.map((e) => m.boardRow(e.rank, shownName(e.displayName), e.points));
   if (lines.length === 0) lines.push(m.boardEmpty);
   const viewer = board.viewer ? m.boardViewer(board.viewer.rank, board.viewer.points) : m.boardViewerNone;
   return textView(m.leaderboardTitle(board.period, board.periodKey), [...lines, '', viewer]);
 }
 
 export function teamLeaderboardView(board: TeamLeaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount));
+  const lines = board.entries.map((e) =>
+    m.teamRow(e.rank, shownName(e.name), e.average, e.total, e.memberCount),
+  );
   return textView(
     m.teamLeaderboardTitle(board.period, board.periodKey),
     lines.length > 0 ? lines : [m.boardEmpty],
@@ -198,7 +201,7 @@ export function statsView(
     m.statsPoints('all', stats.points.all, stats.rank.all),
     m.statsStreak(stats.streak, stats.bestStreak),
     m.statsAccuracy(stats.correct, stats.answered),
-    m.statsTeam(stats.team?.name ?? null),
+    m.statsTeam(stats.team ? shownName(stats.team.name) : null),
   ];
   const perDomain = domains
     .filter((d) => (stats.perDomain[d.id]?.answered ?? 0) > 0)
@@ -207,11 +210,11 @@ export function statsView(
       return m.statsDomain(d.name[m.locale], s.correct, s.answered);
     });
   const sections = perDomain.length > 0 ? [{ title: m.statsDomainTitle, body: perDomain.join('\n') }] : [];
-  return textView(m.statsTitle(stats.displayName ?? fallbackName), lines, { sections });
+  return textView(m.statsTitle(shownName(stats.displayName ?? fallbackName)), lines, { sections });
 }
 
 export function teamListView(teams: Team[], m: Messages): TextView {
-  const lines = teams.map((t) => m.teamListRow(t.name, t.memberCount));
+  const lines = teams.map((t) => m.teamListRow(shownName(t.name), t.memberCount));
   return textView(m.teamListTitle, lines.length > 0 ? lines : [m.teamListEmpty]);
 }
 
@@ -252,4 +255,12 @@ export function serviceChoicesView(title: string, services: ServiceEntry[]): Tex
 
 function joinNonEmpty(...parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p?.trim())).join('\n');
+}
+
+/**
+ * A person's or team's name as shown: neutralised again at display, not only when stored, so names
+ * stored before a rule was added (or by another version) cannot link, mention or format either.
+ */
+function shownName(name: string): string {
+  return neutralize(name, 64);
 }
