@@ -114,11 +114,11 @@ async function main(): Promise<number> {
     credentialRejected.then((message) => ({ message })),
   ]);
   if ('message' in ended) {
-    // One line that names the variable; nothing is in flight yet worth waiting long for.
+    // One line that names the variable, then exit at once: no click can have been accepted with a
+    // refused token, and a platform client still connecting would only hold the process up.
     log.fatal(ended.message);
-    await Promise.race([runtime.shutdown(), new Promise((r) => setTimeout(r, 3000).unref())]);
-    log.flush();
-    return 1;
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
+    process.exit(1);
   }
   const { signal } = ended;
   log.info({ signal }, 'shutting down');

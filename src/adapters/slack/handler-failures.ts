@@ -49,3 +49,34 @@ export function acceptMalformedPayloads(app: App, log: Logger): void {
     }
   };
 }
+
+/** How long a request that arrives while Slack is still being connected waits for it (Slack allows 3 s). */
+const READY_WAIT_MS = 2500;
+
+/**
+ * The HTTP server listens before the bot token is checked (so /healthz answers at once), and Bolt cannot
+ * handle a request before that. Such a request waits briefly; if Bolt is still not ready it is left
+ * unacknowledged, so Slack sees a failure and may retry, instead of an ack that silently drops it.
+ */
+export function holdUntilReady(app: App, ready: Promise<void>, log: Logger): void {
+  let isReady = false;
+  void ready.then(() => {
+    isReady = true;
+  });
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    if (!isReady) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), READY_WAIT_MS);
+      });
+      const outcome = await Promise.race([ready.then(() => 'ready' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        log.warn({ waitedMs: READY_WAIT_MS }, 'slack request before the bot token was checked; not acked');
+        return;
+      }
+    }
+    await processEvent(event);
+  };
+}

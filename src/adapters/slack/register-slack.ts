@@ -7,7 +7,7 @@ import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
-import { acceptMalformedPayloads, replyOnHandlerFailure } from './handler-failures.js';
+import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
@@ -119,6 +119,11 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await inFlight.track(next());
     });
   }
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  holdUntilReady(app, ready, log);
   acceptMalformedPayloads(app, log);
   replyOnHandlerFailure(app, log, deps.defaultLocale);
   let connected = false;
@@ -169,6 +174,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       });
       await verifySlackCredential(() => check.auth.test(), 'SLACK_BOT_TOKEN');
       await app.init();
+      markReady();
       if (socketReceiver) await verifySlackCredential(() => socketReceiver.start(), 'SLACK_APP_TOKEN');
       connected = true;
     },
