@@ -2,6 +2,26 @@ import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/mod
 import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import type { MemoryState, StoredRound } from './memory-state.js';
 
+const DAY_MS = 86_400_000;
+/** How long a round is kept after it closes: the same as the Redis store's key expiry. */
+export const ROUND_RETENTION_MS = { daily: 14 * DAY_MS, practice: DAY_MS } as const;
+/** Sweeps for expired rounds at most this often (each sweep walks every round). */
+const PRUNE_INTERVAL_MS = 60_000;
+
+function expired(stored: StoredRound, now: number): boolean {
+  return stored.round.closesAt + ROUND_RETENTION_MS[stored.round.kind] <= now;
+}
+
+/**
+ * Forgets rounds past their retention, as Redis expires their keys, so a long-running console session
+ * or test process does not keep every practice round it ever made.
+ */
+export function pruneExpired(state: MemoryState, now: number): void {
+  if (now - state.lastPruneAt < PRUNE_INTERVAL_MS) return;
+  state.lastPruneAt = now;
+  for (const [key, stored] of state.rounds) if (expired(stored, now)) state.rounds.delete(key);
+}
+
 export function createRound(state: MemoryState, input: NewRound): Round {
   const channel = `${input.scope}|${input.channelId}`;
   let seq = 0;
@@ -24,9 +44,18 @@ export function createRound(state: MemoryState, input: NewRound): Round {
   return { ...round };
 }
 
-/** A copy: callers must not be able to change the stored round. */
-export function getRound(state: MemoryState, scope: ScopeId, roundId: string): Round | null {
+/** A copy: callers must not be able to change the stored round. Null once expired, as on Redis. */
+export function getRound(
+  state: MemoryState,
+  scope: ScopeId,
+  roundId: string,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const stored = state.rounds.get(`${scope}|${roundId}`);
+  if (stored && expired(stored, now)) {
+    state.rounds.delete(`${scope}|${roundId}`);
+    return null;
+  }
   return stored ? { ...stored.round } : null;
 }
 
@@ -40,9 +69,13 @@ export function setRoundMessage(
   if (stored) stored.round.messageRef = messageRef;
 }
 
-export function latestDailyRound(state: MemoryState, channel: ChannelRef): Round | null {
+export function latestDailyRound(
+  state: MemoryState,
+  channel: ChannelRef,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const id = state.latestDaily.get(`${channel.scope}|${channel.channelId}`);
-  return id ? getRound(state, channel.scope, id) : null;
+  return id ? getRound(state, channel.scope, id, now) : null;
 }
 
 export function tally(state: MemoryState, scope: ScopeId, roundId: string): Tally {

@@ -5,6 +5,7 @@ import type { Subscription, SubscriptionStore } from '../../core/ports/subscript
 export class MemorySubscriptionStore implements SubscriptionStore {
   private readonly subs = new Map<string, Subscription>();
   private readonly slots = new Map<string, number>();
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -26,6 +27,7 @@ export class MemorySubscriptionStore implements SubscriptionStore {
   }
 
   async claimSlot(channel: ChannelRef, slot: number, ttlMs: number): Promise<boolean> {
+    this.pruneSlots();
     const k = `${key(channel)}|${slot}`;
     const expires = this.slots.get(k);
     if (expires !== undefined && expires > this.now()) return false;
@@ -35,6 +37,19 @@ export class MemorySubscriptionStore implements SubscriptionStore {
 
   async releaseSlot(channel: ChannelRef, slot: number): Promise<void> {
     this.slots.delete(`${key(channel)}|${slot}`);
+  }
+
+  /** How many slot claims are held (tests of the pruning). */
+  get heldSlots(): number {
+    return this.slots.size;
+  }
+
+  /** Expired claims are forgotten, as their Redis keys expire; swept at most once a minute. */
+  private pruneSlots(): void {
+    const now = this.now();
+    if (now - this.lastPruneAt < 60_000) return;
+    this.lastPruneAt = now;
+    for (const [k, expires] of this.slots) if (expires <= now) this.slots.delete(k);
   }
 }
 
