@@ -224,10 +224,7 @@ export function serviceCardView(
   m: Messages,
 ): TextView {
   const locale = m.locale;
-  // The Japanese name is often the English one; then its reading is what helps.
-  const jaName =
-    service.ja.name === service.name ? service.ja.reading : `${service.ja.name} (${service.ja.reading})`;
-  const lines = [jaName];
+  const lines = locale === 'ja' ? japaneseNameLine(service) : [];
   if (service.formerNames.length > 0) lines.push(m.gcpFormerNames(service.formerNames));
   lines.push(m.gcpStatus(service.status, service.statusDate, successorName));
   const buttons =
@@ -242,6 +239,16 @@ export function serviceCardView(
     buttons,
     link: { label: m.gcpDocs, url: service.docsUrl },
   });
+}
+
+/**
+ * The Japanese name and reading, for Japanese readers only. The Japanese name is often the English one;
+ * then its reading is what helps.
+ */
+function japaneseNameLine(service: ServiceEntry): string[] {
+  const { name, reading } = service.ja;
+  if (name === service.name) return reading ? [reading] : [];
+  return [reading ? `${name}（${reading}）` : name];
 }
 
 export function serviceChoicesView(title: string, services: ServiceEntry[]): TextView {

@@ -242,7 +242,7 @@ describe('/gcp', () => {
     expect(embedOf(reply).fields?.[0]?.name).toBe('用途');
   });
 
-  it('ambiguous and unknown queries offer services as buttons that open the card', async () => {
+  it('ambiguous queries offer services as buttons that open the card; unknown ones offer none', async () => {
     // The catalog grows; take a query that is ambiguous in today's catalog.
     const query = ['pipelines', 'model', 'kube', 'feature', 'data'].find(
       (q) => realContent().catalog.lookup(q).kind === 'ambiguous',
@@ -257,6 +257,7 @@ describe('/gcp', () => {
 
     const none = await run('gcp', [], { query: 'zzzzqqq' });
     expect(embedOf(none).title).toContain('No Google Cloud service matches "zzzzqqq"');
+    expect(buttonsOf(none)).toEqual([]);
   });
 
   it('autocomplete answers at once (no defer) with at most 25 suggestions, id as the value', async () => {

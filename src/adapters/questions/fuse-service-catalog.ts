@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from '../../core/ports/service-catalog.js';
+import { matchQuality } from './match-quality.js';
 import { normalizeQuery } from './normalize-query.js';
 
 interface SearchDoc {
@@ -8,24 +9,22 @@ interface SearchDoc {
   terms: string[];
 }
 
-/** Fuse scores run from 0 (exact) to 1; past this a result is noise. */
+/** Autocomplete: fuse.js scores run from 0 (exact) to 1; past this a suggestion is noise. */
 const MATCH_THRESHOLD = 0.4;
-/** A lone result this good is taken as the answer... */
-const CONFIDENT_SCORE = 0.2;
-/** ...when the runner-up is at least this much worse. */
-const CLEAR_LEAD = 0.1;
 const SUGGESTIONS = 3;
 
 /**
- * The /gcp catalog: exact matches on any normalised name or alias first, then fuzzy ranking by fuse.js
- * over the same terms (it works on code points, so Japanese needs no tokenizer, and it forgives typos).
+ * The /gcp catalog. A lookup ranks every service by how well the query names one of its normalised
+ * names or aliases (`match-quality.ts`: exact, then a few typos, then prefix, then inside a name); among
+ * equally good matches the service the bank asks about most comes first, as the one a PMLE learner most
+ * likely means. A query close to nothing gets no suggestions: unrelated services only confuse.
+ * Autocomplete, where partial input is normal, adds fuse.js's looser fuzzy ranking to prefixes.
  */
 export class FuseServiceCatalog implements ServiceCatalog {
   private readonly byId: Map<string, ServiceEntry>;
   private readonly docs: SearchDoc[];
   private readonly byTerm = new Map<string, ServiceEntry[]>();
   private readonly fuse: Fuse<SearchDoc>;
-  private readonly loose: Fuse<SearchDoc>;
 
   constructor(private readonly services: readonly ServiceEntry[]) {
     this.byId = new Map(services.map((s) => [s.id, s]));
@@ -40,7 +39,6 @@ export class FuseServiceCatalog implements ServiceCatalog {
     }
     const options = { keys: ['terms'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true };
     this.fuse = new Fuse(docs, { ...options, threshold: MATCH_THRESHOLD });
-    this.loose = new Fuse(docs, { ...options, threshold: 0.8 });
   }
 
   lookup(query: string): LookupResult {
@@ -50,19 +48,29 @@ export class FuseServiceCatalog implements ServiceCatalog {
     if (exact?.length === 1 && exact[0]) return { kind: 'match', service: exact[0] };
     if (exact && exact.length > 1) return { kind: 'ambiguous', candidates: exact.slice(0, SUGGESTIONS) };
 
-    const results = this.fuse.search(q, { limit: SUGGESTIONS });
-    const [best, second] = results;
-    if (!best) {
-      return {
-        kind: 'none',
-        suggestions: this.loose.search(q, { limit: SUGGESTIONS }).map((r) => r.item.service),
-      };
+    const words = query
+      .split(/\s+/)
+      .map(normalizeQuery)
+      .filter((w) => w.length > 0);
+    const ranked = this.rank(q, words);
+    const [best, second] = ranked;
+    if (!best) return { kind: 'none', suggestions: [] };
+    if (!second || second.quality > best.quality) return { kind: 'match', service: best.service };
+    return { kind: 'ambiguous', candidates: ranked.slice(0, SUGGESTIONS).map((r) => r.service) };
+  }
+
+  /** Services that the query names in some way, best match first and, among equals, the most central. */
+  private rank(q: string, words: string[]): { service: ServiceEntry; quality: number }[] {
+    const found: { service: ServiceEntry; quality: number }[] = [];
+    for (const doc of this.docs) {
+      let quality: number | null = null;
+      for (const term of doc.terms) {
+        const m = matchQuality(q, words, term);
+        if (m !== null && (quality === null || m < quality)) quality = m;
+      }
+      if (quality !== null) found.push({ service: doc.service, quality });
     }
-    const bestScore = best.score ?? 1;
-    if (bestScore <= CONFIDENT_SCORE && (!second || (second.score ?? 1) - bestScore >= CLEAR_LEAD)) {
-      return { kind: 'match', service: best.item.service };
-    }
-    return { kind: 'ambiguous', candidates: results.map((r) => r.item.service) };
+    return found.sort((a, b) => a.quality - b.quality || centrality(b.service) - centrality(a.service));
   }
 
   suggest(query: string, limit: number): ServiceEntry[] {
@@ -83,13 +91,18 @@ export class FuseServiceCatalog implements ServiceCatalog {
   }
 }
 
+/** How much the bank asks about a service: the tie-breaker between equally good matches. */
+function centrality(service: ServiceEntry): number {
+  return service.relatedQuestionIds.length;
+}
+
 function termsOf(service: ServiceEntry): string[] {
   const raw = [
     service.id,
     service.name,
     ...service.formerNames,
     service.ja.name,
-    service.ja.reading,
+    service.ja.reading ?? '',
     ...service.aliases,
   ];
   return [...new Set(raw.map(normalizeQuery).filter((t) => t.length > 0))];

@@ -90,7 +90,15 @@ export const domainSchema = z.strictObject({
 });
 export const domainFileSchema = z.array(domainSchema).min(1);
 
-export const serviceStatusSchema = z.enum(['active', 'renamed', 'deprecated', 'retired']);
+/** `preview`: offered without GA terms; `unmaintained`: still downloadable but no longer developed. */
+export const serviceStatusSchema = z.enum([
+  'active',
+  'preview',
+  'renamed',
+  'unmaintained',
+  'deprecated',
+  'retired',
+]);
 
 export const serviceSchema = z
   .strictObject({
@@ -98,7 +106,8 @@ export const serviceSchema = z
     /** Today's official name. */
     name: text,
     formerNames: z.array(text).default([]),
-    ja: z.strictObject({ name: text, reading: text }),
+    /** `reading`: katakana for a name written in Latin letters; none where the name is Japanese already. */
+    ja: z.strictObject({ name: text, reading: text.optional() }),
     aliases: z.array(text).default([]),
     summary: localizedSchema,
     chooseWhen: localizedSchema,

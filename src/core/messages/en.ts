@@ -93,6 +93,10 @@ export const en: Messages = {
     switch (status) {
       case 'active':
         return 'Status: active';
+      case 'preview':
+        return 'Status: Preview (no GA terms yet)';
+      case 'unmaintained':
+        return `Status: no longer actively maintained${successor ? `; use ${successor} instead` : ''}`;
       case 'renamed':
         return `Status: renamed${date ? ` (${date})` : ''}`;
       case 'deprecated':
@@ -106,7 +110,8 @@ export const en: Messages = {
   gcpDocs: 'Documentation',
   gcpPractice: 'Practise a question',
   gcpNoPractice: 'No practice question is about this service yet.',
-  gcpNoMatch: (query) => `No Google Cloud service matches "${query}". Did you mean one of these?`,
+  gcpNoMatch: (query) =>
+    `No Google Cloud service matches "${query}". Try its current name, a former name or an abbreviation (for example /gcp bqml).`,
   gcpAmbiguous: (query) => `Several services match "${query}". Which one?`,
 
   consoleAnswerHint: (count) =>

@@ -93,6 +93,10 @@ export const ja: Messages = {
     switch (status) {
       case 'active':
         return 'ステータス: 提供中';
+      case 'preview':
+        return 'ステータス: プレビュー（一般提供前）';
+      case 'unmaintained':
+        return `ステータス: 積極的な保守は終了${successor ? `。代わりに ${successor} を使います` : ''}`;
       case 'renamed':
         return `ステータス: 名称変更${date ? `（${date}）` : ''}`;
       case 'deprecated':
@@ -106,7 +110,8 @@ export const ja: Messages = {
   gcpDocs: 'ドキュメント',
   gcpPractice: '関連問題を解く',
   gcpNoPractice: 'このサービスに関する練習問題はまだありません。',
-  gcpNoMatch: (query) => `「${query}」に一致する Google Cloud サービスが見つかりません。次のいずれかですか？`,
+  gcpNoMatch: (query) =>
+    `「${query}」に一致する Google Cloud サービスはカタログにありません。現在の名前、以前の名前、略称でお試しください（例: /gcp bqml）。`,
   gcpAmbiguous: (query) => `「${query}」に一致するサービスが複数あります。どれですか？`,
 
   consoleAnswerHint: (count) =>

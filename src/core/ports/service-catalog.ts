@@ -1,12 +1,13 @@
 import type { Localized } from '../model.js';
 
-export type ServiceStatus = 'active' | 'renamed' | 'deprecated' | 'retired';
+export type ServiceStatus = 'active' | 'preview' | 'renamed' | 'unmaintained' | 'deprecated' | 'retired';
 
 export interface ServiceEntry {
   id: string;
   name: string;
   formerNames: string[];
-  ja: { name: string; reading: string };
+  /** `reading`: katakana for a name written in Latin letters, absent where the name is Japanese. */
+  ja: { name: string; reading?: string };
   aliases: string[];
   summary: Localized;
   chooseWhen: Localized;

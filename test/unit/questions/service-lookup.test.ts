@@ -10,11 +10,14 @@ const { catalog, bank } = loadQuizContent(path.join(root, 'questions'));
 const table = parse(readFileSync(path.join(root, 'test/fixtures/lookup-queries.yaml'), 'utf8')) as {
   query: string;
   expect: string;
+  kind?: 'typo' | 'ja';
 }[];
 
 describe('/gcp lookup', () => {
-  it('has a table of at least 80 queries including the required ones', () => {
-    expect(table.length).toBeGreaterThanOrEqual(80);
+  it('has a table of at least 150 queries: 30 typos, 20 Japanese spellings and the required ones', () => {
+    expect(table.length).toBeGreaterThanOrEqual(150);
+    expect(table.filter((row) => row.kind === 'typo').length).toBeGreaterThanOrEqual(30);
+    expect(table.filter((row) => row.kind === 'ja').length).toBeGreaterThanOrEqual(20);
     const queries = table.map((row) => row.query);
     for (const required of [
       'bqml',
@@ -25,6 +28,10 @@ describe('/gcp lookup', () => {
       '特徴量ストア',
       'speech to text',
       'kubeflow pipeline',
+      'bigqeury',
+      'bigqury',
+      'dataflwo',
+      'pubsb',
     ]) {
       expect(queries).toContain(required);
     }
@@ -48,10 +55,34 @@ describe('/gcp lookup', () => {
     expect(normalizeQuery(' Speech-to-Text ')).toBe('speechtotext');
   });
 
-  it('suggests the closest services for nonsense and nothing for an empty query', () => {
+  it('takes the most likely service for a typo of a common one, as the one match', () => {
+    for (const [query, id] of [
+      ['bigqeury', 'bigquery'],
+      ['bigqury', 'bigquery'],
+      ['dataflwo', 'dataflow'],
+      ['pubsb', 'pubsub'],
+    ] as const) {
+      const result = catalog.lookup(query);
+      expect(result.kind === 'match' && result.service.id).toBe(id);
+    }
+  });
+
+  it('among equally good matches, puts first the service the bank asks about most', () => {
+    // Every candidate of "model" starts one of its names with it (Model Registry, Model Garden, Keras's
+    // ModelCheckpoint…): equally good, so the order is the bank's.
+    const result = catalog.lookup('model');
+    const counts =
+      result.kind === 'ambiguous' ? result.candidates.map((s) => s.relatedQuestionIds.length) : [];
+    expect(counts).toHaveLength(3);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(new Set(counts).size).toBeGreaterThan(1);
+  });
+
+  it('says nothing matches, and suggests nothing unrelated, for services it does not know', () => {
     expect(catalog.lookup('')).toEqual({ kind: 'none', suggestions: [] });
-    const none = catalog.lookup('zzqqxxyy');
-    expect(none.kind === 'none' || none.kind === 'ambiguous').toBe(true);
+    for (const query of ['zzqqxxyy', 'bigtable', 'cloud sql', 'looker', 'firestore', 'cloud spanner']) {
+      expect(catalog.lookup(query)).toEqual({ kind: 'none', suggestions: [] });
+    }
   });
 
   it('lists related questions computed from the bank, never stale', () => {
