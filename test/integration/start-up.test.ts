@@ -64,6 +64,24 @@ describe('start-up', { timeout: 60_000 }, () => {
     expectNoStack(bot.output());
   });
 
+  it('ends within 10 s naming SLACK_APP_TOKEN when Slack refuses the Socket Mode token', async () => {
+    slack.failNext('apps.connections.open', 'invalid_auth');
+    const bot = start({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-revoked',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+    });
+    const code = await bot.exitWithin(10_000);
+    expect(code, bot.output()).toBe(1);
+    const named = bot
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('SLACK_APP_TOKEN was rejected by Slack: invalid_auth'));
+    expect(named, bot.output()).toHaveLength(1);
+    expectNoStack(bot.output());
+  });
+
   it('ends within 10 s with one line naming DISCORD_TOKEN when Discord rejects it', async () => {
     discord.fail((r) => r.route === '/gateway/bot', {
       status: 401,
