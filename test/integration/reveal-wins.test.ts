@@ -1,5 +1,7 @@
 import { webApi } from '@slack/bolt';
+import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordPlatform } from '../../src/adapters/discord/discord-platform.js';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { SlackPlatform } from '../../src/adapters/slack/slack-platform.js';
 import { newRoundId } from '../../src/app.js';
@@ -10,6 +12,7 @@ import { QuizEngine } from '../../src/core/quiz-engine.js';
 import { seededRandom } from '../../src/core/random.js';
 import { RoundPublisher } from '../../src/core/round-publisher.js';
 import { aBank, aCatalog, someQuestions } from '../support/builders.js';
+import { FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack } from '../support/fake-slack.js';
 
 /**
@@ -93,5 +96,69 @@ describe('a reveal racing a count edit from another replica', { timeout: 20_000 
     await a.flush();
     expect(countEditFromB()).toBe(1);
     expect(finalState(posted.messageRef)).toBe('reveal');
+  });
+});
+
+describe('the same race on Discord', { timeout: 20_000 }, () => {
+  let discord: FakeDiscord;
+  beforeAll(async () => {
+    discord = await FakeDiscord.start();
+  });
+  afterAll(async () => {
+    await discord.close();
+  });
+
+  function discordReplica(engine: QuizEngine, token: string, slowEditsMs = 0): DiscordPlatform {
+    const rest = new REST({ api: discord.apiUrl, retries: 0 }).setToken(token);
+    if (slowEditsMs > 0) {
+      const patch = rest.patch.bind(rest);
+      rest.patch = async (...args: Parameters<REST['patch']>) => {
+        await new Promise((r) => setTimeout(r, slowEditsMs));
+        return patch(...args);
+      };
+    }
+    return new DiscordPlatform({
+      rest,
+      bank: engine.bank,
+      timeZone: 'Asia/Tokyo',
+      locale: 'en',
+      log: silentLogger,
+      refreshIntervalMs: 20,
+      loadRound: (ref) => engine.roundWithQuestion(ref),
+    });
+  }
+
+  it('ends as the reveal although the count edit lands after it', async () => {
+    const engine = new QuizEngine({
+      store: new MemoryQuizStore(),
+      bank: aBank(someQuestions(3)),
+      catalog: aCatalog(),
+      clock: { now: () => Date.now() },
+      random: seededRandom(7),
+      newId: newRoundId,
+      timeZone: 'Asia/Tokyo',
+    });
+    const dChannel = { scope: 'discord:200000000000000001', channelId: '300000000000000001' };
+    const a = discordReplica(engine, 'token-A');
+    const b = discordReplica(engine, 'token-B', 400);
+    const publisherA = new RoundPublisher(engine, (): ChatPlatform => a, silentLogger);
+    const posted = await publisherA.publish(dChannel);
+    if (posted.kind !== 'posted') throw new Error('nothing posted');
+    const edits = () =>
+      discord.requests.filter(
+        (r) => r.method === 'PATCH' && r.route.endsWith(`/messages/${posted.messageRef}`),
+      );
+    const shows = () =>
+      JSON.stringify(edits().at(-1)?.body ?? {}).includes(en.revealTitle) ? 'reveal' : 'question';
+
+    await b.refreshAnswerCount(dChannel, posted.round.id, 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await publisherA.closeAndReveal(posted.round)).toBe('revealed');
+    await expect
+      .poll(() => edits().filter((r) => r.auth === 'Bot token-B').length, { timeout: 3000 })
+      .toBe(1);
+    const order = edits().map((r) => r.auth);
+    expect(order.lastIndexOf('Bot token-B')).toBeGreaterThan(order.indexOf('Bot token-A'));
+    await expect.poll(shows, { timeout: 6000, interval: 100 }).toBe('reveal');
   });
 });
