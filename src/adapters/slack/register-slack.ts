@@ -164,15 +164,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       return httpReceiver.start(host ? { port, host } : port);
     },
     async connect() {
-      // A client of its own without the SDK's retries (ten over half an hour): each attempt is short,
-      // and connectWithRetry decides about the next one while /readyz says what is going on.
-      const check = new webApi.WebClient(settings.botToken, {
-        ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-        retryConfig: { retries: 0 },
-        timeout: 10_000,
-        logger,
-      });
-      await verifySlackCredential(() => check.auth.test(), 'SLACK_BOT_TOKEN');
+      // Single-token mode only: with OAuth (many workspaces) there is no one token to check, and one
+      // revoked installation must never stop the process, so this step is skipped there.
+      if (settings.botToken) await checkBotToken(settings.botToken, settings.apiUrl, logger);
       await app.init();
       markReady();
       if (socketReceiver) await verifySlackCredential(() => socketReceiver.start(), 'SLACK_APP_TOKEN');
@@ -211,4 +205,22 @@ async function authProblem(app: App): Promise<string | null> {
   const problem = await Promise.race([check, timeout]);
   clearTimeout(timer);
   return problem;
+}
+
+/**
+ * `auth.test` on a client of its own without the SDK's retries (ten over half an hour): each attempt is
+ * short, and connectWithRetry decides about the next one while /readyz says what is going on.
+ */
+async function checkBotToken(
+  token: string,
+  apiUrl: string | undefined,
+  logger: ReturnType<typeof boltLogger>,
+): Promise<void> {
+  const check = new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logger,
+  });
+  await verifySlackCredential(() => check.auth.test(), 'SLACK_BOT_TOKEN');
 }
