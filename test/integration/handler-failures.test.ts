@@ -1,4 +1,5 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsolePlatform } from '../../src/adapters/console/console-platform.js';
 import { runConsoleSession } from '../../src/adapters/console/console-session.js';
@@ -26,9 +27,21 @@ const WRONG = en.somethingWentWrong;
 
 describe('a handler failure on Slack', () => {
   let h: SlackHarness;
+  const logged: { level: number; msg: string; err?: { message?: string } }[] = [];
   beforeAll(async () => {
-    h = await startSlackHarness({ store: storeFailingOn(['playerStats', 'recordAnswer']) });
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+        done();
+      },
+    });
+    h = await startSlackHarness({
+      store: storeFailingOn(['playerStats', 'recordAnswer']),
+      log: pino({ level: 'info' }, sink),
+    });
   });
+  const failuresLogged = (bug: string) =>
+    logged.filter((l) => l.level >= 50 && l.err?.message === `bug in ${bug}`).length;
   afterAll(async () => {
     await h.stop();
   });
@@ -44,6 +57,7 @@ describe('a handler failure on Slack', () => {
     const reply = await replyTo('me-1');
     expect(reply).toContain(WRONG);
     expect(reply).toContain('"response_type":"ephemeral"');
+    expect(failuresLogged('playerStats')).toBe(1);
   });
 
   it('answers a failed click privately', async () => {
@@ -52,6 +66,7 @@ describe('a handler failure on Slack', () => {
     const action = encodeAction({ kind: 'answer', roundId: posted.round.id, choice: 'A' });
     expect((await h.click(action, { responseId: 'click-1' })).status).toBe(200);
     expect(await replyTo('click-1')).toContain(WRONG);
+    expect(failuresLogged('recordAnswer')).toBe(1);
   });
 
   it('never answers a signed but malformed payload with a 5xx', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
 import { createSlackBot, type SlackBot } from '../../src/adapters/slack/register-slack.js';
@@ -54,6 +54,8 @@ export async function startSlackHarness(
     catalog?: ServiceCatalog;
     locale?: Locale;
     socketMode?: boolean;
+    /** Where the Slack adapter logs (silent by default). */
+    log?: PinoLogger;
   } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
@@ -96,7 +98,7 @@ export async function startSlackHarness(
     timeZone: 'Asia/Tokyo',
     defaultLocale: options.locale ?? 'en',
     adminUserIds: ['UADMIN'],
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     refreshIntervalMs: 50,
     apiRetries: 0,
   });
