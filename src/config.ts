@@ -2,6 +2,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import type { Locale } from './core/model.js';
 import { isValidTimeZone } from './core/time-zone.js';
+import { multiWorkspaceProblems } from './slack-mode-problems.js';
 
 /**
  * The only reader of `process.env`. Every variable is checked at once and every problem is reported in
@@ -22,6 +23,15 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.refine(
     (v) => !v || v.startsWith('xapp-'),
     'an app-level token starts with xapp-',
+  ),
+  SLACK_CLIENT_ID: optionalText.refine(
+    (v) => !v || /^\d+\.\d+$/.test(v),
+    "the Client ID from the app's Basic Information page (digits.digits)",
+  ),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine(
+    (v) => !v || v.length >= 16,
+    'at least 16 characters (e.g. openssl rand -hex 32)',
   ),
   SLACK_API_URL: optionalText.refine(
     (v) => !v || URL.canParse(v),
@@ -82,7 +92,14 @@ export type StoreConfig =
   | { kind: 'redis-cluster'; nodes: { host: string; port: number }[]; keyPrefix: string };
 
 export interface Config {
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** Exactly one of `botToken` (single workspace) and `oauth` (any number of workspaces) is set. */
+  slack?: {
+    botToken?: string;
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
   discord?: {
     token: string;
     applicationId?: string;
@@ -114,17 +131,38 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    // Mixing the Slack modes is reported with the malformed values, not after they are fixed.
+    const raw = (name: string): string | undefined => env[name]?.trim() || undefined;
+    const slackVars = {
+      SLACK_CLIENT_ID: raw('SLACK_CLIENT_ID'),
+      SLACK_CLIENT_SECRET: raw('SLACK_CLIENT_SECRET'),
+      SLACK_STATE_SECRET: raw('SLACK_STATE_SECRET'),
+      SLACK_SIGNING_SECRET: raw('SLACK_SIGNING_SECRET'),
+      SLACK_BOT_TOKEN: raw('SLACK_BOT_TOKEN'),
+      SLACK_APP_TOKEN: raw('SLACK_APP_TOKEN'),
+    };
+    if (slackVars.SLACK_CLIENT_ID || slackVars.SLACK_CLIENT_SECRET || slackVars.SLACK_STATE_SECRET) {
+      problems.push(...multiWorkspaceProblems(slackVars));
+    }
+    return { ok: false, problems };
   }
   const e = parsed.data;
   const problems: string[] = [];
-  const hasPlatform = Boolean(e.SLACK_BOT_TOKEN || e.DISCORD_TOKEN);
+  const oauthVariables = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  const multiWorkspace = oauthVariables.some(Boolean);
+  const hasPlatform = Boolean(e.SLACK_BOT_TOKEN || multiWorkspace || e.DISCORD_TOKEN);
 
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
-  }
-  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN: required when Slack is configured (the xoxb- token of the app)');
+  if (multiWorkspace) problems.push(...multiWorkspaceProblems(e));
+  else {
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
+      problems.push(
+        'SLACK_BOT_TOKEN: required when Slack is configured (the xoxb- token of the app), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to serve many workspaces',
+      );
+    }
   }
   if (e.DISCORD_APPLICATION_ID && !e.DISCORD_TOKEN) {
     problems.push('DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set (the bot token)');
@@ -154,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       );
     }
   }
+  if (multiWorkspace && store.kind === 'memory' && e.QUIZ_STORE === 'memory') {
+    problems.push(
+      'QUIZ_STORE: multi-workspace Slack keeps installations and install states in Redis; set REDIS_URL (or REDIS_CLUSTER_NODES) instead of QUIZ_STORE=memory',
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const config: Config = {
@@ -179,9 +222,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       ...(e.LOG_FILE ? { file: e.LOG_FILE } : {}),
     },
   };
-  if (e.SLACK_BOT_TOKEN) {
+  if (e.SLACK_BOT_TOKEN || multiWorkspace) {
     config.slack = {
-      botToken: e.SLACK_BOT_TOKEN,
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+      ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+        ? {
+            oauth: {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+            },
+          }
+        : {}),
       ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
       ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
       ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),

@@ -8,5 +8,6 @@ export const REQUIRE_PLATFORM_FLAG = '--require-platform';
 export const NO_PLATFORM_CONFIGURED = [
   'No chat platform is configured, and this image does not run the local console mode.',
   'Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode),',
+  'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET (many workspaces),',
   'and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID, plus REDIS_URL (see .env.example).',
 ].join('\n');

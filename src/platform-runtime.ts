@@ -10,6 +10,7 @@ import type { AppParts } from './app.js';
 import type { Config } from './config.js';
 import { InFlight } from './core/in-flight.js';
 import { connectWithRetry, type PlatformConnection } from './platform-connection.js';
+import { slackDistribution } from './slack-distribution.js';
 import { redisProblem, type Stores } from './stores.js';
 
 /** How long shutdown waits for accepted work (clicks being answered, a tick) before giving up. */
@@ -70,7 +71,12 @@ export async function startPlatforms(input: {
       metrics,
       inFlight,
       ...(slackHttp ? { customRoutes: routes } : {}),
+      ...(config.slack.oauth
+        ? slackDistribution(config.store, stores, log.child({ component: 'slack' }))
+        : {}),
     });
+    const installations = slackBot.installations;
+    if (installations) metrics.slackInstallations(() => installations.count());
     app.platforms.set('slack', slackBot.platform);
     closers.push({ name: 'slack', close: () => (slackBot as SlackBot).stop() });
   }

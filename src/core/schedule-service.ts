@@ -242,7 +242,14 @@ export class ScheduleService implements ScheduleCommands {
       ? (this.deps.engine.bank.domain(sub.domain)?.name[m.locale] ?? sub.domain)
       : null;
     const lines = m.scheduleSettings(sub.cron, sub.timeZone, domain, sub.digest, sub.roundMinutes ?? null);
-    if (sub.pausedReason) lines.push(m.schedulePaused(sub.pausedReason));
+    if (sub.pausedReason) {
+      // Slack's not_in_channel: the cure is an invitation, which the message names.
+      lines.push(
+        sub.pausedReason.includes('not_in_channel')
+          ? m.schedulePausedNotInChannel(sub.pausedReason)
+          : m.schedulePaused(sub.pausedReason),
+      );
+    }
     const next = this.nextPosts(sub, 3).map((t) => `• ${formatTime(t, sub.timeZone, m)}`);
     return textView(m.scheduleTitle, lines, {
       sections: [{ title: m.scheduleNextTitle(sub.timeZone), body: next.join('\n') }],

@@ -14,7 +14,18 @@ export interface RecordedCall {
   at: number;
 }
 
-type Handler = (body: Record<string, unknown>) => Record<string, unknown>;
+type Handler = (body: Record<string, unknown>, authorization: string | undefined) => Record<string, unknown>;
+
+/** A workspace that can install the app: the OAuth code Slack would hand the browser, and what it grants. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** An Enterprise Grid org-wide install (no team). */
+  enterpriseId?: string;
+}
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -27,6 +38,15 @@ export class FakeSlack {
   private socket: WebSocket | null = null;
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private ts = 1_700_000_000;
+  /** OAuth codes not yet exchanged (Slack's codes work once). */
+  private readonly codes = new Map<string, FakeWorkspace>();
+  private readonly workspaces: FakeWorkspace[] = [];
+  /** Channels the bot was removed from: every call naming one answers `not_in_channel`. */
+  readonly channelsWithoutBot = new Set<string>();
+  /** Tokens Slack no longer accepts: every call with one answers `token_revoked`. */
+  readonly revokedTokens = new Set<string>();
+  /** The app's client credentials, checked by oauth.v2.access. */
+  oauthClient = { id: '1111.2222', secret: 'test-client-secret' };
   url = '';
   /** Delay before answering a response_url post (to keep replies in flight in shutdown tests). */
   responseDelayMs = 0;
@@ -42,7 +62,19 @@ export class FakeSlack {
       });
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
     });
-    this.on('auth.test', () => ({ user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T1', user: 'quizbot' }));
+    this.on('auth.test', (_body, authorization) => {
+      const ws = this.workspaces.find((w) => `Bearer ${w.botToken}` === authorization);
+      return ws
+        ? {
+            user_id: ws.botUserId,
+            bot_id: ws.botId,
+            team_id: ws.teamId,
+            user: 'quizbot',
+            url: 'https://x.slack.com/',
+          }
+        : { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T1', user: 'quizbot' };
+    });
+    this.on('oauth.v2.access', (body) => this.exchange(body));
     this.on('chat.postMessage', (body) => ({ channel: body.channel, ts: `${++this.ts}.000100` }));
     this.on('chat.update', (body) => ({ channel: body.channel, ts: body.ts }));
     this.on('users.info', (body) => ({
@@ -76,6 +108,17 @@ export class FakeSlack {
     this.handlers.set(method, handler);
   }
 
+  /** Lets `workspace` install the app: Slack's consent page would redirect with `code`. */
+  addInstallCode(code: string, workspace: FakeWorkspace): void {
+    this.codes.set(code, workspace);
+    if (!this.workspaces.includes(workspace)) this.workspaces.push(workspace);
+  }
+
+  /** The calls made with `token`. */
+  callsWithToken(token: string): RecordedCall[] {
+    return this.calls.filter((c) => c.authorization === `Bearer ${token}`);
+  }
+
   /** The next call of `method` answers `{ ok: false, error }`. */
   failNext(method: string, error: string): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
@@ -99,6 +142,16 @@ export class FakeSlack {
     });
   }
 
+  private exchange(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.client_id !== this.oauthClient.id || body.client_secret !== this.oauthClient.secret) {
+      throw new Error('invalid_client_id');
+    }
+    const workspace = this.codes.get(String(body.code));
+    if (!workspace) throw new Error('invalid_code');
+    this.codes.delete(String(body.code));
+    return exchangeReply(workspace);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
@@ -111,12 +164,38 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const body = parseBody(raw, req);
     this.calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
-    const failure = this.failures.get(method)?.shift();
-    const reply = failure
-      ? { ok: false, error: failure }
-      : { ok: true, ...(this.handlers.get(method)?.(body) ?? {}) };
+    const revoked = [...this.revokedTokens].some((t) => req.headers.authorization === `Bearer ${t}`);
+    const outside = typeof body.channel === 'string' && this.channelsWithoutBot.has(body.channel);
+    const failure = revoked
+      ? 'token_revoked'
+      : outside
+        ? 'not_in_channel'
+        : this.failures.get(method)?.shift();
+    let reply: Record<string, unknown>;
+    try {
+      reply = failure
+        ? { ok: false, error: failure }
+        : { ok: true, ...(this.handlers.get(method)?.(body, req.headers.authorization) ?? {}) };
+    } catch (error) {
+      reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
   }
+}
+
+/** oauth.v2.access as Slack answers it for a bot install (https://docs.slack.dev/reference/methods/oauth.v2.access). */
+function exchangeReply(ws: FakeWorkspace): Record<string, unknown> {
+  return {
+    access_token: ws.botToken,
+    token_type: 'bot',
+    scope: 'commands,chat:write,users:read',
+    bot_user_id: ws.botUserId,
+    app_id: 'A1',
+    team: ws.enterpriseId ? null : { id: ws.teamId, name: ws.teamName },
+    enterprise: ws.enterpriseId ? { id: ws.enterpriseId, name: 'Grid' } : null,
+    is_enterprise_install: Boolean(ws.enterpriseId),
+    authed_user: { id: 'UINSTALLER' },
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

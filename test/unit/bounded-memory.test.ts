@@ -46,7 +46,7 @@ describe('in-process memory fed 100,000 keys', { timeout: 60_000 }, () => {
         },
       },
     } as unknown as ConstructorParameters<typeof SlackAdmins>[0];
-    const admins = new SlackAdmins(client, [], silentLogger, 10 * MINUTE, 10_000);
+    const admins = new SlackAdmins(client, [], silentLogger, 10 * MINUTE, undefined, 10_000);
     for (let i = 0; i < KEYS; i++) await admins.isAdmin(`U${i}`);
     expect(lookups).toBe(KEYS);
     await admins.isAdmin(`U${KEYS - 1}`); // cached

@@ -72,6 +72,66 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: Slack in many workspaces', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'a-state-secret-of-32-characters!',
+    SLACK_SIGNING_SECRET: 'sig',
+    REDIS_URL: 'redis://r:6379',
+  };
+
+  it('takes the OAuth variables without a bot token', () => {
+    const result = loadConfig(oauth);
+    expect(result.ok && result.config.slack).toEqual({
+      oauth: { clientId: '1111.2222', clientSecret: 'client-secret', stateSecret: oauth.SLACK_STATE_SECRET },
+      signingSecret: 'sig',
+    });
+  });
+
+  it('reports mixing with the single-workspace token or Socket Mode, with the other problems', () => {
+    const result = loadConfig({
+      ...oauth,
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      QUIZ_CRON: 'never',
+    });
+    expect(!result.ok && result.problems.map((p) => p.split(':')[0])).toEqual([
+      'QUIZ_CRON',
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+    ]);
+    expect(!result.ok && result.problems.join('\n')).toContain('not both');
+    expect(!result.ok && result.problems.join('\n')).toContain('cannot use Socket Mode');
+  });
+
+  it('asks for every missing OAuth variable and for Redis', () => {
+    const partial = loadConfig({ SLACK_CLIENT_ID: '1111.2222', QUIZ_STORE: 'memory' });
+    expect(!partial.ok && partial.problems.map((p) => p.split(':')[0])).toEqual([
+      'SLACK_CLIENT_SECRET',
+      'SLACK_STATE_SECRET',
+      'SLACK_SIGNING_SECRET',
+      'QUIZ_STORE',
+    ]);
+    const noRedis = loadConfig({ ...oauth, REDIS_URL: '' });
+    expect(!noRedis.ok && noRedis.problems.join('\n')).toContain('REDIS_URL: a Slack or Discord bot keeps');
+    const weak = loadConfig({ ...oauth, SLACK_STATE_SECRET: 'short', SLACK_CLIENT_ID: 'abc' });
+    expect(!weak.ok && weak.problems.map((p) => p.split(':')[0])).toEqual([
+      'SLACK_CLIENT_ID',
+      'SLACK_STATE_SECRET',
+    ]);
+  });
+
+  it('leaves single-workspace mode as it was', () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      REDIS_URL: 'redis://r:6379',
+    });
+    expect(result.ok && result.config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's' });
+  });
+});
+
 describe('logs', () => {
   it('redact tokens, signing secrets, authorization headers and interaction tokens', () => {
     let out = '';

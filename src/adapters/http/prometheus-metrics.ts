@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Platform } from '../../core/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 
@@ -72,6 +72,25 @@ export class PrometheusMetrics implements QuizMetrics {
 
   storeError(operation: string): void {
     this.storeErrors.inc({ operation });
+  }
+
+  /**
+   * `quizbot_slack_installations`: workspaces with an installation (multi-workspace mode), counted in
+   * Redis at each scrape, so every replica reports the same number. A failed count keeps the last value.
+   */
+  slackInstallations(count: () => Promise<number>): void {
+    new Gauge({
+      name: 'quizbot_slack_installations',
+      help: 'Slack workspaces the app is installed in (multi-workspace mode)',
+      registers: [this.registry],
+      async collect() {
+        try {
+          this.set(await count());
+        } catch {
+          // Redis unreachable: /readyz says so; the gauge keeps its last value.
+        }
+      },
+    });
   }
 
   platformApiError(platform: Platform, method: string): void {

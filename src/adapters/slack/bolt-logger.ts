@@ -6,7 +6,8 @@ export function boltLogger(log: PinoLogger): BoltLogger {
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]): void => {
-      log[level]({ bolt: msg.length === 1 ? msg[0] : msg }, 'bolt');
+      const scrubbed = msg.map(scrub);
+      log[level]({ bolt: scrubbed.length === 1 ? scrubbed[0] : scrubbed }, 'bolt');
     };
   return {
     debug: line('debug'),
@@ -17,4 +18,22 @@ export function boltLogger(log: PinoLogger): BoltLogger {
     getLevel: () => LogLevel.INFO,
     setName: () => {},
   };
+}
+
+/**
+ * Bolt's Web API client logs request bodies and results as text at debug level. It masks `token`, but
+ * not the `client_secret` and `code` of the OAuth exchange, nor the `access_token` Slack answers with.
+ */
+const SECRET_FIELDS = /("(?:client_secret|code|access_token|refresh_token)\\?"\s*:\s*\\?")[^"\\]*/g;
+const SLACK_TOKENS = /xox[a-z]-[A-Za-z0-9-]+/g;
+
+export function scrub(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.replace(SECRET_FIELDS, '$1[redacted]').replace(SLACK_TOKENS, 'xox?-[redacted]');
+  }
+  // pino would print a bare Error under this key as {}; its name, code and scrubbed message say more.
+  if (value instanceof Error) {
+    return { name: value.name, code: (value as { code?: unknown }).code, message: scrub(value.message) };
+  }
+  return value;
 }

@@ -2,19 +2,26 @@ import type { Server } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
-import type { Locale, RoundRef } from '../../core/model.js';
+import { type Locale, type RoundRef, scopeId } from '../../core/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
 import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
+import { registerInstallationEvents } from './installation-events.js';
+import type { StateRecords } from './one-time-state-store.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
+import type { InstallationRecords, SlackInstallations } from './slack-installations.js';
+import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './slack-oauth.js';
 import { SlackPlatform } from './slack-platform.js';
 
 export interface SlackSettings {
-  botToken: string;
+  /** Single-workspace mode: the one workspace's bot token. */
+  botToken?: string;
+  /** Multi-workspace mode (no bot token): OAuth installs, each workspace with its own token. */
+  oauth?: SlackOAuthSettings;
   signingSecret?: string;
   /** Set: Socket Mode. Unset: HTTP mode at POST /slack/events. */
   appToken?: string;
@@ -40,11 +47,19 @@ export interface SlackBotDeps {
   metrics?: QuizMetrics;
   /** Work that shutdown waits for: every request's handling, including what follows the ack. */
   inFlight?: InFlight;
+  /** Multi-workspace mode: where installations and OAuth states are kept (Redis). */
+  installationRecords?: InstallationRecords & StateRecords;
+  /** Multi-workspace mode: a workspace was installed or uninstalled (resume or pause its subscriptions). */
+  workspaces?: { installed(scope: string): Promise<void>; uninstalled(scope: string): Promise<void> };
+  /** Multi-workspace mode: how long an installation stays cached in this process (at most 60 s). */
+  installationCacheTtlMs?: number;
 }
 
 export interface SlackBot {
   app: App;
   platform: SlackPlatform;
+  /** Multi-workspace mode: the installations (for the installation count metric). */
+  installations: SlackInstallations | null;
   /**
    * Null when Slack is usable, else why not: Socket Mode's websocket is down, or (HTTP mode) the server is
    * not listening or the bot token fails `auth.test` (checked at most once a minute).
@@ -70,6 +85,21 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     ...(deps.apiRetries !== undefined ? { retryConfig: { retries: deps.apiRetries } } : {}),
   };
   const logger = boltLogger(log);
+  const records = deps.installationRecords;
+  if (settings.oauth && !records) throw new Error('multi-workspace mode needs an installation store');
+  const oauth: SlackOAuth | null =
+    settings.oauth && records
+      ? slackOAuth({
+          settings: settings.oauth,
+          records,
+          client: (): webApi.WebClient => app.client,
+          clientOptions,
+          onInstalled: async (teamId) => deps.workspaces?.installed(scopeId('slack', teamId)),
+          locale: deps.defaultLocale,
+          log,
+          ...(deps.installationCacheTtlMs !== undefined ? { cacheTtlMs: deps.installationCacheTtlMs } : {}),
+        })
+      : null;
   // Socket Mode: our own receiver, so its websocket client's connection state is ours to watch.
   const socketReceiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
@@ -85,11 +115,12 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
           ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
           : {}),
         logger,
+        ...(oauth?.receiverOptions ?? {}),
       });
   const receiver = socketReceiver ?? (httpReceiver as HTTPReceiver);
   // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.
   const app = new App({
-    token: settings.botToken,
+    ...(settings.botToken ? { token: settings.botToken } : {}),
     receiver,
     clientOptions,
     logger,
@@ -109,6 +140,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     locale: deps.defaultLocale,
     log,
     loadRound,
+    ...(oauth ? { tokens: oauth.tokens } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
   });
@@ -134,10 +166,17 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   socketReceiver?.client.on('disconnected', () => {
     connected = false;
   });
+  if (oauth) {
+    registerInstallationEvents(app, {
+      installations: oauth.installations,
+      onUninstalled: async (teamId) => deps.workspaces?.uninstalled(scopeId('slack', teamId)),
+      log,
+    });
+  }
   registerSlackHandlers(app, {
     commands: deps.commands,
     platform,
-    admins: new SlackAdmins(app.client, deps.adminUserIds, log),
+    admins: new SlackAdmins(app.client, deps.adminUserIds, log, undefined, oauth?.tokens),
     locales: new UserLocales(engine),
     defaultLocale: deps.defaultLocale,
     log,
@@ -149,9 +188,11 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   return {
     app,
     platform,
+    installations: oauth?.installations ?? null,
     async problem() {
       if (!connected) return socketReceiver ? 'socket mode not connected' : 'bot token not checked yet';
-      if (socketReceiver) return null;
+      // Multi-workspace mode has no one token to test; Redis readiness covers the installations.
+      if (socketReceiver || oauth) return null;
       const now = Date.now();
       if (!lastAuth || now - lastAuth.at > AUTH_CHECK_INTERVAL_MS) {
         lastAuth = { at: now, problem: await authProblem(app) };

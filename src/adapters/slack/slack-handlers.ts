@@ -50,7 +50,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       userId: who.userId,
       displayName: who.userName,
       locale: locale ?? deps.defaultLocale,
-      isAdmin: () => deps.admins.isAdmin(who.userId),
+      isAdmin: () => deps.admins.isAdmin(who.userId, who.teamId),
     };
   };
 

@@ -2,13 +2,14 @@ import type { webApi } from '@slack/bolt';
 import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
-import type { ChatPlatform } from '../../core/ports/chat-platform.js';
+import { type ChatPlatform, PlatformError } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import { questionView, revealView, type TextView } from '../../core/views.js';
 import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBlocks } from './block-kit.js';
 import { toPlatformError } from './slack-errors.js';
+import { isAuthFailure, type SlackTokens, teamOfScope } from './slack-tokens.js';
 
 type WebClient = webApi.WebClient;
 
@@ -24,6 +25,8 @@ export interface SlackPlatformOptions {
   metrics?: QuizMetrics;
   /** Finds a round another replica posted (once per edit, never per click). */
   loadRound: (ref: RoundRef) => Promise<{ round: Round; question: Question } | null>;
+  /** Multi-workspace mode: each channel's workspace token. Unset: the client's own token. */
+  tokens?: SlackTokens;
 }
 
 /** Slack as a chat platform: Block Kit messages through the Web API. */
@@ -41,8 +44,9 @@ export class SlackPlatform implements ChatPlatform {
 
   async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
     const view = this.view(round, question, 0);
-    const result = await this.call('chat.postMessage', () =>
+    const result = await this.call('chat.postMessage', channel.scope, (auth) =>
       this.options.client.chat.postMessage({
+        ...auth,
         channel: channel.channelId,
         blocks: questionBlocks(view),
         text: fallbackText(view.title, view.stem),
@@ -66,8 +70,9 @@ export class SlackPlatform implements ChatPlatform {
     if (ts) {
       const messageTs = ts;
       const showReveal = async (): Promise<void> => {
-        await this.call('chat.update', () =>
+        await this.call('chat.update', channel.scope, (auth) =>
           this.options.client.chat.update({
+            ...auth,
             channel: channel.channelId,
             ts: messageTs,
             blocks: revealBlocks(view),
@@ -79,8 +84,9 @@ export class SlackPlatform implements ChatPlatform {
       // Another replica's count edit may have been on its way: the reveal is shown once more.
       this.counts.reapplyLater(round.id, showReveal);
     } else {
-      const posted = await this.call('chat.postMessage', () =>
+      const posted = await this.call('chat.postMessage', channel.scope, (auth) =>
         this.options.client.chat.postMessage({
+          ...auth,
           channel: channel.channelId,
           blocks: revealBlocks(view),
           text,
@@ -88,8 +94,9 @@ export class SlackPlatform implements ChatPlatform {
       );
       ts = String(posted.ts ?? '');
     }
-    await this.call('chat.postMessage', () =>
+    await this.call('chat.postMessage', channel.scope, (auth) =>
       this.options.client.chat.postMessage({
+        ...auth,
         channel: channel.channelId,
         thread_ts: ts,
         blocks: explanationBlocks(view),
@@ -99,8 +106,9 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async postText(channel: ChannelRef, view: TextView): Promise<void> {
-    await this.call('chat.postMessage', () =>
+    await this.call('chat.postMessage', channel.scope, (auth) =>
       this.options.client.chat.postMessage({
+        ...auth,
         channel: channel.channelId,
         blocks: textBlocks(view),
         text: fallbackText(view.title),
@@ -115,8 +123,9 @@ export class SlackPlatform implements ChatPlatform {
 
   private async editAnswerCount(entry: LiveRound): Promise<void> {
     const view = this.view(entry.round, entry.question, entry.answerCount);
-    await this.call('chat.update', () =>
+    await this.call('chat.update', entry.channel.scope, (auth) =>
       this.options.client.chat.update({
+        ...auth,
         channel: entry.channel.channelId,
         ts: entry.round.messageRef ?? '',
         blocks: questionBlocks(view),
@@ -136,11 +145,26 @@ export class SlackPlatform implements ChatPlatform {
     });
   }
 
-  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+  /** Runs one Web API call with the token of the scope's workspace (multi-workspace mode). */
+  private async call<T>(
+    method: string,
+    scope: string,
+    run: (auth: { token?: string }) => Promise<T>,
+  ): Promise<T> {
+    const tokens = this.options.tokens;
+    const teamId = teamOfScope(scope);
+    let auth: { token?: string } = {};
+    if (tokens) {
+      const token = await tokens.tokenFor(teamId);
+      // No installation, no call: the scheduler pauses the channel until the app is installed again.
+      if (!token) throw new PlatformError('channel-gone', `${method}: the app is not installed in ${teamId}`);
+      auth = { token };
+    }
     try {
-      return await run();
+      return await run(auth);
     } catch (error) {
       this.options.metrics?.platformApiError('slack', method);
+      if (tokens && isAuthFailure(error)) tokens.refused(teamId);
       throw toPlatformError(error, method);
     }
   }

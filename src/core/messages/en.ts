@@ -176,4 +176,20 @@ export const en: Messages = {
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',
   digestEmpty: 'Nobody scored last week. A fresh start!',
+  installedTitle: 'PMLE Quiz is installed',
+  installedBody: (workspace) => [
+    `PMLE Quiz is now installed in ${workspace}.`,
+    'Next: invite the bot to a channel (/invite @pmle-quiz), then run /quiz schedule there to get the daily question.',
+    '/quiz help lists everything else.',
+  ],
+  installRefusedTitle: 'Installation not completed',
+  installStateRefused:
+    'This installation link has expired, was already used, or did not come from this app. Nothing was installed.',
+  installCancelled: 'The installation was cancelled. Nothing was installed.',
+  installOrgWideRefused:
+    'PMLE Quiz cannot be installed for a whole Enterprise Grid organization. Install it in each workspace instead. Nothing was installed.',
+  installFailed: 'Slack did not complete the installation. Nothing was installed; please try again.',
+  installRetryLink: 'Start the installation again',
+  schedulePausedNotInChannel: (reason) =>
+    `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
 };

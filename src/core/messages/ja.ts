@@ -177,4 +177,21 @@ export const ja: Messages = {
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',
   digestEmpty: '先週は得点した人がいませんでした。今週も頑張りましょう！',
+  installedTitle: 'PMLE Quiz をインストールしました',
+  installedBody: (workspace) => [
+    `${workspace} に PMLE Quiz をインストールしました。`,
+    '次に、ボットをチャンネルに招待し（/invite @pmle-quiz）、そのチャンネルで /quiz schedule を実行すると毎日の問題が届きます。',
+    'そのほかの使い方は /quiz help で確認できます。',
+  ],
+  installRefusedTitle: 'インストールは完了していません',
+  installStateRefused:
+    'このインストール用リンクは期限切れか、使用済みか、このアプリが発行したものではありません。何もインストールしていません。',
+  installCancelled: 'インストールはキャンセルされました。何もインストールしていません。',
+  installOrgWideRefused:
+    'PMLE Quiz は Enterprise Grid の組織全体にはインストールできません。ワークスペースごとにインストールしてください。何もインストールしていません。',
+  installFailed:
+    'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
+  installRetryLink: 'もう一度インストールする',
+  schedulePausedNotInChannel: (reason) =>
+    `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
 };

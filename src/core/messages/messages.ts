@@ -112,4 +112,16 @@ export interface Messages {
   digestPlayers: string;
   digestTeams: string;
   digestEmpty: string;
+
+  /** Slack multi-workspace install pages (plain text; the adapter escapes and wraps them in HTML). */
+  installedTitle: string;
+  installedBody(workspace: string): string[];
+  installRefusedTitle: string;
+  installStateRefused: string;
+  installCancelled: string;
+  installOrgWideRefused: string;
+  installFailed: string;
+  installRetryLink: string;
+  /** Shown for a subscription paused because the bot is no longer in the channel. */
+  schedulePausedNotInChannel(reason: string): string;
 }
