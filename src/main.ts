@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
+import { PIPED_WIDTH } from './adapters/console/render-text.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
@@ -85,10 +86,22 @@ async function main(): Promise<number> {
   });
 
   if (consoleMode) {
+    // Piped into `head`, the reader goes away early: that is the end of the conversation, not a crash.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
     const write = (text: string): void => {
       process.stdout.write(text);
     };
-    const platform = new ConsolePlatform(write, content.bank, config.quiz.timeZone, config.quiz.locale);
+    const width = process.stdout.isTTY ? process.stdout.columns : PIPED_WIDTH;
+    const platform = new ConsolePlatform(
+      write,
+      content.bank,
+      config.quiz.timeZone,
+      config.quiz.locale,
+      width,
+    );
     app.platforms.set('console', platform);
     await runConsoleSession({
       commands: app.commands,

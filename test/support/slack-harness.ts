@@ -37,6 +37,12 @@ export interface SlackHarness {
     actionId: string,
     options?: { user?: string; responseId?: string; triggerId?: string; headers?: Record<string, string> },
   ): Promise<Response>;
+  /** POSTs a signed view_submission of a modal the app opened, with these checkbox values picked. */
+  submitView(
+    view: Record<string, unknown>,
+    picked: { blockId: string; actionId: string; values: string[] },
+    options?: { user?: string },
+  ): Promise<Response>;
   event(
     event: Record<string, unknown>,
     options?: { eventId?: string; headers?: Record<string, string> },
@@ -156,6 +162,41 @@ export async function startSlackHarness(
       };
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       return post(body, 'application/x-www-form-urlencoded', o.headers);
+    },
+    submitView(view, picked, o = {}) {
+      const user = o.user ?? 'U1';
+      const payload = {
+        type: 'view_submission',
+        team: { id: TEAM, domain: 'test' },
+        user: {
+          id: user,
+          username: `user-${user.toLowerCase()}`,
+          name: `user-${user.toLowerCase()}`,
+          team_id: TEAM,
+        },
+        api_app_id: 'A1',
+        trigger_id: `trig-${++sequence}`,
+        view: {
+          ...view,
+          id: `V${++sequence}`,
+          team_id: TEAM,
+          state: {
+            values: {
+              [picked.blockId]: {
+                [picked.actionId]: {
+                  type: 'checkboxes',
+                  selected_options: picked.values.map((value) => ({
+                    text: { type: 'plain_text', text: value },
+                    value,
+                  })),
+                },
+              },
+            },
+          },
+        },
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(body, 'application/x-www-form-urlencoded');
     },
     event(event, o = {}) {
       const body = JSON.stringify({

@@ -68,8 +68,8 @@ export class DiscordPlatform implements ChatPlatform {
     await this.counts.revealing(round.id);
 
     const m = messagesFor(this.options.locale);
-    const view = revealView(question, tally, m);
-    const body = revealMessage(view, this.view(round, question, tally.total), question.answer);
+    const view = revealView(round, question, tally, m);
+    const body = revealMessage(view, this.view(round, question, tally.total));
     let messageId = round.messageRef;
     if (messageId && !(await this.editOrMissing(channel.channelId, messageId, body))) messageId = undefined;
     else if (messageId) {

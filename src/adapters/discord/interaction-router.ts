@@ -3,6 +3,7 @@ import { messagesFor } from '../../core/messages/index.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
+import { handleSelect } from './handle-select.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { fallbackLocale } from './interaction-context.js';
@@ -23,6 +24,7 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
       if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isStringSelectMenu()) await handleSelect(interaction, deps);
     } catch (error) {
       // Handlers reply to their own failures; this is what escaped them (a failed reply, a bug).
       deps.log.error(

@@ -65,7 +65,13 @@ export class MemoryQuizStore implements QuizStore {
 
   async recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult> {
     const locale = this.state.locales.get(`${input.scope}|${input.player.id}`) ?? null;
-    return { ...recordAnswer(this.state, input), locale };
+    const outcome = recordAnswer(this.state, input);
+    const order = this.state.rounds.get(`${input.scope}|${input.roundId}`)?.round.choiceOrder;
+    return {
+      ...outcome,
+      locale,
+      ...(order && outcome.kind !== 'unknown-round' ? { choiceOrder: [...order] } : {}),
+    };
   }
 
   async tally(scope: ScopeId, roundId: string): Promise<Tally> {

@@ -38,10 +38,15 @@ export function createRound(state: MemoryState, input: NewRound): Round {
     domain: input.domain,
     answers: new Map(),
     counts: new Map(),
+    right: 0,
     claimUntil: 0,
     revealed: false,
   });
-  return { ...round };
+  return copyRound(round);
+}
+
+function copyRound(round: Round): Round {
+  return { ...round, ...(round.choiceOrder ? { choiceOrder: [...round.choiceOrder] } : {}) };
 }
 
 /** A copy: callers must not be able to change the stored round. Null once expired, as on Redis. */
@@ -56,7 +61,7 @@ export function getRound(
     state.rounds.delete(`${scope}|${roundId}`);
     return null;
   }
-  return stored ? { ...stored.round } : null;
+  return stored ? copyRound(stored.round) : null;
 }
 
 export function setRoundMessage(
@@ -80,7 +85,11 @@ export function latestDailyRound(
 
 export function tally(state: MemoryState, scope: ScopeId, roundId: string): Tally {
   const stored = state.rounds.get(`${scope}|${roundId}`);
-  return { counts: Object.fromEntries(stored?.counts ?? []), total: stored?.answers.size ?? 0 };
+  return {
+    counts: Object.fromEntries(stored?.counts ?? []),
+    total: stored?.answers.size ?? 0,
+    right: stored?.right ?? 0,
+  };
 }
 
 export function dueRounds(state: MemoryState, now: number, limit: number): RoundRef[] {
@@ -104,7 +113,7 @@ export function claimClose(
   if (stored.claimUntil > now) return { kind: 'busy' };
   stored.round.status = 'closed';
   stored.claimUntil = now + leaseMs;
-  return { kind: 'claimed', round: { ...stored.round }, tally: tally(state, scope, roundId) };
+  return { kind: 'claimed', round: copyRound(stored.round), tally: tally(state, scope, roundId) };
 }
 
 export function markRevealed(state: MemoryState, scope: ScopeId, roundId: string): void {

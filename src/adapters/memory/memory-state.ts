@@ -8,6 +8,8 @@ export interface StoredRound {
   domain: string;
   answers: Map<string, string>;
   counts: Map<string, number>;
+  /** Answers that were wholly right. */
+  right: number;
   claimUntil: number;
   revealed: boolean;
 }

@@ -64,7 +64,7 @@ export class SlackPlatform implements ChatPlatform {
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
     await this.counts.revealing(round.id);
-    const view = revealView(question, tally, messagesFor(this.options.locale));
+    const view = revealView(round, question, tally, messagesFor(this.options.locale));
     const text = fallbackText(view.title, view.answer);
     let ts = round.messageRef;
     if (ts) {
