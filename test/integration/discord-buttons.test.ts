@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
+import { InMemoryQuestionBank } from '../../src/adapters/questions/in-memory-question-bank.js';
 import { letterOf } from '../../src/core/choices.js';
 import { StoreUnavailableError } from '../../src/core/errors.js';
 import { scopeId } from '../../src/core/model.js';
@@ -9,6 +10,7 @@ import {
   buttonsOf,
   type DiscordHarness,
   embedOf,
+  realContent,
   startDiscordHarness,
   textOf,
 } from '../support/discord-harness.js';
@@ -47,7 +49,19 @@ const REFRESH_MS = 400;
 let h: DiscordHarness;
 const store = new FlakyStore();
 beforeAll(async () => {
-  h = await startDiscordHarness({ locale: 'ja', store, refreshIntervalMs: REFRESH_MS, deferAfterMs: 300 });
+  // Single-answer clicks (buttons A–E); "choose two" rounds have their own test (discord-multi-select).
+  const { bank } = realContent();
+  const singleAnswer = new InMemoryQuestionBank(
+    bank.all().filter((q) => q.answer.length === 1),
+    bank.domains(),
+  );
+  h = await startDiscordHarness({
+    locale: 'ja',
+    store,
+    bank: singleAnswer,
+    refreshIntervalMs: REFRESH_MS,
+    deferAfterMs: 300,
+  });
 });
 afterAll(async () => {
   await h?.close();
