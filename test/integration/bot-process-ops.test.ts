@@ -42,8 +42,9 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
   it('serves /healthz, /readyz and /metrics, and reports Redis trouble as not ready', async () => {
     const { bot: b } = await bot();
     expect((await fetch(`${b.baseUrl}/healthz`)).status).toBe(200);
+    // /healthz answers before Slack is connected; /readyz follows once the token check passed.
+    await expect.poll(async () => (await fetch(`${b.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);
     const ready = await fetch(`${b.baseUrl}/readyz`);
-    expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
 
     const { roundId, keys } = await postQuestion(b);
