@@ -122,7 +122,7 @@ export interface Config {
   /** Address the HTTP server binds; all interfaces when unset. */
   host?: string;
   log: { level: (typeof LOG_LEVELS)[number]; levelSet: boolean; pretty: boolean; file?: string };
-  /** The name the console mode shows for the local player. */
+  /** The name the console mode shows for the local player; empty when `USER` is unset (then none is shown). */
   consoleUserName: string;
 }
 
@@ -214,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     },
     port: e.PORT ? Number(e.PORT) : 3000,
     ...(e.HOST ? { host: e.HOST } : {}),
-    consoleUserName: e.USER ?? 'you',
+    consoleUserName: e.USER ?? '',
     log: {
       level: (e.LOG_LEVEL as Config['log']['level'] | undefined) ?? 'info',
       levelSet: e.LOG_LEVEL !== undefined,

@@ -5,15 +5,19 @@
 
 export type ButtonAction =
   | { kind: 'answer'; roundId: string; choice: string }
+  /** "Answer" on a multiple-select question: opens the private picker. */
+  | { kind: 'pick'; roundId: string }
   | { kind: 'practice'; serviceId: string }
   | { kind: 'lookup'; serviceId: string };
 
-const PREFIX = { answer: 'ans', practice: 'prc', lookup: 'gcp' } as const;
+const PREFIX = { answer: 'ans', pick: 'pck', practice: 'prc', lookup: 'gcp' } as const;
 
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
     case 'answer':
       return `${PREFIX.answer}:${action.roundId}:${action.choice}`;
+    case 'pick':
+      return `${PREFIX.pick}:${action.roundId}`;
     case 'practice':
       return `${PREFIX.practice}:${action.serviceId}`;
     case 'lookup':
@@ -31,6 +35,7 @@ export function decodeAction(raw: string): ButtonAction | null {
     return { kind: 'answer', roundId: first, choice: second };
   }
   if (second !== undefined) return null;
+  if (prefix === PREFIX.pick) return { kind: 'pick', roundId: first };
   if (prefix === PREFIX.practice) return { kind: 'practice', serviceId: first };
   if (prefix === PREFIX.lookup) return { kind: 'lookup', serviceId: first };
   return null;

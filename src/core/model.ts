@@ -34,9 +34,11 @@ export interface Question {
   sources: string[];
   stem: Localized;
   choices: Choice[];
-  /** Key of the right choice. */
-  answer: string;
+  /** Keys of the right choices, in bank order: one for a single answer, 2 or 3 for "choose two/three". */
+  answer: readonly string[];
   explanation: Localized;
+  /** The id of the question this one rewrites (its statistics start afresh). */
+  replaces?: string;
 }
 
 export type Platform = 'slack' | 'discord' | 'console';
@@ -83,6 +85,11 @@ export interface Round {
   messageRef?: string;
   /** The player a practice round was dealt to. */
   ownerId?: string;
+  /**
+   * Bank keys in the order shown (displayed as A, B, C...), fixed when the round opened. Absent on rounds
+   * opened before orders were shuffled: those show the bank order.
+   */
+  choiceOrder?: readonly string[];
 }
 
 export interface Player {
@@ -91,10 +98,12 @@ export interface Player {
   displayName: string;
 }
 
-/** Votes per choice key, and the number of answers. */
+/** Votes per choice key (a multiple-select answer counts for each option picked), and the number of answers. */
 export interface Tally {
   counts: Record<string, number>;
   total: number;
+  /** Answers that were wholly right (the exact set of a multiple-select question). */
+  right: number;
 }
 
 export type Period = 'week' | 'month' | 'all';

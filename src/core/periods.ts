@@ -4,7 +4,7 @@ import type { PeriodBuckets } from './ports/quiz-store.js';
 export const PERIOD_RETENTION_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
@@ -82,4 +82,30 @@ export function periodBuckets(epochMs: number, timeZone: string): PeriodBuckets 
 /** The key of the week before the one containing `epochMs` (for the weekly digest). */
 export function previousWeekKey(epochMs: number, timeZone: string): string {
   return weekKey(epochMs - 7 * DAY_MS, timeZone);
+}
+
+/** The calendar dates a period bucket covers, so people see "Nov 23–29" rather than `2026-W48`. */
+export type PeriodSpan =
+  | { kind: 'week'; from: LocalDate; to: LocalDate }
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'all' };
+
+/** The span of a bucket key (`2026-W48`, `2026-11`, `all`); `all` for anything else. */
+export function periodSpan(key: string): PeriodSpan {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (week) {
+    const year = Number(week[1]);
+    // ISO 8601: week 1 is the week with January 4th in it; weeks start on Monday.
+    const jan4 = Date.UTC(year, 0, 4);
+    const monday =
+      jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
+    const at = (ms: number): LocalDate => {
+      const d = new Date(ms);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    };
+    return { kind: 'week', from: at(monday), to: at(monday + 6 * DAY_MS) };
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) return { kind: 'month', year: Number(month[1]), month: Number(month[2]) };
+  return { kind: 'all' };
 }

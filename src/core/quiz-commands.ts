@@ -4,6 +4,7 @@ import { type Messages, messagesFor } from './messages/index.js';
 import type { ChannelRef, Locale, Question, Round, ScopeId } from './model.js';
 import { platformOf } from './model.js';
 import type { QuizCommand } from './parse-quiz-command.js';
+import { type PickerView, pickerView } from './picker-view.js';
 import { noMetrics, type QuizMetrics } from './ports/metrics.js';
 import type { AnswerOutcome, QuizEngine } from './quiz-engine.js';
 import type { RoundPublisher } from './round-publisher.js';
@@ -170,9 +171,26 @@ export class QuizCommands {
     return serviceCardView(service, successor, messagesFor(locale));
   }
 
+  /**
+   * "Answer" on a multiple-select question: the private picker, or why there is none (the round closed or
+   * is gone). One store read; the answer itself is still one atomic step later.
+   */
+  async picker(
+    roundId: string,
+    ctx: CommandContext,
+  ): Promise<{ kind: 'picker'; view: PickerView } | { kind: 'text'; view: TextView }> {
+    const m = messagesFor(ctx.locale);
+    const found = await this.deps.engine.roundWithQuestion({ scope: ctx.scope, roundId });
+    if (!found) return text(textView(m.unknownRound));
+    if (found.round.status !== 'open' || this.deps.engine.now() >= found.round.closesAt) {
+      return text(textView(m.closed));
+    }
+    return { kind: 'picker', view: pickerView(found.round, found.question, m) };
+  }
+
   /** A click on a button that is not an answer: a /gcp suggestion or "practise a related question". */
   async button(
-    action: Exclude<ButtonAction, { kind: 'answer' }>,
+    action: Exclude<ButtonAction, { kind: 'answer' | 'pick' }>,
     ctx: CommandContext,
   ): Promise<CommandReply> {
     const m = messagesFor(ctx.locale);
@@ -234,6 +252,6 @@ export class QuizCommands {
   }
 }
 
-function text(view: TextView): CommandReply {
+function text(view: TextView): { kind: 'text'; view: TextView } {
   return { kind: 'text', view };
 }

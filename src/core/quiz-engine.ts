@@ -1,3 +1,4 @@
+import { answerValue, decodePicks, encodePicks, shuffledOrder } from './choices.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -57,11 +58,15 @@ export interface SubmitAnswerInput {
   scope: ScopeId;
   roundId: string;
   player: Player;
+  /** A bank key, or the picked bank keys of a multiple-select question in any order (`D,B`). */
   choice: string;
 }
 
-/** What happened to an answer, with the player's own language when they chose one (read with it). */
-export type AnswerOutcome = AnswerResult & { locale: Locale | null };
+/**
+ * What happened to an answer, with the player's own language when they chose one and the round's display
+ * order (both read with it), so the reply names choices by the letters the player saw.
+ */
+export type AnswerOutcome = AnswerResult & { locale: Locale | null; choiceOrder?: readonly string[] };
 
 type AnswerResult =
   | {
@@ -131,8 +136,13 @@ export class QuizEngine {
       scope: input.channel.scope,
       channelId: input.channel.channelId,
       questionId: question.id,
-      answerKey: question.answer,
+      answerKey: answerValue(question),
       choiceKeys: question.choices.map((c) => c.key),
+      // Fixed now and kept with the round: the same for everyone, on every replica, after a restart.
+      choiceOrder: shuffledOrder(
+        question.choices.map((c) => c.key),
+        this.deps.random,
+      ),
       domain: question.domain,
       kind: input.kind,
       openedAt,
@@ -148,6 +158,8 @@ export class QuizEngine {
     const now = this.deps.clock.now();
     const result = await this.deps.store.recordAnswer({
       ...input,
+      // One stored form for a set, whatever order the platform handed the picks over in.
+      choice: encodePicks(decodePicks(input.choice)),
       now,
       pointsByStreak: POINTS_BY_STREAK,
       periods: periodBuckets(now, this.deps.timeZone),
@@ -157,18 +169,19 @@ export class QuizEngine {
     const question = this.deps.bank.get(result.questionId);
     // A round whose question was removed from the bank since it was posted cannot be shown any more.
     if (!question) return { kind: 'unknown-round', locale };
+    const shown = { locale, ...(result.choiceOrder ? { choiceOrder: result.choiceOrder } : {}) };
     switch (result.kind) {
       case 'duplicate':
-        return { kind: 'duplicate', question, previousChoice: result.previousChoice, locale };
+        return { kind: 'duplicate', question, previousChoice: result.previousChoice, ...shown };
       case 'closed':
-        return { kind: 'closed', question, locale };
+        return { kind: 'closed', question, ...shown };
       case 'recorded':
         return {
-          locale,
+          ...shown,
           kind: result.correct ? 'correct' : 'incorrect',
           question,
           roundKind: result.roundKind,
-          choice: input.choice,
+          choice: encodePicks(decodePicks(input.choice)),
           points: result.points,
           streak: result.streak,
           totals: result.totals,

@@ -1,4 +1,6 @@
 import { encodeAction } from './action-id.js';
+import { answerText, lettersOf, optionVerdicts, rightAnswerLine, type Shown } from './answer-text.js';
+import { decodePicks, displayedChoices, isMultiSelect, picksRequired } from './choices.js';
 import type { Messages } from './messages/index.js';
 import type {
   ExamDomain,
@@ -13,6 +15,7 @@ import type {
 } from './model.js';
 import type { ServiceEntry } from './ports/service-catalog.js';
 import type { AnswerOutcome } from './quiz-engine.js';
+import { neutralize } from './safe-text.js';
 
 /**
  * Platform-neutral views: what a message says, in plain text, with buttons as (label, action) pairs.
@@ -25,10 +28,22 @@ export interface ButtonView {
   action: string;
 }
 
+/** A choice as the round shows it: its letter on screen, its bank key behind it, its full text. */
+export interface ChoiceView {
+  letter: string;
+  key: string;
+  text: string;
+}
+
 export interface QuestionView {
   title: string;
   stem: string;
-  choices: (ButtonView & { key: string; text: string })[];
+  /** Written out in full, once, in the message body, in the round's order. */
+  choices: ChoiceView[];
+  /** One button per letter; or, for a multiple-select question, one "Answer" button opening the picker. */
+  buttons: ButtonView[];
+  /** How many options an answer picks: 1, or 2-3 for "choose two/three". */
+  picks: number;
   context: string;
   answers: string;
 }
@@ -81,15 +96,19 @@ export function questionView(input: {
 }): QuestionView {
   const { round, question, m } = input;
   const locale = m.locale;
+  const shown = displayedChoices(question, round);
   return {
     title: round.kind === 'practice' ? m.practiceTitle : m.questionTitle,
     stem: question.stem[locale],
-    choices: question.choices.map((c) => ({
-      key: c.key,
-      text: c.text[locale],
-      label: `${c.key}. ${c.text[locale]}`,
-      action: encodeAction({ kind: 'answer', roundId: round.id, choice: c.key }),
-    })),
+    choices: shown.map((d) => ({ letter: d.letter, key: d.choice.key, text: d.choice.text[locale] })),
+    // The letter alone: the full texts are in the message body, once.
+    buttons: isMultiSelect(question)
+      ? [{ label: m.answerButton, action: encodeAction({ kind: 'pick', roundId: round.id }) }]
+      : shown.map((d) => ({
+          label: d.letter,
+          action: encodeAction({ kind: 'answer', roundId: round.id, choice: d.choice.key }),
+        })),
+    picks: picksRequired(question),
     context: m.questionContext(
       input.domain?.name[locale] ?? question.domain,
       m.difficulty[question.difficulty],
@@ -107,29 +126,40 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       return textView(m.unknownRound);
     case 'closed': {
       const q = outcome.question;
-      return textView(m.closed, [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))], {
+      return textView(m.closed, [rightAnswerLine(q, outcome, m)], {
         sections: [{ title: m.whyRight, body: q.explanation[locale] }],
       });
     }
-    case 'duplicate':
-      return textView(
-        m.duplicate(outcome.previousChoice, choiceLabel(outcome.question, outcome.previousChoice, locale)),
-      );
+    case 'duplicate': {
+      const [letters, texts] = answerText(outcome.question, outcome, outcome.previousChoice, locale);
+      return textView(m.duplicate(letters, texts));
+    }
     case 'correct':
     case 'incorrect': {
       const q = outcome.question;
-      const right = q.choices.find((c) => c.key === q.answer);
-      const chosen = q.choices.find((c) => c.key === outcome.choice);
       const headline =
         outcome.kind === 'incorrect'
           ? m.incorrect
           : outcome.roundKind === 'practice'
             ? m.correctPractice
             : m.correct(outcome.points, outcome.streak);
-      const lines = [m.rightAnswer(q.answer, choiceLabel(q, q.answer, locale))];
-      if (outcome.kind === 'incorrect')
-        lines.push(m.yourAnswer(outcome.choice, choiceLabel(q, outcome.choice, locale)));
+      const lines = [rightAnswerLine(q, outcome, m)];
+      const picked = decodePicks(outcome.choice);
+      if (outcome.kind === 'incorrect') {
+        if (isMultiSelect(q)) lines.push(m.yourAnswerSet(lettersOf(q, outcome, picked)));
+        else lines.push(m.yourAnswer(...answerText(q, outcome, outcome.choice, locale)));
+      }
       if (outcome.roundKind === 'daily') lines.push(m.totals(outcome.totals.week, outcome.totals.all));
+      if (isMultiSelect(q)) {
+        return textView(headline, lines, {
+          sections: [
+            { title: m.whyRight, body: q.explanation[locale] },
+            ...optionVerdicts(displayedChoices(q, outcome), q.answer, picked, m),
+          ],
+        });
+      }
+      const right = q.choices.find((c) => q.answer.includes(c.key));
+      const chosen = q.choices.find((c) => c.key === outcome.choice);
       const sections: Section[] = [
         { title: m.whyRight, body: joinNonEmpty(q.explanation[locale], right?.why[locale]) },
       ];
@@ -146,25 +176,39 @@ export interface RevealView {
   answer: string;
   votes: string[];
   answered: string;
+  /** The display letters of the right options (buttons are marked by them). */
+  rightLetters: string[];
   explanation: Section;
 }
 
-export function revealView(question: Question, tally: Tally, m: Messages): RevealView {
+/**
+ * The result of a round in the letters it showed: each option's share of the answers (for a
+ * multiple-select question, the share that picked it) and, for a set, the share wholly right.
+ */
+export function revealView(round: Shown, question: Question, tally: Tally, m: Messages): RevealView {
   const locale = m.locale;
-  const votes = question.choices.map((c) => {
-    const count = tally.counts[c.key] ?? 0;
-    const percent = tally.total === 0 ? 0 : Math.round((100 * count) / tally.total);
-    return `${c.key === question.answer ? '✅ ' : ''}${m.voteLine(c.key, c.text[locale], count, percent)}`;
+  const shown = displayedChoices(question, round);
+  const share = (count: number): number => (tally.total === 0 ? 0 : Math.round((100 * count) / tally.total));
+  const votes = shown.map(({ letter, choice }) => {
+    const count = tally.counts[choice.key] ?? 0;
+    const mark = question.answer.includes(choice.key) ? '✅ ' : '';
+    return `${mark}${m.voteLine(letter, choice.text[locale], count, share(count))}`;
   });
+  const multi = isMultiSelect(question);
+  const rightLetters = lettersOf(question, round, question.answer);
+  const [letter, text] = answerText(question, round, question.answer.join(','), locale);
   return {
     title: m.revealTitle,
     stem: question.stem[locale],
-    answer: m.revealAnswer(question.answer, choiceLabel(question, question.answer, locale)),
+    answer: multi ? m.revealAnswerSet(rightLetters) : m.revealAnswer(letter, text),
     votes,
-    answered: m.answeredCount(tally.total),
+    answered: multi
+      ? `${m.answeredCount(tally.total)} · ${m.wholeSetRight(tally.right, share(tally.right))}`
+      : m.answeredCount(tally.total),
+    rightLetters,
     explanation: {
       title: m.explanationTitle,
-      body: [question.explanation[locale], ...question.choices.map((c) => `${c.key}. ${c.why[locale]}`)].join(
+      body: [question.explanation[locale], ...shown.map((d) => `${d.letter}. ${d.choice.why[locale]}`)].join(
         '\n',
       ),
     },
@@ -172,23 +216,26 @@ export function revealView(question: Question, tally: Tally, m: Messages): Revea
 }
 
 export function leaderboardView(board: Leaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points));
+  const lines = board.entries.map((e) => m.boardRow(e.rank, shownName(e.displayName) || m.noName, e.points));
   if (lines.length === 0) lines.push(m.boardEmpty);
   const viewer = board.viewer ? m.boardViewer(board.viewer.rank, board.viewer.points) : m.boardViewerNone;
   return textView(m.leaderboardTitle(board.period, board.periodKey), [...lines, '', viewer]);
 }
 
 export function teamLeaderboardView(board: TeamLeaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount));
+  const lines = board.entries.map((e) =>
+    m.teamRow(e.rank, shownName(e.name), e.average, e.total, e.memberCount),
+  );
   return textView(
     m.teamLeaderboardTitle(board.period, board.periodKey),
     lines.length > 0 ? lines : [m.boardEmpty],
   );
 }
 
+/** `fallbackName`: the asker's name when the store has none yet; null or empty when they have none at all. */
 export function statsView(
   stats: PlayerStats,
-  fallbackName: string,
+  fallbackName: string | null,
   domains: readonly ExamDomain[],
   m: Messages,
 ): TextView {
@@ -198,7 +245,7 @@ export function statsView(
     m.statsPoints('all', stats.points.all, stats.rank.all),
     m.statsStreak(stats.streak, stats.bestStreak),
     m.statsAccuracy(stats.correct, stats.answered),
-    m.statsTeam(stats.team?.name ?? null),
+    m.statsTeam(stats.team ? shownName(stats.team.name) : null),
   ];
   const perDomain = domains
     .filter((d) => (stats.perDomain[d.id]?.answered ?? 0) > 0)
@@ -207,11 +254,12 @@ export function statsView(
       return m.statsDomain(d.name[m.locale], s.correct, s.answered);
     });
   const sections = perDomain.length > 0 ? [{ title: m.statsDomainTitle, body: perDomain.join('\n') }] : [];
-  return textView(m.statsTitle(stats.displayName ?? fallbackName), lines, { sections });
+  const shown = shownName(stats.displayName || fallbackName || '');
+  return textView(m.statsTitle(shown || null), lines, { sections });
 }
 
 export function teamListView(teams: Team[], m: Messages): TextView {
-  const lines = teams.map((t) => m.teamListRow(t.name, t.memberCount));
+  const lines = teams.map((t) => m.teamListRow(shownName(t.name), t.memberCount));
   return textView(m.teamListTitle, lines.length > 0 ? lines : [m.teamListEmpty]);
 }
 
@@ -259,4 +307,12 @@ export function serviceChoicesView(title: string, services: ServiceEntry[]): Tex
 
 function joinNonEmpty(...parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p?.trim())).join('\n');
+}
+
+/**
+ * A person's or team's name as shown: neutralised again at display, not only when stored, so names
+ * stored before a rule was added (or by another version) cannot link, mention or format either.
+ */
+function shownName(name: string): string {
+  return neutralize(name, 64);
 }

@@ -5,7 +5,8 @@ import { ContentError, loadContent } from '../adapters/questions/load-content.js
 
 /**
  * `npm run questions:check [-- --json] [-- --quiet] [-- --dir questions]`: validates the question bank
- * exactly as start-up does, applies the bank-wide quality rules and prints a report. Exits 1 on any problem.
+ * exactly as start-up does, applies the bank-wide quality rules (content-report.ts) and prints a report.
+ * Exits 1 on any problem.
  */
 const { values } = parseArgs({
   options: {
@@ -17,30 +18,37 @@ const { values } = parseArgs({
 
 function printReport(report: ContentReport): void {
   const pct = (n: number, of: number): string => `${of ? Math.round((100 * n) / of) : 0}%`;
+  const share = (x: number): string => `${Math.round(x * 100)}%`;
   console.log(`Questions: ${report.questions}   Services: ${report.services}`);
-  console.log('\nPer exam domain           count  share  guide weight');
+  console.log('\nPer exam section          count  share  guide weight');
   for (const d of report.perDomain) {
     console.log(
       `  ${`${d.section}. ${d.id}`.padEnd(24)}${String(d.count).padStart(5)}  ${pct(d.count, report.questions).padStart(5)}  ${String(d.weight).padStart(5)}%`,
     );
   }
-  console.log(
-    `\nPer difficulty: ${Object.entries(report.perDifficulty)
+  const list = (counts: Record<string, number>): string =>
+    Object.entries(counts)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
+      .join(', ');
+  console.log(`\nPer difficulty: ${list(report.perDifficulty)}`);
+  console.log(`Per style: ${list(report.perStyle)}`);
+  console.log(`Right answer keys: ${list(Object.fromEntries(Object.entries(report.answerKeys).sort()))}`);
+  console.log(
+    `Multiple select: ${report.multipleSelect} (${share(report.multipleSelectShare)})   generative AI: ${report.generativeAi} (${share(report.generativeAiShare)})   trivia: ${report.extras.trivia}   off-blueprint: ${report.extras['off-blueprint']}`,
   );
   console.log(
-    `Per style: ${Object.entries(report.perStyle)
-      .map(([k, v]) => `${k} ${v} (${pct(v, report.questions)})`)
-      .join(', ')}`,
+    `Median scenario stem: ${report.medianScenarioStem.en} characters (en), ${report.medianScenarioStem.ja} (ja)`,
   );
-  console.log(
-    `Right answer key: ${Object.entries(report.answerKeys)
-      .sort()
-      .map(([k, v]) => `${k} ${pct(v, report.questions)}`)
-      .join(', ')}`,
-  );
-  console.log(`Right choice is the longest: ${pct(report.longestIsRight, report.questions)}`);
+  console.log('\nSingle-answer cues            ja     en');
+  const row = (label: string, pick: (l: ContentReport['languages']['en']) => string): void =>
+    console.log(
+      `  ${label.padEnd(28)}${pick(report.languages.ja).padStart(5)}  ${pick(report.languages.en).padStart(5)}`,
+    );
+  row('right choice longest', (l) => share(l.longestIsRightShare));
+  row('right choice shortest', (l) => share(l.shortestIsRightShare));
+  row('right ≥ 1.5 × mean wrong', (l) => share(l.muchLongerShare));
+  row('stem cue (all questions)', (l) => share(l.stemCueShare));
+  console.log(`Names not in the catalog or known lists: ${report.unresolvedNames.length}`);
   console.log(
     `Seed facts covered: ${report.seedFacts.covered.length} (${report.seedFacts.covered.join(' ')})`,
   );

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
+import { InMemoryQuestionBank } from '../../src/adapters/questions/in-memory-question-bank.js';
+import { letterOf } from '../../src/core/choices.js';
 import { StoreUnavailableError } from '../../src/core/errors.js';
 import { scopeId } from '../../src/core/model.js';
 import type { PublishResult } from '../../src/core/round-publisher.js';
+import { rightKey } from '../support/builders.js';
 import {
   buttonsOf,
   type DiscordHarness,
   embedOf,
+  realContent,
   startDiscordHarness,
   textOf,
 } from '../support/discord-harness.js';
@@ -34,6 +38,7 @@ class FlakyStore extends MemoryQuizStore {
   }
   override async playerStats(...args: Parameters<MemoryQuizStore['playerStats']>) {
     if (this.down) throw new StoreUnavailableError('redis down');
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return super.playerStats(...args);
   }
 }
@@ -44,7 +49,19 @@ const REFRESH_MS = 400;
 let h: DiscordHarness;
 const store = new FlakyStore();
 beforeAll(async () => {
-  h = await startDiscordHarness({ locale: 'ja', store, refreshIntervalMs: REFRESH_MS, deferAfterMs: 300 });
+  // Single-answer clicks (buttons A–E); "choose two" rounds have their own test (discord-multi-select).
+  const { bank } = realContent();
+  const singleAnswer = new InMemoryQuestionBank(
+    bank.all().filter((q) => q.answer.length === 1),
+    bank.domains(),
+  );
+  h = await startDiscordHarness({
+    locale: 'ja',
+    store,
+    bank: singleAnswer,
+    refreshIntervalMs: REFRESH_MS,
+    deferAfterMs: 300,
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -78,8 +95,8 @@ function countEdits(messageId: string) {
 describe('answer buttons', () => {
   it('right, wrong, duplicate, closed; then the reveal edits the message and replies with the explanation', async () => {
     const { round, question, messageRef } = await post();
-    const right = `ans:${round.id}:${question.answer}`;
-    const wrong = `ans:${round.id}:${wrongKey(question.answer)}`;
+    const right = `ans:${round.id}:${rightKey(question)}`;
+    const wrong = `ans:${round.id}:${wrongKey(rightKey(question))}`;
 
     const correct = await answer(right, messageRef, ALICE);
     expect(embedOf(correct).title).toBe('Correct! +10 points');
@@ -102,7 +119,8 @@ describe('answer buttons', () => {
       (r) =>
         r.method === 'PATCH' && r.route.endsWith(`/messages/${messageRef}`) && textOf(r).includes('正解発表'),
     );
-    expect(textOf(reveal)).toContain(`正解: ${question.answer}.`);
+    // The letter the round showed the right choice under, not the bank's key.
+    expect(textOf(reveal)).toContain(`正解: ${letterOf(question, round, rightKey(question))}.`);
     expect(textOf(reveal)).toContain('2 人が回答しました');
     const buttons = buttonsOf(reveal);
     expect(buttons.every((b) => b.disabled)).toBe(true);
@@ -128,7 +146,7 @@ describe('answer buttons', () => {
   it('when the store is down the answer is "not recorded, try again"; the retry counts', async () => {
     const { round, question, messageRef } = await post();
     store.down = true;
-    const failed = await answer(`ans:${round.id}:${question.answer}`, messageRef, ALICE);
+    const failed = await answer(`ans:${round.id}:${rightKey(question)}`, messageRef, ALICE);
     expect(embedOf(failed).title).toBe(
       'The quiz is unavailable for a moment; your answer was not recorded. Please try again in a few seconds.',
     );
@@ -137,7 +155,7 @@ describe('answer buttons', () => {
       'The quiz is unavailable for a moment. Please try again in a few seconds.',
     );
     store.down = false;
-    const retried = await answer(`ans:${round.id}:${question.answer}`, messageRef, ALICE);
+    const retried = await answer(`ans:${round.id}:${rightKey(question)}`, messageRef, ALICE);
     expect(embedOf(retried).title).toMatch(/^Correct! \+1\d points/);
     expect(h.log.problems.filter((p) => p.level === 'error')).toEqual([]);
   });
@@ -147,7 +165,7 @@ describe('answer buttons', () => {
     store.delayMs = 600; // past the 300 ms defer threshold of this harness
     try {
       const result = await h.interact(
-        click(`ans:${round.id}:${question.answer}`, messageRef, {
+        click(`ans:${round.id}:${rightKey(question)}`, messageRef, {
           id: '400000000000000777',
           username: 'carol',
           locale: 'ja',
@@ -161,9 +179,23 @@ describe('answer buttons', () => {
     }
   });
 
+  it('a slash command defers only when the store is slow; at once it answers in the callback', async () => {
+    const quick = await h.interact(slash('quiz', ['me'], {}, ALICE));
+    expect(quick.callbacks.map((c) => (c.body as { type: number }).type)).toEqual([4]);
+    store.delayMs = 600; // past the 300 ms defer threshold of this harness
+    try {
+      const slow = await h.interact(slash('quiz', ['me'], {}, ALICE));
+      expect(slow.callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
+      expect(slow.final.method).toBe('PATCH');
+      expect(embedOf(slow.final).title).toBe('Stats for Alice A.');
+    } finally {
+      store.delayMs = 0;
+    }
+  });
+
   it('a redelivered interaction (same id) is handled once', async () => {
     const { round, question, messageRef } = await post();
-    const payload = click(`ans:${round.id}:${question.answer}`, messageRef, BOB);
+    const payload = click(`ans:${round.id}:${rightKey(question)}`, messageRef, BOB);
     h.fake.dispatchInteraction(payload);
     h.fake.dispatchInteraction(payload);
     await h.fake.waitForRequest((r) => r.route.includes(`/${payload.token}/callback`));
@@ -181,7 +213,11 @@ describe('the public answer count', () => {
       locale: 'ja',
     }));
     const payloads = players.map((p, i) =>
-      click(`ans:${round.id}:${i % 2 === 0 ? question.answer : wrongKey(question.answer)}`, messageRef, p),
+      click(
+        `ans:${round.id}:${i % 2 === 0 ? rightKey(question) : wrongKey(rightKey(question))}`,
+        messageRef,
+        p,
+      ),
     );
     for (const payload of payloads) h.fake.dispatchInteraction(payload);
     await Promise.all(

@@ -2,6 +2,7 @@ import { REST } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rejectLongChannelRateLimits } from '../../src/adapters/discord/discord-errors.js';
 import { DiscordPlatform } from '../../src/adapters/discord/discord-platform.js';
+import { displayedChoices, letterOf } from '../../src/core/choices.js';
 import { PlatformError } from '../../src/core/ports/chat-platform.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { RoundPublisher } from '../../src/core/round-publisher.js';
@@ -82,10 +83,15 @@ describe('DiscordPlatform payloads', () => {
     expect(post.auth).toBe('Bot fake-token');
     const embed = embedOf(post);
     expect(embed.title).toBe("Today's PMLE question");
-    expect(embed.description).toBe(posted.question.stem.en);
+    // The stem, then every choice written out once, in the round's order and under its letters.
+    const shown = displayedChoices(posted.question, posted.round);
+    expect(embed.description).toBe(
+      `${posted.question.stem.en}\n\n${shown.map((d) => `**${d.letter}.** ${d.choice.text.en}`).join('\n')}`,
+    );
     expect(embed.footer?.text).toMatch(/^Low-code · easy · closes .+\n0 answers so far$/);
+    // Buttons carry the letter only; the action names the bank's key behind it.
     expect(buttonsOf(post).map((b) => [b.label, b.custom_id])).toEqual(
-      posted.question.choices.map((c) => [`${c.key}. ${c.text.en}`, `ans:${posted.round.id}:${c.key}`]),
+      shown.map((d) => [d.letter, `ans:${posted.round.id}:${d.choice.key}`]),
     );
     expect((post.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
     expect(posted.messageRef).toMatch(/^\d+$/);
@@ -140,16 +146,19 @@ describe('DiscordPlatform payloads', () => {
     if (!edit || !reply) throw new Error(`expected an edit and a reply:\n${fake.describeRequests()}`);
     expect(edit.method).toBe('PATCH');
     expect(edit.route).toBe(`/channels/${channel.channelId}/messages/${posted.messageRef}`);
-    expect(textOf(edit)).toContain('Correct answer: B. Choice B');
-    expect(textOf(edit)).toContain('✅ B. Choice B: 2 (67%)');
-    expect(textOf(edit)).toContain('A. Choice A: 1 (33%)');
+    const letter = (key: string) => letterOf(posted.question, posted.round, key);
+    expect(textOf(edit)).toContain(`Correct answer: ${letter('B')}. Choice B`);
+    expect(textOf(edit)).toContain(`✅ ${letter('B')}. Choice B: 2 (67%)`);
+    expect(textOf(edit)).toContain(`${letter('A')}. Choice A: 1 (33%)`);
     expect(embedOf(edit).footer?.text).toBe('3 people answered');
-    expect(buttonsOf(edit).map((b) => [b.style, b.disabled])).toEqual([
-      [2, true],
-      [3, true],
-      [2, true],
-      [2, true],
-    ]);
+    // Disabled, in the round's order, the right one green.
+    expect(buttonsOf(edit).map((b) => [b.label, b.style, b.disabled])).toEqual(
+      displayedChoices(posted.question, posted.round).map((d) => [
+        d.letter,
+        d.choice.key === 'B' ? 3 : 2,
+        true,
+      ]),
+    );
     expect(reply.method).toBe('POST');
     expect((reply.body as { message_reference: unknown }).message_reference).toEqual({
       message_id: posted.messageRef,

@@ -3,17 +3,20 @@ import { cut } from '../../src/adapters/discord/discord-limits.js';
 import {
   type DiscordMessage,
   explanationMessage,
+  pickerMessage,
   questionMessage,
   revealMessage,
   textViewMessage,
 } from '../../src/adapters/discord/render-messages.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { LOCALES, type Question, type Round } from '../../src/core/model.js';
+import { pickerView } from '../../src/core/picker-view.js';
 import type { AnswerOutcome } from '../../src/core/quiz-engine.js';
 import { feedbackView, questionView, revealView, serviceCardView, textView } from '../../src/core/views.js';
 import { aQuestion } from '../support/builders.js';
 import { realContent } from '../support/discord-harness.js';
 import { messageProblems } from '../support/discord-payload-limits.js';
+import { longQuestions } from '../support/long-questions.js';
 
 /**
  * Every question of the bank, in both languages, rendered as each Discord message it can become: the
@@ -31,6 +34,8 @@ function aRound(question: Question, kind: Round['kind'] = 'daily'): Round {
     openedAt: Date.parse('2026-11-26T00:00:00Z'),
     closesAt: Date.parse('2026-11-27T00:00:00Z'),
     seq: 12345,
+    // A shuffled order: every text must use the letters shown, whatever the bank's keys.
+    choiceOrder: [...question.choices.map((c) => c.key)].reverse(),
   };
 }
 
@@ -56,8 +61,9 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
       out.push({ name: `${tag} ${kind} question`, message: questionMessage(view, kind === 'practice') });
     }
     const counts = Object.fromEntries(question.choices.map((c, i) => [c.key, 10_000 * (i + 1)]));
-    const tally = { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
-    const reveal = revealView(question, tally, m);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const tally = { counts, total, right: total };
+    const reveal = revealView(aRound(question), question, tally, m);
     const view = questionView({
       round: aRound(question),
       question,
@@ -66,15 +72,17 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
       timeZone: 'Asia/Tokyo',
       m,
     });
-    out.push({ name: `${tag} reveal`, message: revealMessage(reveal, view, question.answer) });
+    out.push({ name: `${tag} reveal`, message: revealMessage(reveal, view) });
+    out.push({ name: `${tag} picker`, message: pickerMessage(pickerView(aRound(question), question, m)) });
     out.push({ name: `${tag} explanation`, message: explanationMessage(reveal) });
     for (const choice of question.choices) {
       for (const roundKind of ['daily', 'practice'] as const) {
         const outcome: AnswerOutcome = {
-          kind: choice.key === question.answer ? 'correct' : 'incorrect',
+          kind: question.answer.join(',') === choice.key ? 'correct' : 'incorrect',
           question,
           roundKind,
-          choice: choice.key,
+          // A single key, or for a "choose N" question this key with the others right ones.
+          choice: [...new Set([choice.key, ...question.answer.slice(1)])].sort().join(','),
           points: 15,
           streak: 365,
           totals: { week: 99_999, month: 999_999, all: 9_999_999 },
@@ -106,7 +114,7 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
 }
 
 describe('rendering the whole question bank', () => {
-  const questions = realContent().bank.all();
+  const questions = [...realContent().bank.all(), ...longQuestions()];
 
   it('has questions to render', () => {
     expect(questions.length).toBeGreaterThan(50);
@@ -159,7 +167,7 @@ describe('oversized text', () => {
     );
     expect(found).toEqual([]);
     const question = everyMessage(huge)[0]?.message;
-    // Labels were cut, so the embed lists every choice in full (as far as the description allows).
+    // The embed lists the choices (as far as the description allows); buttons carry letters only.
     expect(question?.embeds[0]?.description).toContain('**A.**');
   });
 

@@ -125,7 +125,11 @@ describe.skipIf(!target)('RedisQuizStore on redis-server', () => {
     expect(kept.size).toBe(20);
     const expectedCounts: Record<string, number> = {};
     for (const choice of kept.values()) expectedCounts[choice] = (expectedCounts[choice] ?? 0) + 1;
-    expect(await store.tally(scope, round.id)).toEqual({ counts: expectedCounts, total: 20 });
+    expect(await store.tally(scope, round.id)).toEqual({
+      counts: expectedCounts,
+      total: 20,
+      right: expectedCounts.B ?? 0,
+    });
 
     const right = players.filter((p) => kept.get(p) === 'B');
     for (const [period, periodKey] of [

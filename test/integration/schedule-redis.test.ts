@@ -113,7 +113,7 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
     await before.app.schedule.tick();
     const [posted] = before.platform.posts;
     if (!posted) throw new Error('not posted');
-    await before.app.commands.answer(posted.round.id, posted.question.answer, {
+    await before.app.commands.answer(posted.round.id, posted.question.answer.join(','), {
       scope: channel.scope,
       channelId: channel.channelId,
       userId: 'U1',
@@ -239,14 +239,14 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
         scope: channel.scope,
         roundId: started.round.id,
         player: { id, displayName: `user-${id}` },
-        choice: started.question.answer,
+        choice: started.question.answer.join(','),
       });
     }
     clock.set(MONDAY_9 + 1000);
     await r.app.schedule.tick();
     expect(r.platform.texts).toHaveLength(1);
     const digest = r.platform.texts[0]?.view;
-    expect(digest?.title).toBe("Last week's leaders (2026-W48)");
+    expect(digest?.title).toBe("Last week's leaders (Nov 23–29)");
     expect(digest?.sections.map((s) => s.body).join('\n')).toMatch(/user-U\d: 10 pts[\s\S]*Data Crew/);
     clock.set(MONDAY_9 + 24 * HOUR + 1000); // Tuesday: no digest
     await r.app.schedule.tick();

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { encodeAction } from '../../src/core/action-id.js';
+import { letterOf } from '../../src/core/choices.js';
 import { StoreUnavailableError } from '../../src/core/errors.js';
 import type { RecordAnswerInput, RecordAnswerResult } from '../../src/core/ports/quiz-store.js';
+import { rightKey } from '../support/builders.js';
 import {
   CHANNEL,
   type SlackHarness,
@@ -50,12 +52,25 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     transcript.push(`chat.postMessage -> ${textOf(post?.body ?? {})}`);
     expect(post?.body.channel).toBe(CHANNEL);
     expect(textOf(post?.body ?? {})).toContain(question.stem.en.slice(0, 40));
+    // Each choice written out once in the body; the buttons carry the letters only, in the round's order.
+    const blocks = post?.body.blocks as {
+      type: string;
+      elements?: { text: { text: string }; action_id: string }[];
+    }[];
+    const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual(
+      (round.choiceOrder ?? []).map((key, i) => ['ABCDE'[i], `ans:${round.id}:${key}`]),
+    );
+    for (const choice of question.choices) {
+      expect(textOf(post?.body ?? {}).split(choice.text.en).length - 1).toBe(1);
+    }
 
-    const wrong = question.choices.find((c) => c.key !== question.answer)?.key ?? 'A';
+    const right = rightKey(question);
+    const wrong = question.choices.find((c) => c.key !== right)?.key ?? 'A';
     const clicks = [
-      ['U1', question.answer],
+      ['U1', right],
       ['U2', wrong],
-      ['U3', question.answer],
+      ['U3', right],
     ] as const;
     for (const [user, choice] of clicks) {
       const id = `round-${user}`;
@@ -68,9 +83,9 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
       expect(res.status).toBe(200);
       const reply = await replyTo(h, id);
       transcript.push(`  ephemeral to ${user}: ${reply.slice(0, 160)}…`);
-      expect(reply).toContain(choice === question.answer ? 'Correct! +10 points' : 'Not quite.');
+      expect(reply).toContain(choice === right ? 'Correct! +10 points' : 'Not quite.');
       expect(reply).toContain('Why it is right');
-      if (choice !== question.answer) expect(reply).toContain('Why your choice is wrong');
+      if (choice !== right) expect(reply).toContain('Why your choice is wrong');
     }
     // The public message's answer count follows, throttled.
     await expect
@@ -87,7 +102,8 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     const thread = h.fake.callsOf('chat.postMessage').at(-1);
     transcript.push(`chat.update (reveal) -> ${textOf(reveal?.body ?? {}).slice(0, 300)}…`);
     transcript.push(`chat.postMessage thread_ts=${String(thread?.body.thread_ts)} -> explanation`);
-    expect(textOf(reveal?.body ?? {})).toContain(`Correct answer: ${question.answer}.`);
+    // Named by the letter the round showed it under.
+    expect(textOf(reveal?.body ?? {})).toContain(`Correct answer: ${letterOf(question, round, right)}.`);
     expect(textOf(reveal?.body ?? {})).toContain('(67%)');
     expect(textOf(reveal?.body ?? {})).toContain('3 people answered');
     expect(thread?.body.thread_ts).toBe(round.messageRef ?? post?.body.ts ?? thread?.body.thread_ts);
@@ -100,6 +116,11 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     expect(late.status).toBe(200);
     expect(await replyTo(h, 'late')).toContain('This question has closed.');
 
+    // A period is named by its dates, not by an ISO week code.
+    await h.command('/quiz', 'leaderboard', { user: 'U1', responseId: 'lb-week' });
+    const week = await replyTo(h, 'lb-week');
+    expect(week).toMatch(/Leaderboard, [A-Z][a-z]{2} \d{1,2}–/);
+    expect(week).not.toMatch(/W\d{2}/);
     await h.command('/quiz', 'leaderboard all', { user: 'U1', responseId: 'lb' });
     const board = await replyTo(h, 'lb');
     transcript.push(`/quiz leaderboard all -> ${board}`);
@@ -113,12 +134,12 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     const h = await startSlackHarness();
     harness = h;
     const { round, question } = await postRound(h);
-    const answer = encodeAction({ kind: 'answer', roundId: round.id, choice: question.answer });
+    const answer = encodeAction({ kind: 'answer', roundId: round.id, choice: rightKey(question) });
     await h.click(answer, { responseId: 'first' });
     await replyTo(h, 'first');
     await h.click(encodeAction({ kind: 'answer', roundId: round.id, choice: 'A' }), { responseId: 'dup' });
     expect(await replyTo(h, 'dup')).toContain(
-      `You already answered this one (your answer: ${question.answer}.`,
+      `You already answered this one (your answer: ${letterOf(question, round, rightKey(question))}.`,
     );
     await h.click(encodeAction({ kind: 'answer', roundId: 'gone123', choice: 'A' }), {
       responseId: 'unknown',
@@ -132,7 +153,7 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     const h = await startSlackHarness();
     harness = h;
     const { round, question } = await postRound(h);
-    const action = encodeAction({ kind: 'answer', roundId: round.id, choice: question.answer });
+    const action = encodeAction({ kind: 'answer', roundId: round.id, choice: rightKey(question) });
     await h.click(action, { responseId: 'once', triggerId: 'trig-retry' });
     await replyTo(h, 'once');
     const retry = await h.click(action, {
@@ -277,7 +298,7 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     harness = h;
     const { round, question } = await postRound(h);
     store.down = true;
-    const action = encodeAction({ kind: 'answer', roundId: round.id, choice: question.answer });
+    const action = encodeAction({ kind: 'answer', roundId: round.id, choice: rightKey(question) });
     const res = await h.click(action, { responseId: 'down' });
     expect(res.status).toBe(200);
     expect(await replyTo(h, 'down')).toContain('your answer was not recorded');

@@ -96,7 +96,7 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
         scope: `slack:${ws.teamId}`,
         roundId: round ?? '',
       });
-      const answer = rounds?.question.answer ?? 'A';
+      const answer = rounds?.question.answer[0] ?? 'A';
       const id = `answer-${user}`;
       let res = new Response();
       // A click costs one Redis round trip: the installation comes from the process's cache.

@@ -26,7 +26,7 @@ export function aQuestion(overrides: Partial<Question> = {}): Question {
       text: { ja: `選択肢 ${key}`, en: `Choice ${key}` },
       why: { ja: `理由 ${key}`, en: `Reason ${key}` },
     })),
-    answer: 'B',
+    answer: ['B'],
     explanation: { ja: '解説', en: 'Explanation' },
     ...overrides,
   };
@@ -72,4 +72,12 @@ export class ManualClock {
   advance(ms: number): void {
     this.current += ms;
   }
+}
+
+/** The right key of a single-answer question (the bank's key, not the letter a round shows). */
+export function rightKey(question: Question): string {
+  const key = question.answer[0];
+  if (key === undefined || question.answer.length !== 1)
+    throw new Error(`${question.id} is not single-answer`);
+  return key;
 }

@@ -6,6 +6,7 @@ import { loadQuizContent, type QuizContent } from '../../src/adapters/questions/
 import { type AppParts, buildApp } from '../../src/app.js';
 import type { Locale } from '../../src/core/model.js';
 import type { Logger } from '../../src/core/ports/logger.js';
+import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
 import { ManualClock } from './builders.js';
 import type { InteractionPayload } from './discord-interactions.js';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   store?: QuizStore;
   /** A click's reply slower than this is deferred first. */
   deferAfterMs?: number;
+  /** Another question bank than the real one (e.g. the long fixtures). */
+  bank?: QuestionBank;
 }
 
 export interface DiscordHarness {
@@ -71,7 +74,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   const locale = options.locale ?? 'ja';
   const log = recordingLogger();
   const app = buildApp({
-    bank: realContent().bank,
+    bank: options.bank ?? realContent().bank,
     catalog: realContent().catalog,
     store: options.store ?? new MemoryQuizStore(),
     subscriptions: new MemorySubscriptionStore(() => clock.now()),

@@ -156,6 +156,21 @@ export function click(
   };
 }
 
+/** Options picked in a string select of message `messageId` (the private picker: ephemeral). */
+export function selectValues(
+  customId: string,
+  values: string[],
+  messageId: string,
+  actor: Actor = ALICE,
+): InteractionPayload {
+  const base = envelope(3, actor);
+  return {
+    ...base,
+    data: { custom_id: customId, component_type: 3, values },
+    message: messageJson(messageId, base.channel_id ?? CHANNEL_ID, { flags: 64 }),
+  };
+}
+
 function nest(path: string[], values: Record<string, string | boolean>): SlashOption[] {
   const leaves = Object.entries(values).map(([name, value]) => ({
     name,

@@ -56,6 +56,14 @@ export function componentProblems(rows: Json[]): string[] {
   for (const row of rows) {
     const buttons = list(row.components);
     if (row.type !== 1) problems.push(`row type ${String(row.type)}`);
+    const selects = buttons.filter((c) => c.type === 3);
+    if (selects.length > 0) {
+      // A select fills its row alone.
+      if (buttons.length !== 1)
+        problems.push(`a select shares its row with ${buttons.length - 1} components`);
+      for (const select of selects) problems.push(...selectProblems(select, ids));
+      continue;
+    }
     if (buttons.length === 0 || buttons.length > 5) problems.push(`${buttons.length} buttons in a row`);
     for (const button of buttons) {
       const label = str(button.label);
@@ -71,6 +79,29 @@ export function componentProblems(rows: Json[]): string[] {
       ids.add(id);
     }
   }
+  return problems;
+}
+
+/** A string select: custom_id, placeholder, 1-25 options with labels and values of at most 100, min/max. */
+function selectProblems(select: Json, ids: Set<string>): string[] {
+  const problems: string[] = [];
+  const id = str(select.custom_id);
+  if (id.length === 0 || id.length > 100) problems.push(`select custom_id length ${id.length}`);
+  if (ids.has(id)) problems.push(`duplicate custom_id ${id}`);
+  ids.add(id);
+  if (str(select.placeholder).length > 150) problems.push('select placeholder > 150');
+  const options = list(select.options);
+  if (options.length === 0 || options.length > 25) problems.push(`${options.length} select options`);
+  for (const option of options) {
+    const label = str(option.label);
+    const value = str(option.value);
+    if (label.length === 0 || label.length > 100) problems.push(`select option label length ${label.length}`);
+    if (value.length === 0 || value.length > 100) problems.push(`select option value length ${value.length}`);
+  }
+  const min = Number(select.min_values ?? 1);
+  const max = Number(select.max_values ?? 1);
+  if (min < 0 || min > 25 || max < 1 || max > 25 || min > max || max > options.length)
+    problems.push(`select min_values ${min} / max_values ${max} with ${options.length} options`);
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
 import { createSlackBot, type SlackBot } from '../../src/adapters/slack/register-slack.js';
@@ -38,6 +38,12 @@ export interface SlackHarness {
     actionId: string,
     options?: { user?: string; responseId?: string; triggerId?: string; headers?: Record<string, string> },
   ): Promise<Response>;
+  /** POSTs a signed view_submission of a modal the app opened, with these checkbox values picked. */
+  submitView(
+    view: Record<string, unknown>,
+    picked: { blockId: string; actionId: string; values: string[] },
+    options?: { user?: string },
+  ): Promise<Response>;
   event(
     event: Record<string, unknown>,
     options?: { eventId?: string; headers?: Record<string, string> },
@@ -57,6 +63,8 @@ export async function startSlackHarness(
     socketMode?: boolean;
     /** The app's clock (default: real time); a test that needs the next slot moves it. */
     clock?: Clock;
+    /** Where the Slack adapter logs (silent by default). */
+    log?: PinoLogger;
   } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
@@ -99,7 +107,7 @@ export async function startSlackHarness(
     timeZone: 'Asia/Tokyo',
     defaultLocale: options.locale ?? 'en',
     adminUserIds: ['UADMIN'],
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     refreshIntervalMs: 50,
     apiRetries: 0,
   });
@@ -157,6 +165,41 @@ export async function startSlackHarness(
       };
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       return post(body, 'application/x-www-form-urlencoded', o.headers);
+    },
+    submitView(view, picked, o = {}) {
+      const user = o.user ?? 'U1';
+      const payload = {
+        type: 'view_submission',
+        team: { id: TEAM, domain: 'test' },
+        user: {
+          id: user,
+          username: `user-${user.toLowerCase()}`,
+          name: `user-${user.toLowerCase()}`,
+          team_id: TEAM,
+        },
+        api_app_id: 'A1',
+        trigger_id: `trig-${++sequence}`,
+        view: {
+          ...view,
+          id: `V${++sequence}`,
+          team_id: TEAM,
+          state: {
+            values: {
+              [picked.blockId]: {
+                [picked.actionId]: {
+                  type: 'checkboxes',
+                  selected_options: picked.values.map((value) => ({
+                    text: { type: 'plain_text', text: value },
+                    value,
+                  })),
+                },
+              },
+            },
+          },
+        },
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(body, 'application/x-www-form-urlencoded');
     },
     event(event, o = {}) {
       const body = JSON.stringify({

@@ -3,7 +3,7 @@ import type { ChannelRef, Locale, Question, Round, Tally } from '../../core/mode
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import { questionView, revealView, type TextView } from '../../core/views.js';
-import { renderQuestion, renderReveal, renderText } from './render-text.js';
+import { type Layout, PIPED_WIDTH, renderQuestion, renderReveal, renderText } from './render-text.js';
 
 /** The terminal as a chat platform with one channel: posts are printed, and the session answers them. */
 export class ConsolePlatform implements ChatPlatform {
@@ -15,7 +15,13 @@ export class ConsolePlatform implements ChatPlatform {
     private readonly bank: QuestionBank,
     private readonly timeZone: string,
     public locale: Locale,
+    /** Terminal columns; 80 when piped. */
+    public width: number = PIPED_WIDTH,
   ) {}
+
+  get layout(): Layout {
+    return { width: this.width, locale: this.locale };
+  }
 
   async postQuestion(_channel: ChannelRef, round: Round, question: Question): Promise<string> {
     this.showQuestion(round, question);
@@ -33,7 +39,8 @@ export class ConsolePlatform implements ChatPlatform {
       m,
     });
     this.current = { round, question };
-    this.write(renderQuestion(view, m.consoleAnswerHint(view.choices.length)));
+    const hint = view.picks > 1 ? m.consolePickHint(view.picks) : m.consoleAnswerHint(view.choices.length);
+    this.write(renderQuestion(view, hint, this.layout));
   }
 
   async refreshAnswerCount(): Promise<void> {
@@ -42,10 +49,10 @@ export class ConsolePlatform implements ChatPlatform {
 
   async revealRound(_channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
     if (this.current?.round.id === round.id) this.current = null;
-    this.write(renderReveal(revealView(question, tally, messagesFor(this.locale))));
+    this.write(renderReveal(revealView(round, question, tally, messagesFor(this.locale)), this.layout));
   }
 
   async postText(_channel: ChannelRef, view: TextView): Promise<void> {
-    this.write(renderText(view));
+    this.write(renderText(view, this.layout));
   }
 }

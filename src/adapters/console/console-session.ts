@@ -1,13 +1,16 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { displayedChoices, parseTypedPicks, picksRequired } from '../../core/choices.js';
 import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
 import { parseQuizCommand } from '../../core/parse-quiz-command.js';
+import type { Logger } from '../../core/ports/logger.js';
 import type { CommandContext, QuizCommands } from '../../core/quiz-commands.js';
 import type { RoundPublisher } from '../../core/round-publisher.js';
 import type { ConsolePlatform } from './console-platform.js';
 import { renderText } from './render-text.js';
+import { wrapText } from './wrap.js';
 
 export const CONSOLE_SCOPE = 'console:local';
 export const CONSOLE_CHANNEL = 'console';
@@ -20,6 +23,8 @@ export interface ConsoleSessionDeps {
   write: (text: string) => void;
   defaultLocale: Locale;
   displayName: string;
+  /** Failures other than the store's are logged here (stderr), besides the line shown to the user. */
+  log?: Logger;
 }
 
 /**
@@ -40,6 +45,9 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     isAdmin: async () => true,
   });
 
+  /** Plain lines wrapped to the terminal like every rendered view. */
+  const say = (text: string): void => write(`${wrapText(text, platform.width)}\n`);
+
   const rl = createInterface({ input: deps.input, terminal: false });
   rl.on('SIGINT', () => rl.close());
   const onSignal = (): void => rl.close();
@@ -48,7 +56,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   // Start reading before the first await: lines piped in while the question is being posted would
   // otherwise be emitted before anyone listens, and lost.
   const lines = rl[Symbol.asyncIterator]();
-  write(`${messagesFor(deps.defaultLocale).consoleWelcome}\n`);
+  say(messagesFor(deps.defaultLocale).consoleWelcome);
   await publisher.publish(channel);
 
   try {
@@ -58,8 +66,13 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       try {
         await handleLine(raw.trim(), ctx);
       } catch (error) {
-        if (!isStoreUnavailable(error)) throw error;
-        write(`${messagesFor(ctx.locale).unavailable}\n`);
+        const m = messagesFor(ctx.locale);
+        if (isStoreUnavailable(error)) say(m.unavailable);
+        else {
+          // One line for whoever reads the logs; the session goes on with the next line typed.
+          deps.log?.error({ err: error, line: raw.trim() }, 'console command failed');
+          say(m.somethingWentWrong);
+        }
       }
     }
   } finally {
@@ -69,7 +82,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   async function handleLine(line: string, ctx: CommandContext): Promise<void> {
     const m = messagesFor(ctx.locale);
     if (line === '') return;
-    if (/^[1-9]$/.test(line) || /^[a-e]$/i.test(line)) {
+    // Anything that reads as choice letters or numbers is an answer (`B`, `2`, `B,D`, `ｂ ｄ`).
+    if (!line.startsWith('/') && parseTypedPicks(line, 5) !== null) {
       await answer(line, ctx);
       return;
     }
@@ -78,26 +92,34 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     switch (command.toLowerCase()) {
       case '/help':
       case 'help':
-        write(`${m.consoleHelp}\n`);
+        say(m.consoleHelp);
         return;
       case '/gcp':
-        write(renderText(commands.gcp(args, ctx.locale)));
+        write(renderText(commands.gcp(args, ctx.locale), platform.layout));
         return;
       case '/quiz': {
         const parsed = parseQuizCommand(args);
-        // In the console, "next" and "post" both bring the channel's next scored question.
-        if (parsed.kind === 'next' || parsed.kind === 'post') {
+        // "post" brings the channel's next scored question (and reveals the one before); "next" is a
+        // practice question, never scored, as everywhere else.
+        if (parsed.kind === 'post') {
           const result = await publisher.publish(channel, parsed.domain ? { domain: parsed.domain } : {});
-          if (result.kind === 'no-questions') write(`${m.noQuestions}\n`);
+          if (result.kind === 'no-questions') say(m.noQuestions);
           return;
         }
         const reply = await commands.run(parsed, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view));
+        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
+        else platform.showQuestion(reply.round, reply.question);
+        return;
+      }
+      case '/practice': {
+        // What the /gcp card's "practise a question" button does elsewhere.
+        const reply = await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx);
+        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
         else platform.showQuestion(reply.round, reply.question);
         return;
       }
       default:
-        write(`${m.consoleUnknownInput}\n`);
+        say(m.consoleUnknownInput);
     }
   }
 
@@ -105,18 +127,25 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     const m = messagesFor(ctx.locale);
     const current = platform.current;
     if (!current) {
-      write(`${m.consoleNoQuestion}\n`);
+      say(m.consoleNoQuestion);
       return;
     }
-    const choices = current.question.choices;
-    const choice = /^\d$/.test(typed)
-      ? choices[Number(typed) - 1]
-      : choices.find((c) => c.key === typed.toUpperCase());
-    if (!choice) {
-      write(`${m.consoleAnswerHint(choices.length)}\n`);
+    const shown = displayedChoices(current.question, current.round);
+    const picks = picksRequired(current.question);
+    const letters = parseTypedPicks(typed, shown.length);
+    const hint = picks > 1 ? m.consolePickHint(picks) : m.consoleAnswerHint(shown.length);
+    if (!letters) {
+      say(hint);
       return;
     }
-    const { view } = await commands.answer(current.round.id, choice.key, ctx);
-    write(`\n${renderText(view)}`);
+    const distinct = [...new Set(letters)];
+    if (distinct.length !== picks) {
+      say(picks > 1 ? m.pickExactly(picks, distinct.length) : hint);
+      return;
+    }
+    // The letters typed are the ones on screen; the store works on the bank's keys behind them.
+    const keys = distinct.map((letter) => shown.find((d) => d.letter === letter)?.choice.key ?? letter);
+    const { view } = await commands.answer(current.round.id, keys.join(','), ctx);
+    write(`\n${renderText(view, platform.layout)}`);
   }
 }

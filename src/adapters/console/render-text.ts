@@ -1,22 +1,54 @@
-import type { QuestionView, RevealView, TextView } from '../../core/views.js';
+import { decodeAction } from '../../core/action-id.js';
+import type { Locale } from '../../core/model.js';
+import type { ButtonView, QuestionView, RevealView, TextView } from '../../core/views.js';
+import { wrapText } from './wrap.js';
 
-/** Terminal rendering of the core views: plain lines, choices numbered for typing. */
+/** Terminal rendering of the core views: plain lines wrapped to the terminal, choices lettered for typing. */
 
 const RULE = '━━━';
 
-export function renderText(view: TextView): string {
-  const out = [view.title, ...view.lines];
-  for (const section of view.sections) out.push('', `【${section.title}】`, section.body);
-  if (view.buttons.length > 0) out.push('', ...view.buttons.map((b) => `  • ${b.label}`));
+/** How the terminal is laid out: its width in columns and the language (headings differ). */
+export interface Layout {
+  width: number;
+  locale: Locale;
+}
+
+export const PIPED_WIDTH = 80;
+
+/** Japanese text uses 【】 headings; English text a plain marker, so it stays plain ASCII-style English. */
+function heading(title: string, layout: Layout): string {
+  return layout.locale === 'ja' ? `【${title}】` : `▸ ${title}`;
+}
+
+/** A button elsewhere is a typed command here, which the console accepts and its help lists. */
+export function typedCommand(button: ButtonView): string | null {
+  const action = decodeAction(button.action);
+  if (action?.kind === 'lookup') return `/gcp ${action.serviceId}`;
+  if (action?.kind === 'practice') return `/practice ${action.serviceId}`;
+  return null;
+}
+
+export function renderText(view: TextView, layout: Layout): string {
+  const wrap = (text: string): string => wrapText(text, layout.width);
+  const out = [wrap(view.title), ...view.lines.map(wrap)];
+  for (const section of view.sections) out.push('', heading(section.title, layout), wrap(section.body));
+  const commands = view.buttons.flatMap((b) => {
+    const typed = typedCommand(b);
+    return typed ? [wrapText(`  ${typed}   ${b.label}`, layout.width, '    ')] : [];
+  });
+  if (commands.length > 0) out.push('', ...commands);
   if (view.link) out.push('', `${view.link.label}: ${view.link.url}`);
   return `${out.join('\n')}\n`;
 }
 
-export function renderQuestion(view: QuestionView, hint: string): string {
-  const choices = view.choices.map((c, i) => `  ${i + 1}) ${c.key}. ${c.text}`);
-  return `\n${RULE} ${view.title} ${RULE}\n${view.stem}\n\n${choices.join('\n')}\n\n${view.context}\n${hint}\n`;
+export function renderQuestion(view: QuestionView, hint: string, layout: Layout): string {
+  const choices = view.choices.map((c) => wrapText(`  ${c.letter}. ${c.text}`, layout.width, '     '));
+  return `\n${RULE} ${view.title} ${RULE}\n${wrapText(view.stem, layout.width)}\n\n${choices.join('\n')}\n\n${wrapText(view.context, layout.width)}\n${wrapText(hint, layout.width)}\n`;
 }
 
-export function renderReveal(view: RevealView): string {
-  return `\n${RULE} ${view.title} ${RULE}\n${view.stem}\n${view.answer}\n${view.votes.join('\n')}\n${view.answered}\n\n【${view.explanation.title}】\n${view.explanation.body}\n`;
+export function renderReveal(view: RevealView, layout: Layout): string {
+  const wrap = (text: string): string => wrapText(text, layout.width);
+  // Votes read as a list: continuation lines are indented under their letter.
+  const votes = view.votes.map((vote) => wrapText(vote, layout.width, '   '));
+  return `\n${RULE} ${view.title} ${RULE}\n${wrap(view.stem)}\n${wrap(view.answer)}\n${votes.join('\n')}\n${wrap(view.answered)}\n\n${heading(view.explanation.title, layout)}\n${wrap(view.explanation.body)}\n`;
 }

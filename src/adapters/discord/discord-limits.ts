@@ -20,6 +20,11 @@ export const LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   autocompleteChoices: 25,
+  /** String selects: options, and each option's label and value; the placeholder. */
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectOptionValue: 100,
+  selectPlaceholder: 150,
 } as const;
 
 const ELLIPSIS = '…';

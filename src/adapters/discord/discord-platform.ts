@@ -79,13 +79,20 @@ export class DiscordPlatform implements ChatPlatform {
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.counts.revealed(round.id);
+    await this.counts.revealing(round.id);
 
     const m = messagesFor(this.options.locale);
-    const view = revealView(question, tally, m);
-    const body = revealMessage(view, this.view(round, question, tally.total), question.answer);
+    const view = revealView(round, question, tally, m);
+    const body = revealMessage(view, this.view(round, question, tally.total));
     let messageId = round.messageRef;
     if (messageId && !(await this.editOrMissing(channel.channelId, messageId, body))) messageId = undefined;
+    else if (messageId) {
+      // Another replica's count edit may have been on its way: the reveal is shown once more.
+      const edited = messageId;
+      this.counts.reapplyLater(round.id, async () => {
+        await this.editOrMissing(channel.channelId, edited, body);
+      });
+    }
     // No question message to edit (never posted, or deleted by someone): the reveal becomes a new message.
     if (!messageId) messageId = (await this.post(channel.channelId, body)).id;
     await this.post(channel.channelId, explanationMessage(view), {

@@ -3,12 +3,13 @@ import { decodeAction } from '../../core/action-id.js';
 import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
+import type { CommandContext } from '../../core/quiz-commands.js';
 import type { AnswerOutcome } from '../../core/quiz-engine.js';
 import { textView } from '../../core/views.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
 import { COLOR } from './render-embed.js';
-import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { type DiscordMessage, pickerMessage, textViewMessage } from './render-messages.js';
 import { replyMessage, replyPrivately } from './reply.js';
 
 /**
@@ -30,39 +31,46 @@ async function buttonReply(interaction: ButtonInteraction, deps: HandlerDeps): P
     if (!ctx) return textViewMessage(textView(messagesFor(locale).guildOnly));
     locale = ctx.locale;
     if (!action) return textViewMessage(textView(messagesFor(locale).unknownRound));
+    if (action.kind === 'pick') {
+      const picker = await deps.commands.picker(action.roundId, ctx);
+      return picker.kind === 'picker' ? pickerMessage(picker.view) : textViewMessage(picker.view);
+    }
     if (action.kind !== 'answer') return replyMessage(await deps.commands.button(action, ctx));
-    let answered: Awaited<ReturnType<typeof deps.commands.answer>>;
-    try {
-      answered = await deps.commands.answer(action.roundId, action.choice, ctx);
-    } catch (error) {
-      if (!isStoreUnavailable(error)) throw error;
-      // Nothing was written: say so plainly, so the person clicks again rather than trusting a lost answer.
-      return textViewMessage(textView(messagesFor(locale).notRecorded));
-    }
-    const { outcome, view } = answered;
-    deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
-    if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
-      // Fire and forget: the public count is throttled and must never delay the private feedback.
-      deps.platform
-        .refreshAnswerCount(
-          { scope: ctx.scope, channelId: ctx.channelId },
-          action.roundId,
-          outcome.answerCount,
-        )
-        .catch((error: unknown) =>
-          deps.log.warn({ err: error, roundId: action.roundId }, 'answer count refresh failed'),
-        );
-    }
-    return textViewMessage(view, feedbackColor(outcome));
+    return await answerReply(action.roundId, action.choice, ctx, deps);
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, customId: interaction.customId, interactionId: interaction.id },
-        'button failed',
-      );
-    }
-    return textViewMessage(textView(messagesFor(locale).unavailable));
+    if (isStoreUnavailable(error)) return textViewMessage(textView(messagesFor(locale).unavailable));
+    deps.log.error(
+      { err: error, customId: interaction.customId, interactionId: interaction.id },
+      'button failed',
+    );
+    return textViewMessage(textView(messagesFor(locale).somethingWentWrong));
   }
+}
+
+/** Records an answer (one atomic store step) and builds the private feedback; shared with the picker. */
+export async function answerReply(
+  roundId: string,
+  choice: string,
+  ctx: CommandContext,
+  deps: HandlerDeps,
+): Promise<DiscordMessage> {
+  let answered: Awaited<ReturnType<typeof deps.commands.answer>>;
+  try {
+    answered = await deps.commands.answer(roundId, choice, ctx);
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    // Nothing was written: say so plainly, so the person clicks again rather than trusting a lost answer.
+    return textViewMessage(textView(messagesFor(ctx.locale).notRecorded));
+  }
+  const { outcome, view } = answered;
+  deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
+  if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
+    // Fire and forget: the public count is throttled and must never delay the private feedback.
+    deps.platform
+      .refreshAnswerCount({ scope: ctx.scope, channelId: ctx.channelId }, roundId, outcome.answerCount)
+      .catch((error: unknown) => deps.log.warn({ err: error, roundId }, 'answer count refresh failed'));
+  }
+  return textViewMessage(view, feedbackColor(outcome));
 }
 
 function feedbackColor(outcome: AnswerOutcome): number {

@@ -1,4 +1,4 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
@@ -8,30 +8,34 @@ import { NAMES } from './command-definitions.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
 import { readQuizCommand, slashInputOf } from './read-quiz-command.js';
-import { textViewMessage } from './render-messages.js';
-import { replyMessage, sendReply } from './reply.js';
+import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { replyMessage, replyPrivately } from './reply.js';
 
 /**
- * `/gcp`, `/quiz` and `/quiz-admin`. Defers first (Discord's 3-second rule; the store may be slow), always
- * privately, then answers by editing the deferred reply, whatever happens in between.
+ * `/gcp`, `/quiz` and `/quiz-admin`, always privately. A reply ready within the defer threshold (`/gcp`,
+ * help, boards, stats: usually all of them) goes in the interaction callback itself, one request and no
+ * "thinking…"; only a slow store makes it defer first and edit the reply in (Discord's 3-second rule).
  */
 export async function handleSlashCommand(
   interaction: ChatInputCommandInteraction,
   deps: HandlerDeps,
 ): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await replyPrivately(interaction, commandReply(interaction, deps), deps.deferAfterMs);
+}
+
+/** The private reply to a command. Never rejects: a failure becomes the message that says so. */
+async function commandReply(
+  interaction: ChatInputCommandInteraction,
+  deps: HandlerDeps,
+): Promise<DiscordMessage> {
   let locale: Locale = fallbackLocale(interaction, deps);
   try {
     const ctx = await contextFor(interaction, deps);
-    if (!ctx) {
-      await sendReply(interaction, textViewMessage(textView(messagesFor(locale).guildOnly)));
-      return;
-    }
+    if (!ctx) return textViewMessage(textView(messagesFor(locale).guildOnly));
     locale = ctx.locale;
     if (interaction.commandName === NAMES.gcp) {
       const query = interaction.options.getString(NAMES.query) ?? '';
-      await sendReply(interaction, textViewMessage(deps.commands.gcp(query, ctx.locale)));
-      return;
+      return textViewMessage(deps.commands.gcp(query, ctx.locale));
     }
     const command: QuizCommand =
       interaction.commandName === NAMES.quiz || interaction.commandName === NAMES.admin
@@ -39,14 +43,14 @@ export async function handleSlashCommand(
         : { kind: 'usage', command: 'quiz', unknown: interaction.commandName };
     const reply = await deps.commands.run(command, ctx);
     if (command.kind === 'lang') deps.locales.remember(ctx.scope, ctx.userId, command.locale);
-    await sendReply(interaction, replyMessage(reply));
+    return replyMessage(reply);
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, command: interaction.commandName, interactionId: interaction.id },
-        'command failed',
-      );
-    }
-    await sendReply(interaction, textViewMessage(textView(messagesFor(locale).unavailable)));
+    const m = messagesFor(locale);
+    if (isStoreUnavailable(error)) return textViewMessage(textView(m.unavailable));
+    deps.log.error(
+      { err: error, command: interaction.commandName, interactionId: interaction.id },
+      'command failed',
+    );
+    return textViewMessage(textView(m.somethingWentWrong));
   }
 }

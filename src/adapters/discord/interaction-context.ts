@@ -4,12 +4,17 @@ import {
   type ChatInputCommandInteraction,
   GuildMember,
   PermissionFlagsBits,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import { type Locale, scopeId } from '../../core/model.js';
 import type { CommandContext } from '../../core/quiz-commands.js';
 import type { UserLocales } from '../../core/user-locales.js';
 
-export type QuizInteraction = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction;
+export type QuizInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | AutocompleteInteraction;
 
 export interface ContextDeps {
   locales: UserLocales;
@@ -36,7 +41,7 @@ export function fallbackLocale(interaction: QuizInteraction, deps: ContextDeps):
  * language, else QUIZ_LOCALE. Null outside a server (DMs), where the quiz has no scope.
  */
 export async function contextFor(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   deps: ContextDeps,
   /** False on the answer path: the answer brings the stored language back itself (one store call). */
   readLocale = true,
@@ -60,7 +65,7 @@ export async function contextFor(
  * permissions come with the interaction, so the check costs no API call.
  */
 export function isAdmin(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   adminUserIds: readonly string[],
 ): boolean {
   if (adminUserIds.includes(interaction.user.id)) return true;
@@ -68,7 +73,9 @@ export function isAdmin(
 }
 
 /** The name boards show, stored at answer time: server nickname, else global display name, else username. */
-function displayNameOf(interaction: ChatInputCommandInteraction | ButtonInteraction): string {
+function displayNameOf(
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+): string {
   const member = interaction.member;
   if (member instanceof GuildMember) return member.displayName;
   return member?.nick ?? interaction.user.globalName ?? interaction.user.username;

@@ -1,9 +1,12 @@
-import type { Interaction } from 'discord.js';
+import { type Interaction, MessageFlags } from 'discord.js';
+import { messagesFor } from '../../core/messages/index.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
+import { handleSelect } from './handle-select.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { fallbackLocale } from './interaction-context.js';
 
 /**
  * The one `interactionCreate` listener: drops redelivered interactions, sends each kind to its handler,
@@ -21,12 +24,22 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
       if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await handleSlashCommand(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isStringSelectMenu()) await handleSelect(interaction, deps);
     } catch (error) {
-      // Reached only when Discord itself refused (an expired token, a network failure): nobody to tell.
+      // Handlers reply to their own failures; this is what escaped them (a failed reply, a bug).
       deps.log.error(
         { err: error, interactionId: interaction.id, type: interaction.type },
         'interaction failed',
       );
+      await tellSomethingWentWrong(interaction, deps).catch(() => {});
     }
   };
+}
+
+/** A private "something went wrong, try again" when the interaction can still be answered. */
+async function tellSomethingWentWrong(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  const content = messagesFor(fallbackLocale(interaction, deps)).somethingWentWrong;
+  if (interaction.deferred) await interaction.editReply({ content });
+  else if (!interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }

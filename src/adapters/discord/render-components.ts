@@ -2,13 +2,47 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
+import type { PickerView } from '../../core/picker-view.js';
 import type { ButtonView } from '../../core/views.js';
 import { cut, LIMITS } from './discord-limits.js';
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const PICKER_PREFIX = 'sel';
+
+/** The picker's custom_id: the round and the number of picks it requires. */
+export function pickerCustomId(roundId: string, picks: number): string {
+  return `${PICKER_PREFIX}:${roundId}:${picks}`;
+}
+
+export function decodePickerCustomId(customId: string): { roundId: string; picks: number } | null {
+  const match = /^sel:([A-Za-z0-9_-]{1,64}):([1-9])$/.exec(customId);
+  return match?.[1] && match[2] ? { roundId: match[1], picks: Number(match[2]) } : null;
+}
+
+/**
+ * The picker of a multiple-select question: a string select that takes exactly `picks` options
+ * (Discord enforces min_values = max_values). Labels are the letter and a shortened text.
+ */
+export function pickerSelect(view: PickerView): ButtonRow {
+  const select: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: pickerCustomId(view.roundId, view.picks),
+    placeholder: cut(view.title, LIMITS.selectPlaceholder),
+    min_values: view.picks,
+    max_values: view.picks,
+    options: view.options.slice(0, LIMITS.selectOptions).map((o) => ({
+      label: cut(o.label, LIMITS.selectOptionLabel),
+      value: o.key,
+    })),
+  };
+  return { type: ComponentType.ActionRow, components: [select] };
+}
 
 /** A button that comes back to us as an interaction; null when the action would not fit a custom_id. */
 export function actionButton(

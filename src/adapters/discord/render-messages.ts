@@ -1,7 +1,8 @@
 import { type APIEmbed, ButtonStyle } from 'discord.js';
+import type { PickerView } from '../../core/picker-view.js';
 import type { QuestionView, RevealView, Section, TextView } from '../../core/views.js';
 import { cut, LIMITS } from './discord-limits.js';
-import { actionButton, type ButtonRow, buttonRows, linkButton } from './render-components.js';
+import { actionButton, type ButtonRow, buttonRows, linkButton, pickerSelect } from './render-components.js';
 import { bold, COLOR, fitEmbed } from './render-embed.js';
 
 /** A message body the bot sends: one embed and its buttons. `allowed_mentions` is added by the sender. */
@@ -32,19 +33,29 @@ export function textViewMessage(view: TextView, color: number = COLOR.info): Dis
   return { embeds: [fitEmbed(embed)], components: buttonRows(buttons) };
 }
 
-/** The public daily question (or a private practice one): stem, context, answer count, one button per choice. */
+/**
+ * The public daily question (or a private practice one): stem and choices in the embed, buttons with the
+ * letters only (or one "Answer" button opening the picker of a multiple-select question).
+ */
 export function questionMessage(view: QuestionView, practice = false): DiscordMessage {
   return {
     embeds: [questionEmbed(view, practice)],
-    components: buttonRows(view.choices.map((c) => actionButton(c, ButtonStyle.Primary))),
+    components: buttonRows(view.buttons.map((b) => actionButton(b, ButtonStyle.Primary))),
+  };
+}
+
+/** The private picker of a multiple-select question. */
+export function pickerMessage(view: PickerView): DiscordMessage {
+  return {
+    embeds: [fitEmbed({ color: COLOR.info, title: view.title, description: view.label })],
+    components: [pickerSelect(view)],
   };
 }
 
 /** The question embed alone: what an answer-count edit replaces (the buttons stay as they are). */
 export function questionEmbed(view: QuestionView, practice = false): APIEmbed {
-  // Buttons show the choices; when one label had to be cut the embed lists them in full.
-  const labelsCut = view.choices.some((c) => c.label.length > LIMITS.buttonLabel);
-  const choices = labelsCut ? view.choices.map((c) => `${bold(`${c.key}.`)} ${c.text}`).join('\n') : '';
+  // The choices are written out once, in full, here; the buttons carry only their letters.
+  const choices = view.choices.map((c) => `${bold(`${c.letter}.`)} ${c.text}`).join('\n');
   // An overlong stem gives way, so the choices below it are never the part that is cut.
   const stemRoom = Math.max(LIMITS.embedDescription / 2, LIMITS.embedDescription - choices.length - 2);
   return fitEmbed({
@@ -59,9 +70,10 @@ export function questionEmbed(view: QuestionView, practice = false): APIEmbed {
  * The question message after the round closed: the answer and the votes, buttons kept but disabled with
  * the right one in green, so the message still reads as the question it was.
  */
-export function revealMessage(view: RevealView, question: QuestionView, answerKey: string): DiscordMessage {
-  const buttons = question.choices.map((c) =>
-    actionButton(c, c.key === answerKey ? ButtonStyle.Success : ButtonStyle.Secondary, true),
+export function revealMessage(view: RevealView, question: QuestionView): DiscordMessage {
+  // Letter buttons: the right ones in green. The one "Answer" button of a multiple-select question stays grey.
+  const buttons = question.buttons.map((b) =>
+    actionButton(b, view.rightLetters.includes(b.label) ? ButtonStyle.Success : ButtonStyle.Secondary, true),
   );
   return {
     embeds: [

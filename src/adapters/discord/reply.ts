@@ -1,4 +1,9 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { CommandReply } from '../../core/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
 import { type DiscordMessage, questionMessage, textViewMessage } from './render-messages.js';
@@ -12,7 +17,7 @@ export function replyMessage(reply: CommandReply): DiscordMessage {
 
 /** Fills in the deferred (ephemeral) reply. */
 export async function sendReply(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   message: DiscordMessage,
 ): Promise<void> {
   await interaction.editReply({
@@ -30,7 +35,7 @@ export const DEFER_AFTER_MS = 1500;
  * deferring (ephemeral) first and editing the reply in when it is. `work` must not reject.
  */
 export async function replyPrivately(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   work: Promise<DiscordMessage>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {

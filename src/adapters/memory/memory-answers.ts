@@ -8,7 +8,15 @@ import type { MemoryState } from './memory-state.js';
  */
 export function recordAnswer(state: MemoryState, input: RecordAnswerInput): RecordAnswerOutcome {
   const stored = state.rounds.get(`${input.scope}|${input.roundId}`);
-  if (!stored?.choiceKeys.includes(input.choice)) return { kind: 'unknown-round' };
+  const picks = input.choice.split(',');
+  // The value must be a set of the round's keys in the one stored form, as many as the answer has.
+  if (
+    !stored ||
+    picks.length !== stored.answerKey.split(',').length ||
+    !picks.every((key, i) => stored.choiceKeys.includes(key) && (i === 0 || (picks[i - 1] as string) < key))
+  ) {
+    return { kind: 'unknown-round' };
+  }
   const { round } = stored;
   if (round.status !== 'open' || input.now >= round.closesAt) {
     return { kind: 'closed', questionId: round.questionId };
@@ -18,8 +26,9 @@ export function recordAnswer(state: MemoryState, input: RecordAnswerInput): Reco
     return { kind: 'duplicate', questionId: round.questionId, previousChoice: previous };
 
   stored.answers.set(input.player.id, input.choice);
-  stored.counts.set(input.choice, (stored.counts.get(input.choice) ?? 0) + 1);
+  for (const key of picks) stored.counts.set(key, (stored.counts.get(key) ?? 0) + 1);
   const correct = input.choice === stored.answerKey;
+  if (correct) stored.right += 1;
   const playerKey = `${input.scope}|${input.player.id}`;
   const streakState = state.streaks.get(playerKey) ?? { streak: 0, best: 0, lastChannel: '', lastSeq: 0 };
   let points = 0;

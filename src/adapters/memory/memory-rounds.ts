@@ -2,6 +2,26 @@ import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/mod
 import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import type { MemoryState, StoredRound } from './memory-state.js';
 
+const DAY_MS = 86_400_000;
+/** How long a round is kept after it closes: the same as the Redis store's key expiry. */
+export const ROUND_RETENTION_MS = { daily: 14 * DAY_MS, practice: DAY_MS } as const;
+/** Sweeps for expired rounds at most this often (each sweep walks every round). */
+const PRUNE_INTERVAL_MS = 60_000;
+
+function expired(stored: StoredRound, now: number): boolean {
+  return stored.round.closesAt + ROUND_RETENTION_MS[stored.round.kind] <= now;
+}
+
+/**
+ * Forgets rounds past their retention, as Redis expires their keys, so a long-running console session
+ * or test process does not keep every practice round it ever made.
+ */
+export function pruneExpired(state: MemoryState, now: number): void {
+  if (now - state.lastPruneAt < PRUNE_INTERVAL_MS) return;
+  state.lastPruneAt = now;
+  for (const [key, stored] of state.rounds) if (expired(stored, now)) state.rounds.delete(key);
+}
+
 export function createRound(state: MemoryState, input: NewRound): Round {
   const channel = `${input.scope}|${input.channelId}`;
   let seq = 0;
@@ -18,16 +38,30 @@ export function createRound(state: MemoryState, input: NewRound): Round {
     domain: input.domain,
     answers: new Map(),
     counts: new Map(),
+    right: 0,
     claimUntil: 0,
     revealed: false,
   });
-  return { ...round };
+  return copyRound(round);
 }
 
-/** A copy: callers must not be able to change the stored round. */
-export function getRound(state: MemoryState, scope: ScopeId, roundId: string): Round | null {
+function copyRound(round: Round): Round {
+  return { ...round, ...(round.choiceOrder ? { choiceOrder: [...round.choiceOrder] } : {}) };
+}
+
+/** A copy: callers must not be able to change the stored round. Null once expired, as on Redis. */
+export function getRound(
+  state: MemoryState,
+  scope: ScopeId,
+  roundId: string,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const stored = state.rounds.get(`${scope}|${roundId}`);
-  return stored ? { ...stored.round } : null;
+  if (stored && expired(stored, now)) {
+    state.rounds.delete(`${scope}|${roundId}`);
+    return null;
+  }
+  return stored ? copyRound(stored.round) : null;
 }
 
 export function setRoundMessage(
@@ -40,14 +74,22 @@ export function setRoundMessage(
   if (stored) stored.round.messageRef = messageRef;
 }
 
-export function latestDailyRound(state: MemoryState, channel: ChannelRef): Round | null {
+export function latestDailyRound(
+  state: MemoryState,
+  channel: ChannelRef,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const id = state.latestDaily.get(`${channel.scope}|${channel.channelId}`);
-  return id ? getRound(state, channel.scope, id) : null;
+  return id ? getRound(state, channel.scope, id, now) : null;
 }
 
 export function tally(state: MemoryState, scope: ScopeId, roundId: string): Tally {
   const stored = state.rounds.get(`${scope}|${roundId}`);
-  return { counts: Object.fromEntries(stored?.counts ?? []), total: stored?.answers.size ?? 0 };
+  return {
+    counts: Object.fromEntries(stored?.counts ?? []),
+    total: stored?.answers.size ?? 0,
+    right: stored?.right ?? 0,
+  };
 }
 
 export function dueRounds(state: MemoryState, now: number, limit: number): RoundRef[] {
@@ -71,7 +113,7 @@ export function claimClose(
   if (stored.claimUntil > now) return { kind: 'busy' };
   stored.round.status = 'closed';
   stored.claimUntil = now + leaseMs;
-  return { kind: 'claimed', round: { ...stored.round }, tally: tally(state, scope, roundId) };
+  return { kind: 'claimed', round: copyRound(stored.round), tally: tally(state, scope, roundId) };
 }
 
 export function markRevealed(state: MemoryState, scope: ScopeId, roundId: string): void {

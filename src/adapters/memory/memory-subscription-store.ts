@@ -7,6 +7,7 @@ export class MemorySubscriptionStore implements SubscriptionStore {
   /** Next post time per channel; `Infinity` while paused. */
   private readonly nextPosts = new Map<string, number>();
   private readonly slots = new Map<string, number>();
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -63,10 +64,16 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     this.slots.delete(`${key(channel)}|${slot}`);
   }
 
-  /** Expired markers go, as Redis expires them: the map stays as small as the markers still alive. */
+  /** How many slot claims are held (tests of the pruning). */
+  get heldSlots(): number {
+    return this.slots.size;
+  }
+
+  /** Expired claims are forgotten, as their Redis keys expire; swept at most once a minute. */
   private pruneSlots(): void {
-    if (this.slots.size < 1000) return;
     const now = this.now();
+    if (now - this.lastPruneAt < 60_000) return;
+    this.lastPruneAt = now;
     for (const [k, expires] of this.slots) if (expires <= now) this.slots.delete(k);
   }
 }

@@ -4,6 +4,7 @@ import type { ServiceCatalog, ServiceEntry } from '../../core/ports/service-cata
 import { FuseServiceCatalog } from './fuse-service-catalog.js';
 import { InMemoryQuestionBank } from './in-memory-question-bank.js';
 import { type Content, loadContent } from './load-content.js';
+import { answerKeysOf } from './schema.js';
 
 export interface QuizContent {
   bank: QuestionBank;
@@ -14,7 +15,11 @@ export interface QuizContent {
 /** Loads `questions/` into the question bank and the /gcp catalog. Throws `ContentError` on any problem. */
 export function loadQuizContent(dir: string): QuizContent {
   const content = loadContent(dir);
-  const questions: Question[] = content.questions.map(({ file: _file, ...question }) => question);
+  const questions: Question[] = content.questions.map(({ file: _file, replaces, ...question }) => ({
+    ...question,
+    answer: answerKeysOf(question),
+    ...(replaces ? { replaces } : {}),
+  }));
   const related = new Map<string, string[]>();
   for (const q of questions) {
     for (const serviceId of q.services) related.set(serviceId, [...(related.get(serviceId) ?? []), q.id]);

@@ -6,8 +6,15 @@ import { z } from 'zod';
  * because they need every file at once.
  */
 
-/** Slack caps button text at 75 characters and Discord at 80: the stricter one wins. */
-export const MAX_CHOICE_LABEL = 75;
+/**
+ * A choice is written out once, in the message body (buttons carry only its letter), so it may be a
+ * whole design, as on the exam. 300 characters keeps five of them and a long stem inside every
+ * platform's message limits.
+ */
+export const MAX_CHOICE_TEXT = 300;
+/** "Choose two" or "choose three". */
+export const MIN_MULTI_ANSWERS = 2;
+export const MAX_MULTI_ANSWERS = 3;
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 5;
 
@@ -26,17 +33,17 @@ const sourceRef = z.union([
   z.url({ protocol: /^https$/, error: 'a source is F<n> or an https URL' }),
 ]);
 
-const choiceLabel = z.object(
+const choiceText = z.object(
   {
-    ja: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
-    en: text.max(MAX_CHOICE_LABEL, `must be at most ${MAX_CHOICE_LABEL} characters (button label)`),
+    ja: text.max(MAX_CHOICE_TEXT, `must be at most ${MAX_CHOICE_TEXT} characters`),
+    en: text.max(MAX_CHOICE_TEXT, `must be at most ${MAX_CHOICE_TEXT} characters`),
   },
   { error: 'needs both `ja` and `en` text' },
 );
 
 export const choiceSchema = z.strictObject({
   key: z.enum(['A', 'B', 'C', 'D', 'E']),
-  text: choiceLabel,
+  text: choiceText,
   /** Why this choice is right, or why it is wrong. */
   why: localizedSchema,
 });
@@ -56,17 +63,44 @@ export const questionSchema = z
       .array(choiceSchema)
       .min(MIN_CHOICES, `needs at least ${MIN_CHOICES} choices`)
       .max(MAX_CHOICES, `allows at most ${MAX_CHOICES} choices (one row of buttons)`),
-    answer: z.string().min(1),
+    /** `B`, or `[B, D]` for a multiple-select question (the stem says "Choose two."). */
+    answer: z.union([
+      z.string().min(1),
+      z
+        .array(z.string().min(1))
+        .min(
+          MIN_MULTI_ANSWERS,
+          `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`,
+        )
+        .max(
+          MAX_MULTI_ANSWERS,
+          `a multiple-select answer lists ${MIN_MULTI_ANSWERS} or ${MAX_MULTI_ANSWERS} keys`,
+        ),
+    ]),
     explanation: localizedSchema,
+    /** The id of the question this one rewrites. */
+    replaces: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'replaces names a question id (lower-case words joined by hyphens)')
+      .optional(),
   })
   .superRefine((q, ctx) => {
     const keys = q.choices.map((c) => c.key);
-    if (!(keys as string[]).includes(q.answer)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['answer'],
-        message: `"${q.answer}" is not a choice key (${keys.join(', ')})`,
-      });
+    const answers = typeof q.answer === 'string' ? [q.answer] : q.answer;
+    for (const answer of answers) {
+      if (!(keys as string[]).includes(answer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer'],
+          message: `"${answer}" is not a choice key (${keys.join(', ')})`,
+        });
+      }
+    }
+    if (new Set(answers).size !== answers.length) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'lists the same key twice' });
+    }
+    if (answers.length >= keys.length) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'at least one choice must be wrong' });
     }
     keys.forEach((key, i) => {
       if (keys.indexOf(key) !== i) {
@@ -134,6 +168,15 @@ export const seedFactSchema = z.strictObject({
 export const seedFactFileSchema = z.array(seedFactSchema);
 
 export type QuestionRecord = z.infer<typeof questionSchema>;
+
+/** The right keys of a record, in bank order, whichever way the YAML wrote them. */
+export function answerKeysOf(record: {
+  answer: string | readonly string[];
+  choices: readonly { key: string }[];
+}): string[] {
+  const listed = typeof record.answer === 'string' ? [record.answer] : record.answer;
+  return record.choices.map((c) => c.key).filter((key) => listed.includes(key));
+}
 export type DomainRecord = z.infer<typeof domainSchema>;
 export type ServiceRecord = z.infer<typeof serviceSchema>;
 export type SeedFactRecord = z.infer<typeof seedFactSchema>;

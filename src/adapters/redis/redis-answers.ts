@@ -58,17 +58,21 @@ export async function recordAnswer(
   // The player's language is the reply's last element ('' when they never chose one).
   const stored = at(reply.length - 1);
   const locale = stored === 'ja' || stored === 'en' ? stored : null;
+  // The round's display order is the element before it ('' for rounds opened before orders existed).
+  const order = kind === 'unknown-round' ? '' : at(reply.length - 2);
+  const choiceOrder = order ? { choiceOrder: order.split(',') } : {};
   switch (kind) {
     case 'unknown-round':
       return { kind, locale };
     case 'closed':
-      return { kind, questionId: at(1), locale };
+      return { kind, questionId: at(1), locale, ...choiceOrder };
     case 'duplicate':
-      return { kind, questionId: at(1), previousChoice: at(2), locale };
+      return { kind, questionId: at(1), previousChoice: at(2), locale, ...choiceOrder };
     case 'recorded':
       return {
         kind,
         locale,
+        ...choiceOrder,
         questionId: at(1),
         roundKind: at(2) === 'practice' ? 'practice' : 'daily',
         correct: num(3) === 1,

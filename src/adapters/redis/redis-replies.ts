@@ -48,17 +48,22 @@ export function roundFromHash(scope: ScopeId, hash: Record<string, string>): Rou
     seq: Number(hash.seq ?? 0),
     ...(hash.messageRef !== undefined ? { messageRef: hash.messageRef } : {}),
     ...(hash.ownerId !== undefined ? { ownerId: hash.ownerId } : {}),
+    ...(hash.choiceOrder ? { choiceOrder: hash.choiceOrder.split(',') } : {}),
   };
 }
 
-/** Vote counts live in the round hash as `n:<choice>` fields, created at 0; only chosen ones are shown. */
+/**
+ * Vote counts live in the round hash as `n:<choice>` fields, created at 0 (only chosen ones are shown),
+ * and the wholly right answers in `right`.
+ */
 export function tallyFromHash(hash: Record<string, string>, total: number): Tally {
   const counts: Record<string, number> = {};
   for (const [field, value] of Object.entries(hash)) {
     const count = Number(value);
     if (field.startsWith('n:') && count > 0) counts[field.slice(2)] = count;
   }
-  return { counts, total };
+  // Rounds created before the counter existed have none: single-answer rounds, whose reveal does not use it.
+  return { counts, total, right: Number(hash.right ?? 0) };
 }
 
 /** A ZRANGE ... WITHSCORES reply as `[member, score]` pairs. */

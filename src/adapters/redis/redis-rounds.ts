@@ -46,6 +46,10 @@ export async function createRound(ctx: RedisStoreContext, input: NewRound): Prom
     claimUntil: 0,
     revealed: 0,
     ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+    // Bank keys never contain a comma (they are A to E).
+    ...(input.choiceOrder ? { choiceOrder: input.choiceOrder.join(',') } : {}),
+    // Answers that were wholly right (the exact set of a multiple-select question).
+    right: 0,
   };
   // A counter per valid choice, from 0: the answer script also reads it as "this choice exists".
   for (const choice of input.choiceKeys) hash[`n:${choice}`] = 0;

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { PickerView } from '../../core/picker-view.js';
 import type { QuestionView, RevealView, TextView } from '../../core/views.js';
 import { cut, escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 
@@ -19,22 +20,74 @@ function button(label: string, action: string, extra: { url?: string; style?: 'p
   return { type: 'button' as const, text: plain(label), action_id: action, value: action, ...extra };
 }
 
+/**
+ * Stem, then each choice written out in full in its own section (five 300-character choices and a long
+ * stem stay far inside the 3000 per section), then the buttons: letters only, or one "Answer" button
+ * that opens the picker of a multiple-select question.
+ */
 export function questionBlocks(view: QuestionView): KnownBlock[] {
-  const choices = view.choices.map((c) => `*${c.key}.* ${escapeMrkdwn(c.text)}`).join('\n');
+  const style = view.picks > 1 ? { style: 'primary' as const } : {};
   return [
     { type: 'header', text: plain(view.title, SLACK_LIMITS.headerText) },
     section(escapeMrkdwn(view.stem)),
-    section(choices),
-    { type: 'actions', block_id: 'answers', elements: view.choices.map((c) => button(c.label, c.action)) },
+    ...view.choices.map((c) => section(`*${c.letter}.* ${escapeMrkdwn(c.text)}`)),
+    {
+      type: 'actions',
+      block_id: 'answers',
+      elements: view.buttons.map((b) => button(b.label, b.action, style)),
+    },
     context(`${escapeMrkdwn(view.context)} · ${escapeMrkdwn(view.answers)}`),
   ];
+}
+
+/** What the picker modal carries back on submit. */
+export interface PickerMetadata {
+  roundId: string;
+  channelId: string;
+  picks: number;
+}
+
+export const PICKER_CALLBACK_ID = 'pick-answer';
+export const PICKER_BLOCK_ID = 'picks';
+export const PICKER_ACTION_ID = 'picked';
+
+/**
+ * The private picker of a multiple-select question: a modal with checkboxes (letter and shortened text;
+ * the full texts stay in the channel message). Checkboxes have no min/max, so the count is checked on submit.
+ */
+export function pickerModal(view: PickerView, channelId: string): types.ModalView {
+  const metadata: PickerMetadata = { roundId: view.roundId, channelId, picks: view.picks };
+  return {
+    type: 'modal',
+    callback_id: PICKER_CALLBACK_ID,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(view.title, SLACK_LIMITS.modalTitle),
+    submit: plain(view.submit, SLACK_LIMITS.modalButton),
+    close: plain(view.cancel, SLACK_LIMITS.modalButton),
+    blocks: [
+      {
+        type: 'input',
+        block_id: PICKER_BLOCK_ID,
+        label: plain(view.label, SLACK_LIMITS.inputLabel),
+        element: {
+          type: 'checkboxes',
+          action_id: PICKER_ACTION_ID,
+          options: view.options.slice(0, SLACK_LIMITS.checkboxOptions).map((o) => ({
+            text: plain(o.label, SLACK_LIMITS.optionText),
+            value: o.key,
+          })),
+        },
+      },
+    ],
+  };
 }
 
 export function revealBlocks(view: RevealView): KnownBlock[] {
   return [
     { type: 'header', text: plain(view.title, SLACK_LIMITS.headerText) },
     section(escapeMrkdwn(view.stem)),
-    section(`*${escapeMrkdwn(view.answer)}*\n${view.votes.map(escapeMrkdwn).join('\n')}`),
+    section(`*${escapeMrkdwn(view.answer)}*`),
+    ...view.votes.map((vote) => section(escapeMrkdwn(vote))),
     context(escapeMrkdwn(view.answered)),
   ];
 }

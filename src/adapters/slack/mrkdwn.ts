@@ -21,4 +21,12 @@ export const SLACK_LIMITS = {
   blocksPerHomeView: 100,
   headerText: 150,
   contextText: 3000,
+  /** Modals: title, submit and close texts, and the metadata the view carries back. */
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  inputLabel: 2000,
+  /** Checkboxes: at most 10 options, each option's text at most 75 characters. */
+  checkboxOptions: 10,
+  optionText: 75,
 } as const;

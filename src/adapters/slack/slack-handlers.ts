@@ -11,6 +11,7 @@ import type { UserLocales } from '../../core/user-locales.js';
 import { statsView, type TextView, textView } from '../../core/views.js';
 import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
 import type { SlackAdmins } from './slack-admins.js';
+import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';
 import type { SlackPlatform } from './slack-platform.js';
 
 export interface SlackHandlerDeps {
@@ -20,13 +21,6 @@ export interface SlackHandlerDeps {
   locales: UserLocales;
   defaultLocale: Locale;
   log: Logger;
-}
-
-interface Who {
-  teamId: string;
-  channelId: string;
-  userId: string;
-  userName: string;
 }
 
 /**
@@ -85,7 +79,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await next();
   });
 
-  app.action<BlockAction<ButtonAction>>(/^(ans|prc|gcp):/, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(/^(ans|pck|prc|gcp):/, async ({ ack, body, action, respond }) => {
     await ack();
     const decoded = decodeAction(action.action_id);
     const teamId = body.team?.id ?? body.user.team_id;
@@ -109,6 +103,12 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     );
     const m = messagesFor(ctx.locale);
     try {
+      if (decoded.kind === 'pick') {
+        const who = { teamId, channelId, userId: ctx.userId, userName: ctx.displayName };
+        const args = { roundId: decoded.roundId, triggerId: body.trigger_id, who, respond, app };
+        await openPicker(args, deps, contextFor);
+        return;
+      }
       if (decoded.kind === 'answer') {
         const { outcome, view } = await commands.answer(decoded.roundId, decoded.choice, ctx);
         deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
@@ -130,6 +130,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     }
   });
+
+  registerPickerSubmit(app, deps, contextFor);
 
   // Link buttons (the docs link) also send an action; it only needs an ack.
   app.action('open-docs', async ({ ack }) => {

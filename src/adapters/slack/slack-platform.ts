@@ -91,21 +91,26 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.counts.revealed(round.id);
-    const view = revealView(question, tally, messagesFor(this.options.locale));
+    await this.counts.revealing(round.id);
+    const view = revealView(round, question, tally, messagesFor(this.options.locale));
     const text = fallbackText(view.title, view.answer);
     let ts = round.messageRef;
     if (ts) {
       const messageTs = ts;
-      await this.call('chat.update', channel.scope, (auth) =>
-        this.options.client.chat.update({
-          ...auth,
-          channel: channel.channelId,
-          ts: messageTs,
-          blocks: revealBlocks(view),
-          text,
-        }),
-      );
+      const showReveal = async (): Promise<void> => {
+        await this.call('chat.update', channel.scope, (auth) =>
+          this.options.client.chat.update({
+            ...auth,
+            channel: channel.channelId,
+            ts: messageTs,
+            blocks: revealBlocks(view),
+            text,
+          }),
+        );
+      };
+      await showReveal();
+      // Another replica's count edit may have been on its way: the reveal is shown once more.
+      this.counts.reapplyLater(round.id, showReveal);
     } else {
       const posted = await this.call('chat.postMessage', channel.scope, (auth) =>
         this.options.client.chat.postMessage({

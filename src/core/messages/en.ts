@@ -1,3 +1,4 @@
+import { periodSpan } from '../periods.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
@@ -12,6 +13,32 @@ const USAGE: Record<string, string> = {
   me: 'Usage: /quiz me',
   gcp: 'Usage: /gcp <service>  (e.g. /gcp dataflow, /gcp 特徴量ストア, /gcp vertex pipelines)',
 };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A bucket by its dates: "Nov 23–29", "Nov 30–Dec 6", "November 2026". */
+function spanEn(key: string): string {
+  const span = periodSpan(key);
+  if (span.kind === 'month') return `${MONTH_NAMES[span.month - 1]} ${span.year}`;
+  if (span.kind === 'all') return en.period.all;
+  const { from, to } = span;
+  const end = from.month === to.month ? `${to.day}` : `${MONTHS[to.month - 1]} ${to.day}`;
+  return `${MONTHS[from.month - 1]} ${from.day}–${end}`;
+}
 
 export const en: Messages = {
   locale: 'en',
@@ -30,7 +57,8 @@ export const en: Messages = {
     timeZoneName: 'short',
   },
 
-  correct: (points, streak) => `Correct! +${points} points${streak > 1 ? ` · ${streak}-day streak` : ''}`,
+  correct: (points, streak) =>
+    `Correct! +${points} points${streak > 1 ? ` · ${streak} right daily answers in a row` : ''}`,
   correctPractice: 'Correct! (practice: not scored)',
   incorrect: 'Not quite.',
   rightAnswer: (key, label) => `Right answer: ${key}. ${label}`,
@@ -45,6 +73,7 @@ export const en: Messages = {
   unavailable: 'The quiz is unavailable for a moment. Please try again in a few seconds.',
   notRecorded:
     'The quiz is unavailable for a moment; your answer was not recorded. Please try again in a few seconds.',
+  somethingWentWrong: 'Something went wrong on our side. Please try again.',
 
   revealTitle: 'Answer revealed',
   revealAnswer: (key, label) => `Correct answer: ${key}. ${label}`,
@@ -52,10 +81,9 @@ export const en: Messages = {
   voteLine: (key, label, count, percent) => `${key}. ${label}: ${count} (${percent}%)`,
   explanationTitle: 'Explanation',
 
-  leaderboardTitle: (period, key) =>
-    `Leaderboard, ${en.period[period]}${period === 'all' ? '' : ` (${key})`}`,
+  leaderboardTitle: (period, key) => `Leaderboard, ${period === 'all' ? en.period.all : spanEn(key)}`,
   teamLeaderboardTitle: (period, key) =>
-    `Team leaderboard, ${en.period[period]}${period === 'all' ? '' : ` (${key})`}: average points per scoring member`,
+    `Team leaderboard, ${period === 'all' ? en.period.all : spanEn(key)}: average points per scoring member`,
   boardEmpty: 'No points yet. Answer the daily question to get on the board!',
   boardRow: (rank, name, points) => `${rank}. ${name}: ${points} pts`,
   boardViewer: (rank, points) => `You: #${rank} with ${points} pts`,
@@ -63,9 +91,9 @@ export const en: Messages = {
   teamRow: (rank, name, average, total, members) =>
     `${rank}. ${name}: ${average.toFixed(1)} avg · ${total} pts · ${members} member${members === 1 ? '' : 's'}`,
 
-  statsTitle: (name) => `Stats for ${name}`,
+  statsTitle: (name) => (name ? `Stats for ${name}` : 'Your stats'),
   statsPoints: (period, points, rank) => `${en.period[period]}: ${points} pts${rank ? ` (#${rank})` : ''}`,
-  statsStreak: (streak, best) => `Streak: ${streak} (best ${best})`,
+  statsStreak: (streak, best) => `Right daily answers in a row: ${streak} (best ${best})`,
   statsAccuracy: (correct, answered) =>
     answered === 0
       ? 'No daily answers yet.'
@@ -115,12 +143,12 @@ export const en: Messages = {
 
   consoleAnswerHint: (count) =>
     `Type 1-${count} (or A-${String.fromCharCode(64 + count)}) to answer, /help for commands.`,
-  consoleUnknownInput: 'Type the number of a choice, or /help for the commands.',
+  consoleUnknownInput: 'Type the letter (or number) of a choice, or /help for the commands.',
   consoleNoQuestion: 'There is no open question. Type /quiz next for one.',
   consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
   help: [
     'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
-    'Answer with the buttons: your first answer counts; you get the explanation privately.',
+    'Answer with the letter buttons ("choose two": press Answer and pick exactly two): your first answer counts; you get the explanation privately.',
     '/quiz leaderboard [week|month|all] [teams]: the boards',
     '/quiz me: your points, streak and accuracy',
     '/quiz next [domain]: a private practice question (not scored)',
@@ -128,14 +156,16 @@ export const en: Messages = {
     '/quiz lang ja|en: your language',
     '/quiz schedule ... and /quiz post: admins (on Discord: /quiz-admin)',
     '/gcp <service>: look up a Google Cloud service',
-    'Scoring: 10 points per right daily answer, +1 per day of streak (up to +5).',
+    'Scoring: 10 points per right daily answer, +1 for each right daily answer in a row before it (up to +5). Practice questions never score.',
   ].join('\n'),
   consoleHelp: [
-    'Type the number (or letter) of a choice to answer.',
+    'Type the letter (or number) of a choice to answer; for "choose two", both: B,D or BD.',
     '/gcp <service>   look up a Google Cloud service',
+    '/practice <service>  a practice question about that service (not scored)',
     '/quiz leaderboard [week|month|all] [teams]',
     '/quiz me         your stats',
-    '/quiz next       another question',
+    '/quiz next       a practice question (not scored)',
+    '/quiz post       the next scored question (reveals the current one)',
     '/quiz team join <name> | leave | list',
     '/quiz schedule   the schedule of this channel',
     '/help            this help',
@@ -172,10 +202,30 @@ export const en: Messages = {
   invalidTimeZone: (timeZone) =>
     `"${timeZone}" is not a time zone. Use an IANA name such as Asia/Tokyo or America/New_York. Nothing changed.`,
   digestSet: (enabled) => `Weekly digest ${enabled ? 'on' : 'off'}.`,
-  digestTitle: (weekKey) => `Last week's leaders (${weekKey})`,
+  digestTitle: (weekKey) => `Last week's leaders (${spanEn(weekKey)})`,
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',
   digestEmpty: 'Nobody scored last week. A fresh start!',
+  answerButton: 'Answer',
+  pickTitle: (count) => `Choose ${count}`,
+  pickLabel: (count) => `Pick exactly ${count} options; the full texts are in the question.`,
+  pickSubmit: 'Submit',
+  pickCancel: 'Cancel',
+  pickExactly: (count, picked) =>
+    `Pick exactly ${count} options (you picked ${picked}). Your answer was not recorded yet.`,
+  rightAnswerSet: (letters) => `Right answers: ${letters.join(', ')}`,
+  yourAnswerSet: (letters) => `Your answer: ${letters.join(', ')}`,
+  optionVerdict: (letter, verdict) =>
+    verdict === 'picked-right'
+      ? `✅ ${letter}: you picked it, and it is right`
+      : verdict === 'picked-wrong'
+        ? `❌ ${letter}: you picked it, but it is wrong`
+        : `⚠️ ${letter}: you left it out, but it is right`,
+  wholeSetRight: (count, percent) => `Whole set right: ${count} (${percent}%)`,
+  revealAnswerSet: (letters) => `Correct answers: ${letters.join(', ')}`,
+  consolePickHint: (picks) =>
+    `Choose ${picks}: type the letters, e.g. B,D or BD (numbers work too); /help for commands.`,
+  noName: '(no name)',
   installedTitle: 'PMLE Quiz is installed',
   installedBody: (workspace) => [
     `PMLE Quiz is now installed in ${workspace}.`,

@@ -1,3 +1,4 @@
+import { periodSpan } from '../periods.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
@@ -12,6 +13,14 @@ const USAGE: Record<string, string> = {
   me: '使い方: /quiz me',
   gcp: '使い方: /gcp <サービス名>（例: /gcp dataflow、/gcp 特徴量ストア、/gcp vertex pipelines）',
 };
+
+/** A bucket by its dates: 「11/23〜11/29」, 「2026年11月」. */
+function spanJa(key: string, afterDates = ''): string {
+  const span = periodSpan(key);
+  if (span.kind === 'month') return `${span.year}年${span.month}月`;
+  if (span.kind === 'all') return '累計';
+  return `${span.from.month}/${span.from.day}〜${span.to.month}/${span.to.day}${afterDates}`;
+}
 
 export const ja: Messages = {
   locale: 'ja',
@@ -31,7 +40,8 @@ export const ja: Messages = {
     timeZoneName: 'short',
   },
 
-  correct: (points, streak) => `正解です！ +${points} 点${streak > 1 ? ` · ${streak} 日連続正解` : ''}`,
+  correct: (points, streak) =>
+    `正解です！ +${points} 点${streak > 1 ? ` · 今日の問題に ${streak} 回続けて正解` : ''}`,
   correctPractice: '正解です！（練習問題のため得点はありません）',
   incorrect: '残念、不正解です。',
   rightAnswer: (key, label) => `正解: ${key}. ${label}`,
@@ -45,6 +55,7 @@ export const ja: Messages = {
   unknownRound: 'この問題はもう利用できません。',
   unavailable: 'クイズが一時的に利用できません。数秒後にもう一度お試しください。',
   notRecorded: 'クイズが一時的に利用できないため、回答は記録されていません。数秒後にもう一度お試しください。',
+  somethingWentWrong: 'ボット側で問題が発生しました。もう一度お試しください。',
 
   revealTitle: '正解発表',
   revealAnswer: (key, label) => `正解: ${key}. ${label}`,
@@ -52,10 +63,9 @@ export const ja: Messages = {
   voteLine: (key, label, count, percent) => `${key}. ${label}: ${count} 票（${percent}%）`,
   explanationTitle: '解説',
 
-  leaderboardTitle: (period, key) =>
-    `ランキング（${ja.period[period]}${period === 'all' ? '' : `: ${key}`}）`,
+  leaderboardTitle: (period, key) => `${period === 'all' ? '累計' : spanJa(key, ' ')}のランキング`,
   teamLeaderboardTitle: (period, key) =>
-    `チームランキング（${ja.period[period]}${period === 'all' ? '' : `: ${key}`}）: 得点したメンバー 1 人あたりの平均点`,
+    `${period === 'all' ? '累計' : spanJa(key, ' ')}のチームランキング: 得点したメンバー 1 人あたりの平均点`,
   boardEmpty: 'まだ得点がありません。今日の問題に答えてランキングに載りましょう！',
   boardRow: (rank, name, points) => `${rank}. ${name}: ${points} 点`,
   boardViewer: (rank, points) => `あなた: ${rank} 位（${points} 点）`,
@@ -63,9 +73,9 @@ export const ja: Messages = {
   teamRow: (rank, name, average, total, members) =>
     `${rank}. ${name}: 平均 ${average.toFixed(1)} 点 · 合計 ${total} 点 · ${members} 人`,
 
-  statsTitle: (name) => `${name} さんの成績`,
+  statsTitle: (name) => (name ? `${name} さんの成績` : 'あなたの成績'),
   statsPoints: (period, points, rank) => `${ja.period[period]}: ${points} 点${rank ? `（${rank} 位）` : ''}`,
-  statsStreak: (streak, best) => `連続正解: ${streak} 日（最高 ${best} 日）`,
+  statsStreak: (streak, best) => `今日の問題の連続正解: ${streak} 回（最高 ${best} 回）`,
   statsAccuracy: (correct, answered) =>
     answered === 0
       ? 'まだ今日の問題への回答がありません。'
@@ -115,13 +125,13 @@ export const ja: Messages = {
 
   consoleAnswerHint: (count) =>
     `1〜${count}（または A〜${String.fromCharCode(64 + count)}）を入力して回答してください。/help でコマンド一覧を表示します。`,
-  consoleUnknownInput: '選択肢の番号を入力するか、/help でコマンド一覧を表示してください。',
+  consoleUnknownInput: '選択肢の文字（または番号）を入力するか、/help でコマンド一覧を表示してください。',
   consoleNoQuestion: '回答できる問題がありません。/quiz next で次の問題を出題します。',
   consoleWelcome:
     'PMLE クイズボット: ローカルのコンソールモードです（Slack と Discord のトークンが未設定）。',
   help: [
     'PMLE クイズ: Google Cloud Professional Machine Learning Engineer 試験対策の問題を毎日出題します。',
-    'ボタンで回答してください。最初の回答だけが有効で、解説はあなたにだけ表示されます。',
+    '文字のボタンで回答してください（「2 つ選択」の問題は「回答する」を押してちょうど 2 つ選びます）。最初の回答だけが有効で、解説はあなたにだけ表示されます。',
     '/quiz leaderboard [week|month|all] [teams]: ランキング',
     '/quiz me: 自分の得点・連続正解・正答率',
     '/quiz next [ドメイン]: 自分だけの練習問題（得点なし）',
@@ -129,14 +139,16 @@ export const ja: Messages = {
     '/quiz lang ja|en: 表示言語',
     '/quiz schedule ... と /quiz post: 管理者用（Discord では /quiz-admin）',
     '/gcp <サービス名>: Google Cloud サービスを調べる',
-    '得点: 今日の問題に正解で 10 点、連続正解 1 日ごとに +1 点（最大 +5 点）。',
+    '得点: 今日の問題に正解で 10 点、それまでの連続正解 1 回ごとに +1 点（最大 +5 点）。練習問題は得点になりません。',
   ].join('\n'),
   consoleHelp: [
-    '選択肢の番号（またはアルファベット）を入力すると回答できます。',
+    '選択肢の文字（または番号）を入力すると回答できます。「2 つ選択」の問題は B,D や BD のように 2 つ入力します。',
     '/gcp <サービス名>   Google Cloud サービスを調べる',
+    '/practice <サービス>  そのサービスの練習問題（得点なし）',
     '/quiz leaderboard [week|month|all] [teams]',
     '/quiz me           自分の成績',
-    '/quiz next         次の問題',
+    '/quiz next         練習問題（得点なし）',
+    '/quiz post         次の得点対象の問題（今の問題の正解を発表）',
     '/quiz team join <名前> | leave | list',
     '/quiz schedule     このチャンネルの出題スケジュール',
     '/help              このヘルプ',
@@ -168,15 +180,36 @@ export const ja: Messages = {
   scheduleFirstPost: (when) => `最初の出題: ${when}`,
   scheduleOff: 'このチャンネルへの毎日の出題を停止しました。',
   scheduleNotSubscribed: 'このチャンネルは登録されていません。何も変更していません。',
-  invalidCron: (cron, error) =>
-    `「${cron}」はスケジュールとして正しくありません: ${error}。cron の 5 フィールドで指定してください（例: 平日 9:00 は 0 9 * * 1-5）。何も変更していません。`,
+  // The parser's detail is English; a Japanese sentence says what a valid schedule looks like instead.
+  invalidCron: (cron) =>
+    `「${cron}」はスケジュールとして正しくありません。cron の 5 つのフィールド（分 時 日 月 曜日）で指定してください（例: 平日 9:00 は 0 9 * * 1-5）。何も変更していません。`,
   invalidTimeZone: (timeZone) =>
     `「${timeZone}」はタイムゾーンではありません。Asia/Tokyo や America/New_York のような IANA 名を指定してください。何も変更していません。`,
   digestSet: (enabled) => `週間まとめを${enabled ? 'オン' : 'オフ'}にしました。`,
-  digestTitle: (weekKey) => `先週の上位（${weekKey}）`,
+  digestTitle: (weekKey) => `先週（${spanJa(weekKey)}）の上位`,
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',
   digestEmpty: '先週は得点した人がいませんでした。今週も頑張りましょう！',
+  answerButton: '回答する',
+  pickTitle: (count) => `${count} つ選択`,
+  pickLabel: (count) => `ちょうど ${count} つ選んでください（選択肢の全文は問題文にあります）。`,
+  pickSubmit: '送信',
+  pickCancel: 'キャンセル',
+  pickExactly: (count, picked) =>
+    `ちょうど ${count} つ選んでください（選んだのは ${picked} つ）。回答はまだ記録されていません。`,
+  rightAnswerSet: (letters) => `正解: ${letters.join('、')}`,
+  yourAnswerSet: (letters) => `あなたの回答: ${letters.join('、')}`,
+  optionVerdict: (letter, verdict) =>
+    verdict === 'picked-right'
+      ? `✅ ${letter}: 選択した・正解の選択肢`
+      : verdict === 'picked-wrong'
+        ? `❌ ${letter}: 選択した・誤りの選択肢`
+        : `⚠️ ${letter}: 選択しなかった・正解の選択肢`,
+  wholeSetRight: (count, percent) => `組み合わせまで正解: ${count} 人（${percent}%）`,
+  revealAnswerSet: (letters) => `正解: ${letters.join('、')}`,
+  consolePickHint: (picks) =>
+    `${picks} つ選んで文字を入力してください（例: B,D または BD。番号でも可）。/help でコマンド一覧を表示します。`,
+  noName: '（名前なし）',
   installedTitle: 'PMLE Quiz をインストールしました',
   installedBody: (workspace) => [
     `${workspace} に PMLE Quiz をインストールしました。`,

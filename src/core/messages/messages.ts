@@ -29,6 +29,8 @@ export interface Messages {
   unknownRound: string;
   unavailable: string;
   notRecorded: string;
+  /** A failure that is neither the store nor the user's input (a bug, a platform error): private. */
+  somethingWentWrong: string;
 
   revealTitle: string;
   revealAnswer(key: string, label: string): string;
@@ -44,7 +46,8 @@ export interface Messages {
   boardViewerNone: string;
   teamRow(rank: number, name: string, average: number, total: number, members: number): string;
 
-  statsTitle(name: string): string;
+  /** Null when the player has no display name: then the title does not name them. */
+  statsTitle(name: string | null): string;
   statsPoints(period: Period, points: number, rank: number | null): string;
   statsStreak(streak: number, best: number): string;
   statsAccuracy(correct: number, answered: number): string;
@@ -112,6 +115,22 @@ export interface Messages {
   digestPlayers: string;
   digestTeams: string;
   digestEmpty: string;
+
+  /** Multiple select ("choose two") and the round's own choice order. */
+  answerButton: string;
+  pickTitle(count: number): string;
+  pickLabel(count: number): string;
+  pickSubmit: string;
+  pickCancel: string;
+  pickExactly(count: number, picked: number): string;
+  rightAnswerSet(letters: string[]): string;
+  yourAnswerSet(letters: string[]): string;
+  optionVerdict(letter: string, verdict: 'picked-right' | 'picked-wrong' | 'missed'): string;
+  wholeSetRight(count: number, percent: number): string;
+  revealAnswerSet(letters: string[]): string;
+  consolePickHint(picks: number): string;
+  /** A board row of a player who has no display name. */
+  noName: string;
 
   /** Slack multi-workspace install pages (plain text; the adapter escapes and wraps them in HTML). */
   installedTitle: string;

@@ -35,9 +35,14 @@ export interface NewRound {
   scope: ScopeId;
   channelId: string;
   questionId: string;
-  /** The right choice key, so an answer is judged inside the store's single atomic step. */
+  /**
+   * The right answer as one choice value (`B`, or the sorted comma-joined set `B,D` of a multiple-select
+   * question), so an answer is judged inside the store's single atomic step: right only if equal.
+   */
   answerKey: string;
   choiceKeys: string[];
+  /** The bank keys in the order the round shows them. */
+  choiceOrder?: readonly string[];
   domain: string;
   kind: RoundKind;
   openedAt: number;
@@ -58,6 +63,7 @@ export function openedRound(input: NewRound, seq: number): Round {
     closesAt: input.closesAt,
     seq,
     ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+    ...(input.choiceOrder ? { choiceOrder: [...input.choiceOrder] } : {}),
   };
 }
 
@@ -65,6 +71,11 @@ export interface RecordAnswerInput {
   scope: ScopeId;
   roundId: string;
   player: Player;
+  /**
+   * The choice value: one bank key, or for a multiple-select question the sorted, comma-joined set of
+   * picked keys (`B,D`). A value naming a key the round does not have, or a set of the wrong size or not
+   * in that form, is refused as `unknown-round` (a stale or forged payload).
+   */
   choice: string;
   now: number;
   /**
@@ -80,7 +91,11 @@ export interface RecordAnswerInput {
  * read in the same atomic step: the reply needs it, and a second store read per click would double the
  * answer path's round trips.
  */
-export type RecordAnswerResult = RecordAnswerOutcome & { locale: Locale | null };
+export type RecordAnswerResult = RecordAnswerOutcome & {
+  locale: Locale | null;
+  /** The round's display order, read in the same step, so the reply uses the letters the player saw. */
+  choiceOrder?: string[];
+};
 
 export type RecordAnswerOutcome =
   | {
@@ -113,7 +128,8 @@ export interface RoundStore {
   latestDailyRound(channel: ChannelRef): Promise<Round | null>;
   /**
    * One atomic step: the round is open (status open and `now < closesAt`); only the player's first answer
-   * counts; bumps the choice counter; for a daily round adds the points to the player's and their team's
+   * counts; right only when the choice value equals the answer key (the exact set); bumps the counter of
+   * every picked key and, when right, the round's "wholly right" counter; for a daily round adds the points to the player's and their team's
    * week, month and all-time boards, updates the streak and the per-domain counts, and stores the display
    * name. A duplicate changes nothing.
    */

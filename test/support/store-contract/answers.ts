@@ -64,7 +64,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         previousChoice: 'B',
         locale: null,
       });
-      expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1 });
+      expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1, right: 1 });
       expect(await store.playerStats(scope, 'U1', { week: weekOf(0), month: monthOf(0) })).toEqual(before);
     });
 
@@ -92,7 +92,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         locale: null,
       });
       expect(await answer(r, 'U3', 'B', { now: r.closesAt - 1 })).toMatchObject({ kind: 'recorded' });
-      expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1 });
+      expect(await store.tally(scope, r.id)).toEqual({ counts: { B: 1 }, total: 1, right: 1 });
     });
 
     it('refuses answers once the round is closed, before closesAt too, and before the duplicate check', async () => {
@@ -101,7 +101,7 @@ export function describeAnswers(fx: ContractFixtures): void {
       await store.claimClose(scope, r.id, r.openedAt + HOUR, 60_000);
       expect(await answer(r, 'U2', 'B')).toEqual({ kind: 'closed', questionId: 'q1', locale: null });
       expect(await answer(r, 'U1', 'B')).toEqual({ kind: 'closed', questionId: 'q1', locale: null });
-      expect(await store.tally(scope, r.id)).toEqual({ counts: { A: 1 }, total: 1 });
+      expect(await store.tally(scope, r.id)).toEqual({ counts: { A: 1 }, total: 1, right: 0 });
     });
 
     it('reports an unknown round, a round of another scope and an invalid choice as unknown-round', async () => {
@@ -125,7 +125,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         periods: periodBuckets(r.openedAt + HOUR, TZ),
       });
       expect(other).toEqual({ kind: 'unknown-round', locale: null });
-      expect(await store.tally(scope, r.id)).toEqual({ counts: {}, total: 0 });
+      expect(await store.tally(scope, r.id)).toEqual({ counts: {}, total: 0, right: 0 });
     });
 
     it('records exactly one of 50 concurrent answers of one player', async () => {

@@ -20,11 +20,11 @@ export function describeClosing(fx: ContractFixtures): void {
       await answer(r, 'U1', 'A');
       await answer(r, 'U2', 'A');
       await answer(r, 'U3', 'B');
-      expect(await store.tally(scope, r.id)).toEqual({ counts: { A: 2, B: 1 }, total: 3 });
+      expect(await store.tally(scope, r.id)).toEqual({ counts: { A: 2, B: 1 }, total: 3, right: 1 });
       const p = await practice('U1');
       await answer(p, 'U1', 'C');
-      expect(await store.tally(scope, p.id)).toEqual({ counts: { C: 1 }, total: 1 });
-      expect(await store.tally(scope, 'no-such-round')).toEqual({ counts: {}, total: 0 });
+      expect(await store.tally(scope, p.id)).toEqual({ counts: { C: 1 }, total: 1, right: 0 });
+      expect(await store.tally(scope, 'no-such-round')).toEqual({ counts: {}, total: 0, right: 0 });
     });
   });
 
@@ -70,7 +70,7 @@ export function describeClosing(fx: ContractFixtures): void {
       expect(await store.claimClose(scope, r.id, now, 60_000)).toEqual({
         kind: 'claimed',
         round: { ...r, status: 'closed' },
-        tally: { counts: { A: 2, B: 1 }, total: 3 },
+        tally: { counts: { A: 2, B: 1 }, total: 3, right: 1 },
       });
       expect(await store.claimClose(scope, r.id, now + 1000, 60_000)).toEqual({ kind: 'busy' });
       expect(await store.claimClose(scope, r.id, now + 59_999, 60_000)).toEqual({ kind: 'busy' });

@@ -3,6 +3,7 @@ import { describeAnswers } from './answers.js';
 import { describeBoards } from './boards.js';
 import { describeClosing } from './closing.js';
 import { contractFixtures, type StoreUnderTest } from './fixtures.js';
+import { describeMultiSelect } from './multi-select.js';
 import { describeRotation } from './rotation.js';
 import { describeRounds } from './rounds.js';
 import { describeScoringAndStreaks } from './scoring-and-streaks.js';
@@ -23,6 +24,7 @@ export function describeQuizStoreContract(name: string, makeStore: () => Promise
     const fx = contractFixtures(makeStore);
     describeRounds(fx);
     describeAnswers(fx);
+    describeMultiSelect(fx);
     describeScoringAndStreaks(fx);
     describeClosing(fx);
     describeRotation(fx);

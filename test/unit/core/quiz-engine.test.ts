@@ -19,7 +19,7 @@ describe('QuizEngine.submitAnswer', () => {
       scope: CHANNEL.scope,
       roundId: round.id,
       player: alice,
-      choice: question.answer,
+      choice: question.answer.join(','),
     });
     expect(outcome).toMatchObject({
       kind: 'correct',
@@ -108,7 +108,7 @@ describe('QuizEngine.submitAnswer', () => {
       scope: CHANNEL.scope,
       roundId: started.round.id,
       player: alice,
-      choice: started.question.answer,
+      choice: started.question.answer.join(','),
     });
     expect(outcome).toMatchObject({ kind: 'correct', roundKind: 'practice', points: 0 });
     expect((await engine.leaderboard(CHANNEL.scope, 'all', alice.id)).entries).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { answerValue } from '../../../src/core/choices.js';
 import { messagesFor } from '../../../src/core/messages/index.js';
 import type { ChannelRef } from '../../../src/core/model.js';
 import { PlatformError } from '../../../src/core/ports/chat-platform.js';
@@ -32,7 +33,7 @@ async function answerRight(r: Replica, userId = 'U1') {
     scope: channel.scope,
     roundId: last.round.id,
     player: { id: userId, displayName: userId },
-    choice: last.question.answer,
+    choice: answerValue(last.question),
   });
   if (outcome.kind !== 'correct') throw new Error(`answer not counted as right: ${outcome.kind}`);
   return outcome;

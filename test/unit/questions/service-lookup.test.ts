@@ -80,7 +80,7 @@ describe('/gcp lookup', () => {
 
   it('says nothing matches, and suggests nothing unrelated, for services it does not know', () => {
     expect(catalog.lookup('')).toEqual({ kind: 'none', suggestions: [] });
-    for (const query of ['zzqqxxyy', 'bigtable', 'cloud sql', 'looker', 'firestore', 'cloud spanner']) {
+    for (const query of ['zzqqxxyy', 'memorystore', 'cloud sql', 'looker', 'firestore', 'cloud spanner']) {
       expect(catalog.lookup(query)).toEqual({ kind: 'none', suggestions: [] });
     }
   });

@@ -1,18 +1,57 @@
 import path from 'node:path';
+import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { loadQuizContent } from '../../../src/adapters/questions/quiz-content.js';
 import {
   explanationBlocks,
+  pickerModal,
   questionBlocks,
   revealBlocks,
   textBlocks,
 } from '../../../src/adapters/slack/block-kit.js';
 import { SLACK_LIMITS } from '../../../src/adapters/slack/mrkdwn.js';
+import { encodePicks } from '../../../src/core/choices.js';
 import { messagesFor } from '../../../src/core/messages/index.js';
 import { LOCALES, type Round } from '../../../src/core/model.js';
+import { pickerView } from '../../../src/core/picker-view.js';
 import { feedbackView, questionView, revealView, serviceCardView } from '../../../src/core/views.js';
+import { longQuestions } from '../../support/long-questions.js';
 
 const content = loadQuizContent(path.resolve(import.meta.dirname, '../../../questions'));
+/** The bank, and the longest questions the format allows (300-character choices, single and "choose two"). */
+const questions = [...content.bank.all(), ...longQuestions()];
+
+/** Every answer a player could give: each key, and for a "choose N" question some sets of N keys. */
+function possibleAnswers(question: (typeof questions)[number]): string[] {
+  const keys = question.choices.map((c) => c.key);
+  const sets = (from: string[], size: number): string[][] =>
+    size === 0
+      ? [[]]
+      : from.flatMap((key, i) => sets(from.slice(i + 1), size - 1).map((rest) => [key, ...rest]));
+  return sets(keys, question.answer.length).map(encodePicks);
+}
+
+/** Every limit a picker modal breaks. */
+function modalViolations(modal: ReturnType<typeof pickerModal>): string[] {
+  const problems: string[] = [];
+  const length = (text: string): number => [...text].length;
+  if (length(modal.title.text) > SLACK_LIMITS.modalTitle) problems.push('modal title');
+  if (modal.submit && length(modal.submit.text) > SLACK_LIMITS.modalButton) problems.push('submit');
+  if (modal.close && length(modal.close.text) > SLACK_LIMITS.modalButton) problems.push('close');
+  if ((modal.private_metadata ?? '').length > SLACK_LIMITS.privateMetadata) problems.push('metadata');
+  for (const block of modal.blocks as types.KnownBlock[]) {
+    if (block.type !== 'input') continue;
+    if (length(block.label.text) > SLACK_LIMITS.inputLabel) problems.push('input label');
+    const element = block.element;
+    if (element.type !== 'checkboxes') continue;
+    if (element.options.length > SLACK_LIMITS.checkboxOptions) problems.push('checkbox options');
+    for (const option of element.options) {
+      if (length(option.text.text) > SLACK_LIMITS.optionText)
+        problems.push(`option text: ${option.text.text}`);
+    }
+  }
+  return problems;
+}
 
 /** Walks a Block Kit payload and returns every limit it breaks. */
 function violations(blocks: unknown[], maxBlocks: number = SLACK_LIMITS.blocksPerMessage): string[] {
@@ -50,6 +89,12 @@ function violations(blocks: unknown[], maxBlocks: number = SLACK_LIMITS.blocksPe
 }
 
 describe('every payload stays within Slack limits', () => {
+  it('checks the long fixtures too: 300-character choices, single answer and "choose two"', () => {
+    expect(
+      questions.some((q) => q.answer.length > 1 && q.choices.every((c) => c.text.en.length === 300)),
+    ).toBe(true);
+  });
+
   const round: Round = {
     id: 'Zx9_-Zx9_-Zx', // the longest round id we make (12 characters)
     scope: 'slack:T0123456789',
@@ -66,30 +111,46 @@ describe('every payload stays within Slack limits', () => {
     it(`renders every question, reveal and feedback in ${locale}`, () => {
       const m = messagesFor(locale);
       const problems: string[] = [];
-      for (const question of content.bank.all()) {
+      for (const question of questions) {
+        const shownRound = {
+          ...round,
+          questionId: question.id,
+          choiceOrder: ['E', 'C', 'A', 'D', 'B'].filter((k) => question.choices.some((c) => c.key === k)),
+        };
         const view = questionView({
-          round: { ...round, questionId: question.id },
+          round: shownRound,
           question,
           domain: content.bank.domain(question.domain),
           answerCount: 12345,
           timeZone: 'Asia/Tokyo',
           m,
         });
-        const reveal = revealView(question, { counts: { A: 999, B: 999 }, total: 99999 }, m);
-        const feedback = question.choices.map((c) =>
+        const reveal = revealView(
+          shownRound,
+          question,
+          { counts: { A: 99999, B: 99999, C: 99999, D: 99999, E: 99999 }, total: 99999, right: 99999 },
+          m,
+        );
+        const feedback = possibleAnswers(question).map((choice) =>
           feedbackView(
             {
-              kind: c.key === question.answer ? 'correct' : 'incorrect',
+              kind: choice === encodePicks(question.answer) ? 'correct' : 'incorrect',
               question,
               roundKind: 'daily',
-              choice: c.key,
+              choice,
               points: 15,
               streak: 30,
               totals: { week: 999, month: 9999, all: 99999 },
               answerCount: 999,
               locale: null,
+              choiceOrder: shownRound.choiceOrder,
             },
             m,
+          ),
+        );
+        problems.push(
+          ...modalViolations(pickerModal(pickerView(shownRound, question, m), round.channelId)).map(
+            (p) => `${question.id} picker: ${p}`,
           ),
         );
         const payloads = [

@@ -28,11 +28,13 @@ export const RECORD_ANSWER_KEYS = [
 ] as const;
 
 /*
- * ARGV: 1 playerId, 2 choice, 3 now (epoch ms), 4 displayName, 5 week expiresAt (ms), 6 month expiresAt (ms),
+ * ARGV: 1 playerId, 2 choice (one key, or a multiple-select set as sorted comma-joined keys `B,D`), 3 now (epoch ms), 4 displayName, 5 week expiresAt (ms), 6 month expiresAt (ms),
  *       7.. points by streak before the answer (the last entry covers longer streaks).
- * Reply: {'unknown-round', locale} | {'closed', questionId, locale} | {'duplicate', questionId, previousChoice, locale}
- *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount, locale}
- * locale: the player's /quiz lang choice, or '' (read here so the reply costs no second round trip).
+ * Reply: {'unknown-round', locale} | {'closed', questionId, order, locale}
+ *      | {'duplicate', questionId, previousChoice, order, locale}
+ *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount, order, locale}
+ * locale: the player's /quiz lang choice, or ''; order: the round's display order `C,A,D,B`, or ''
+ * (both read here so the reply costs no second round trip).
  */
 export const RECORD_ANSWER_LUA = `
 local player, choice, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
@@ -50,26 +52,37 @@ local function add(key, points, member)
 end
 
 local round = redis.call('HMGET', KEYS[1],
-  'questionId', 'status', 'closesAt', 'kind', 'answerKey', 'channelId', 'seq', 'domain', 'expiresAt')
+  'questionId', 'status', 'closesAt', 'kind', 'answerKey', 'channelId', 'seq', 'domain', 'expiresAt',
+  'choiceOrder')
 local questionId = round[1]
--- Each valid choice has a counter field 'n:<key>' from creation on, so a missing counter means a choice
--- the question does not have: like a missing round, a stale or forged button.
-if not questionId or redis.call('HEXISTS', KEYS[1], 'n:' .. choice) == 0 then
-  return {'unknown-round', locale}
+local order = round[10] or ''
+if not questionId then return {'unknown-round', locale} end
+-- The picked keys: as many as the answer has, ascending without repeats (the one stored form), and each
+-- with its counter field 'n:<key>' (created with the round): anything else is a stale or forged payload.
+local picks = {}
+for key in string.gmatch(choice, '[^,]+') do picks[#picks + 1] = key end
+local _, commas = string.gsub(round[5], ',', '')
+local valid = #picks == commas + 1 and #picks == select(2, string.gsub(choice, ',', '')) + 1
+for i, key in ipairs(picks) do
+  if not valid then break end
+  valid = (i == 1 or picks[i - 1] < key) and redis.call('HEXISTS', KEYS[1], 'n:' .. key) == 1
 end
+if not valid then return {'unknown-round', locale} end
 if round[2] ~= 'open' or now >= tonumber(round[3]) then
-  return {'closed', questionId, locale}
+  return {'closed', questionId, order, locale}
 end
 if redis.call('HSETNX', KEYS[2], player, choice) == 0 then
-  return {'duplicate', questionId, redis.call('HGET', KEYS[2], player), locale}
+  return {'duplicate', questionId, redis.call('HGET', KEYS[2], player), order, locale}
 end
 local answerCount = redis.call('HLEN', KEYS[2])
 -- The answers live exactly as long as their round.
 if answerCount == 1 then redis.call('PEXPIREAT', KEYS[2], round[9]) end
-redis.call('HINCRBY', KEYS[1], 'n:' .. choice, 1)
+for _, key in ipairs(picks) do redis.call('HINCRBY', KEYS[1], 'n:' .. key, 1) end
 
 local kind = round[4]
+-- Only the exact set is right.
 local correct = choice == round[5]
+if correct then redis.call('HINCRBY', KEYS[1], 'right', 1) end
 local points = 0
 local state = redis.call('HMGET', KEYS[3], 'streak', 'best', 'lastChannel', 'lastSeq')
 -- Practice leaves the streak alone; the stored one is reported back unchanged.
@@ -121,5 +134,5 @@ end
 
 local totals = {}
 for i = 1, 3 do totals[i] = tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
-return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount, locale}
+return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount, order, locale}
 `;

@@ -1,0 +1,52 @@
+import type { StringSelectMenuInteraction } from 'discord.js';
+import { encodePicks } from '../../core/choices.js';
+import { isStoreUnavailable } from '../../core/errors.js';
+import { messagesFor } from '../../core/messages/index.js';
+import type { Locale } from '../../core/model.js';
+import { textView } from '../../core/views.js';
+import { answerReply } from './handle-button.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { contextFor, fallbackLocale } from './interaction-context.js';
+import { decodePickerCustomId } from './render-components.js';
+import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { replyPrivately } from './reply.js';
+
+/**
+ * The picks of a multiple-select question, from the private string select. Discord enforces
+ * min_values = max_values, so a wrong count means a stale or forged payload; it is refused all the same,
+ * with the message that says how many to pick.
+ */
+export async function handleSelect(
+  interaction: StringSelectMenuInteraction,
+  deps: HandlerDeps,
+): Promise<void> {
+  await replyPrivately(interaction, selectReply(interaction, deps), deps.deferAfterMs);
+}
+
+async function selectReply(
+  interaction: StringSelectMenuInteraction,
+  deps: HandlerDeps,
+): Promise<DiscordMessage> {
+  const picker = decodePickerCustomId(interaction.customId);
+  let locale: Locale = fallbackLocale(interaction, deps);
+  try {
+    const ctx = await contextFor(interaction, deps, false);
+    if (!ctx) return textViewMessage(textView(messagesFor(locale).guildOnly));
+    locale = ctx.locale;
+    if (!picker) return textViewMessage(textView(messagesFor(locale).unknownRound));
+    if (interaction.values.length !== picker.picks) {
+      return textViewMessage(
+        textView(messagesFor(locale).pickExactly(picker.picks, interaction.values.length)),
+      );
+    }
+    return await answerReply(picker.roundId, encodePicks(interaction.values), ctx, deps);
+  } catch (error) {
+    if (!isStoreUnavailable(error)) {
+      deps.log.error(
+        { err: error, customId: interaction.customId, interactionId: interaction.id },
+        'picker failed',
+      );
+    }
+    return textViewMessage(textView(messagesFor(locale).unavailable));
+  }
+}

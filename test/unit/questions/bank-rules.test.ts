@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
+import type { RuledQuestion } from '../../../src/adapters/questions/bank-rules/item-shape.js';
+import { namesIn, unresolvedNames } from '../../../src/adapters/questions/bank-rules/product-names.js';
+import { stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
+import type { ServiceRecord } from '../../../src/adapters/questions/schema.js';
+
+function question(overrides: Partial<RuledQuestion> & Pick<RuledQuestion, 'choices'>): RuledQuestion {
+  return {
+    id: 'q',
+    file: 'questions/1.yaml',
+    domain: 'low-code-ai',
+    style: 'scenario',
+    tags: [],
+    sources: ['F1'],
+    stem: { ja: '質問', en: 'Question' },
+    answer: 'A',
+    ...overrides,
+  };
+}
+
+const choice = (key: string, en: string, ja = en) => ({ key, text: { en, ja } });
+
+describe('length cues', () => {
+  it('counts a right choice strictly longer than every wrong one, and a tie as no cue', () => {
+    const longest = question({ id: 'longest', choices: [choice('A', 'aaaaaa'), choice('B', 'bbbbb')] });
+    const tie = question({ id: 'tie', choices: [choice('A', 'aaaaa'), choice('B', 'bbbbb')] });
+    expect(lengthCues([longest, tie], 'en').longestIsRight).toEqual(['longest']);
+  });
+
+  it('measures Japanese by display width: full-width characters count 2', () => {
+    // 4 full-width characters (width 8) against 6 half-width ones: longer on screen, shorter in code points.
+    const q = question({ choices: [choice('A', 'x', '全角文字'), choice('B', 'y', 'abcdef')] });
+    expect(lengthCues([q], 'ja').longestIsRight).toEqual(['q']);
+    expect(lengthCues([q], 'en').longestIsRight).toEqual([]);
+  });
+
+  it('flags a right choice 1.5 times the mean wrong one, and leaves out multiple select', () => {
+    const much = question({
+      id: 'much',
+      choices: [choice('A', 'x'.repeat(15)), choice('B', 'x'.repeat(10)), choice('C', 'x'.repeat(10))],
+    });
+    const under = question({
+      id: 'under',
+      choices: [choice('A', 'x'.repeat(14)), choice('B', 'x'.repeat(10)), choice('C', 'x'.repeat(10))],
+    });
+    const multi = question({ id: 'multi', answer: ['A', 'B'], choices: much.choices });
+    const cues = lengthCues([much, under, multi], 'en');
+    expect(cues.muchLonger).toEqual(['much']);
+    expect(cues.measured).toBe(2);
+  });
+});
+
+describe('stem cues', () => {
+  it('finds a content word the stem shares with the right choice only', () => {
+    const q = question({
+      stem: { ja: 'ストリーミング データを処理します。', en: 'The team must process streaming events.' },
+      choices: [
+        choice('A', 'Process the streams with Dataflow'),
+        choice('B', 'Load a BigQuery table nightly'),
+      ],
+    });
+    expect(stemCues([q], 'en')).toEqual([{ id: 'q', words: ['process', 'stream'] }]);
+  });
+
+  it('ignores a word a wrong choice repeats too, and function words', () => {
+    const q = question({
+      stem: { ja: '質問', en: 'Which of these should the team choose for streaming?' },
+      choices: [choice('A', 'Dataflow for streaming'), choice('B', 'Pub/Sub for streaming')],
+    });
+    expect(stemCues([q], 'en')).toEqual([]);
+  });
+
+  it('ignores the common vocabulary of the bank: a word found in many questions is no cue', () => {
+    const cued = (id: string) =>
+      question({
+        id,
+        stem: { ja: 'x', en: 'The radiologists must train a classifier.' },
+        choices: [choice('A', 'Ask radiologists to train it'), choice('B', 'Buy labels')],
+      });
+    const others = Array.from({ length: 10 }, (_, i) =>
+      question({
+        id: `o${i}`,
+        stem: { ja: 'x', en: 'They train nightly.' },
+        choices: [choice('A', 'Dataflow'), choice('B', 'Spark')],
+      }),
+    );
+    expect(stemCues([cued('q'), ...others], 'en')).toEqual([{ id: 'q', words: ['radiologist'] }]);
+  });
+
+  it('reads Japanese words with the segmenter: kanji and katakana runs count', () => {
+    const q = question({
+      stem: { ja: '通話の録音を文字起こしします。', en: 'x' },
+      choices: [
+        choice('A', 'a', 'Speech-to-Text で録音を文字起こしする'),
+        choice('B', 'b', 'Text-to-Speech で読み上げる'),
+      ],
+    });
+    expect(stemCues([q], 'ja')[0]?.words).toContain('録音');
+  });
+});
+
+describe('product names', () => {
+  const services = [
+    {
+      id: 'cloud-storage',
+      name: 'Cloud Storage',
+      formerNames: [],
+      aliases: ['gcs'],
+      ja: { name: 'Cloud Storage' },
+    },
+    {
+      id: 'bigquery-ml',
+      name: 'BigQuery ML',
+      formerNames: [],
+      aliases: ['bqml'],
+      ja: { name: 'BigQuery ML' },
+    },
+    {
+      id: 'agent-platform',
+      name: 'Gemini Enterprise Agent Platform',
+      formerNames: ['Vertex AI'],
+      aliases: ['agent platform'],
+      ja: { name: 'x' },
+    },
+  ] as unknown as ServiceRecord[];
+
+  it('finds branded names, API names, inner-capital words and product words', () => {
+    expect(
+      namesIn('Store it in Cloud Storage, then call the Cloud Vision API from BigQuery ML or Dataflow.'),
+    ).toEqual(['Cloud Storage', 'Cloud Vision API', 'Dataflow', 'BigQuery ML']);
+  });
+
+  it('accepts catalog names with a part named after them, open-source names and plurals', () => {
+    const q = question({
+      stem: {
+        ja: 'Cloud Storage バケット',
+        en: 'Files land in Cloud Storage FUSE mounts; the team uses XGBoost and scikit-learn.',
+      },
+      choices: [choice('A', 'Train in BigQuery ML'), choice('B', 'Use Vertex AI')],
+    });
+    expect(unresolvedNames([q], services)).toEqual([]);
+  });
+
+  it('names a Google Cloud product missing from the catalog, even behind a brand word', () => {
+    const q = question({
+      stem: { ja: 'x', en: 'Logs go to Cloud Logging.' },
+      choices: [choice('A', 'Use Agent Platform Vizier'), choice('B', 'Use Cloud Spanner')],
+    });
+    expect(
+      unresolvedNames([q], services)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['Agent Platform Vizier', 'Cloud Logging', 'Cloud Spanner']);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildContentReport } from '../../../src/adapters/questions/content-report.js';
+import type { Content, LoadedQuestion } from '../../../src/adapters/questions/load-content.js';
+
+const DOMAINS = [
+  { id: 'one', section: 1, name: { ja: '一', en: 'One' }, weight: 50 },
+  { id: 'two', section: 2, name: { ja: '二', en: 'Two' }, weight: 50 },
+];
+
+/** A bank of `n` questions that passes every rule unless `shape` changes them. */
+function bank(n: number, shape: (q: LoadedQuestion, i: number) => LoadedQuestion = (q) => q): Content {
+  const questions = Array.from({ length: n }, (_, i): LoadedQuestion => {
+    const stem = `Scenario ${i}: ${'a team with a budget and a deadline weighs its options carefully. '.repeat(6)}`;
+    const q: LoadedQuestion = {
+      id: `q-${i}`,
+      file: 'questions/1.yaml',
+      domain: i % 2 === 0 ? 'one' : 'two',
+      difficulty: 'medium',
+      style: 'scenario',
+      tags: i % 4 === 0 ? ['generative-ai'] : [],
+      services: [],
+      sources: ['https://cloud.google.com/docs'],
+      stem: { ja: `シナリオ ${i}`, en: stem },
+      choices: (['A', 'B', 'C', 'D'] as const).map((key) => ({
+        key,
+        text: { ja: `選択肢${key}${i}`, en: `Option ${key} number ${i}` },
+        why: { ja: '理由', en: 'Why' },
+      })),
+      answer: i % 5 === 0 ? ['A', 'C'] : (['A', 'B', 'C', 'D'][i % 4] ?? 'A'),
+      explanation: { ja: '解説', en: 'Explanation' },
+    };
+    return shape(q, i);
+  });
+  return { domains: DOMAINS, questions, services: [], seedFacts: [] };
+}
+
+describe('the bank report', () => {
+  it('passes a bank that keeps every rule, and gives the figures', () => {
+    const report = buildContentReport(bank(240));
+    expect(report.problems).toEqual([]);
+    expect(report.multipleSelectShare).toBeCloseTo(0.2);
+    expect(report.generativeAiShare).toBeCloseTo(0.25);
+    expect(report.medianScenarioStem.en).toBeGreaterThanOrEqual(300);
+  });
+
+  it('fails a bank whose right choices stand out by length in Japanese only', () => {
+    const report = buildContentReport(
+      bank(240, (q) => {
+        if (typeof q.answer !== 'string') return q;
+        const key = q.answer;
+        return {
+          ...q,
+          choices: q.choices.map((c) =>
+            c.key === key ? { ...c, text: { ...c.text, ja: `${c.text.ja}を使う` } } : c,
+          ),
+        };
+      }),
+    );
+    expect(
+      report.problems.some((p) => p.startsWith('ja: the right choice is strictly the longest in 100%')),
+    ).toBe(true);
+    expect(report.problems.some((p) => p.startsWith('en: the right choice is strictly the longest'))).toBe(
+      false,
+    );
+  });
+
+  it('fails a bank too small, off the guide weights, short of multiple select and generative AI', () => {
+    const report = buildContentReport(
+      bank(100, (q, i) => ({ ...q, domain: i < 80 ? 'one' : 'two', answer: 'A', tags: [] })),
+    );
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        'the bank has 100 questions; it needs at least 230',
+        'section 1 (one) is 80% of the bank; the guide weighs it 50% (±3 points)',
+        '0% of questions are multiple select (at least 15%)',
+        '0% of questions are tagged generative-ai (at least 20%)',
+      ]),
+    );
+  });
+
+  it('fails short scenario stems and a rewrite that leaves the question it replaces', () => {
+    const report = buildContentReport(
+      bank(240, (q, i) => ({
+        ...q,
+        stem: { ...q.stem, en: `Short stem ${i}?` },
+        ...(i === 1 ? { replaces: 'q-2' } : {}),
+      })),
+    );
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^the median English scenario stem is \d+ characters \(at least 300\)$/),
+        'questions/1.yaml: id "q-1": replaces "q-2", which is still in the bank',
+      ]),
+    );
+  });
+});
