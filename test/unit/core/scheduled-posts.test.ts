@@ -88,6 +88,22 @@ describe('a question post the platform refuses (issue 15.1)', () => {
   });
 });
 
+describe('a retried question post and the weekly digest', () => {
+  it('sends the Monday digest once although the question after it needed a second attempt', async () => {
+    const clock = new ManualClock(MONDAY_9 - DAY);
+    const r = oneReplica(clock);
+    await r.app.schedule.set(channel, '0 9 * * 1-5', 'Asia/Tokyo', en);
+    clock.set(MONDAY_9 + 1000);
+    r.platform.failPostsWith = new PlatformError('failed', 'chat.postMessage: socket hang up');
+    await r.app.schedule.tick();
+    r.platform.failPostsWith = null;
+    clock.advance(MINUTE);
+    await r.app.schedule.tick();
+    expect(r.platform.posts).toHaveLength(1);
+    expect(r.platform.texts).toHaveLength(1);
+  });
+});
+
 describe('exactly once (issue 15.6)', () => {
   it('posts once when three replicas tick every minute for ten minutes after the slot', async () => {
     const clock = new ManualClock(MONDAY_9 - 5 * MINUTE);
