@@ -22,6 +22,8 @@ const SLOT_MARKER_TTL = 3 * 1440 * MINUTE;
  */
 const BATCH = 5000;
 const MAX_BATCHES = 40;
+/** When a channel whose slot another replica claimed is looked at again, if that one has not moved it on. */
+const CLAIMED_RECHECK_MS = 5 * MINUTE;
 
 const DONE: LaneOutcome = { kind: 'done' };
 
@@ -49,8 +51,9 @@ interface Turn {
  * Due channels come from the store's post-time index; each is posted in its scope's lane (bounded
  * concurrency per workspace or guild and overall, a rate limit pausing only its own lane). Exactly once:
  * every replica reads the same due channels, and a per-channel, per-slot marker (SET NX) lets one of them
- * post; that one moves the channel to its next post time. A failed post leaves the channel due, so the
- * next tick posts the same round again while the slot's round would still be open.
+ * post; that one moves the channel to its next post time (the others look again in a few minutes, in
+ * case it died). A failed post leaves the channel due, so a later tick posts the same round again while
+ * the slot's round would still be open.
  */
 export class ScheduledPosts {
   private readonly digest: WeeklyDigest;
@@ -133,9 +136,13 @@ export class ScheduledPosts {
       await subscriptions.setNextPost(sub.channel, next);
       return { outcome: DONE, stillDue: false };
     }
-    // Another replica has this slot; it moves the channel on when it is done.
+    // Another replica has this slot (or had it: a marker outlives a crashed claimer). It moves the
+    // channel on when it is done; until then we look again in a few minutes, never pulling back a channel
+    // it has already moved to its next slot.
     if (!(await subscriptions.claimSlot(sub.channel, slot, SLOT_MARKER_TTL))) {
-      return { outcome: DONE, stillDue: true };
+      const recheck = Math.min(next ?? Number.POSITIVE_INFINITY, now + CLAIMED_RECHECK_MS);
+      await subscriptions.setNextPost(sub.channel, recheck, { onlyLater: true });
+      return { outcome: DONE, stillDue: false };
     }
     const closesAt = closingTime(sub, schedule, slot);
     if (now >= closesAt) {

@@ -60,6 +60,11 @@ export function describeSubscriptionStoreContract(
       expect(ids(await store.dueSubscriptions(5000, 1, 1))).toEqual(['Cb']);
       await store.setNextPost(a.channel, 4000);
       expect(ids(await store.dueSubscriptions(3500, 10))).toEqual(['Cb']);
+      await store.setNextPost(a.channel, 3000, { onlyLater: true }); // never pulled back
+      expect(ids(await store.dueSubscriptions(3500, 10))).toEqual(['Cb']);
+      await store.setNextPost(a.channel, 5000, { onlyLater: true });
+      expect(ids(await store.dueSubscriptions(4500, 10))).toEqual(['Cb']);
+      expect(ids(await store.dueSubscriptions(5000, 10))).toEqual(['Cb', 'Ca']);
       await store.setNextPost(a.channel, null);
       expect(ids(await store.dueSubscriptions(Number.MAX_SAFE_INTEGER, 10))).toEqual(['Cb']);
       // Saved without a time (resumed elsewhere, an older version, a tool): due at once.

@@ -46,9 +46,16 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     return subs;
   }
 
-  async setNextPost(channel: ChannelRef, at: number | null): Promise<void> {
+  async setNextPost(
+    channel: ChannelRef,
+    at: number | null,
+    options: { onlyLater?: boolean } = {},
+  ): Promise<void> {
     const k = key(channel);
-    if (this.nextPosts.has(k)) this.nextPosts.set(k, at ?? Number.POSITIVE_INFINITY);
+    const current = this.nextPosts.get(k);
+    if (current === undefined) return;
+    const next = at ?? Number.POSITIVE_INFINITY;
+    if (!options.onlyLater || next > current) this.nextPosts.set(k, next);
   }
 
   async claimSlot(channel: ChannelRef, slot: number, ttlMs: number): Promise<boolean> {

@@ -75,9 +75,14 @@ export class RedisSubscriptionStore implements SubscriptionStore {
     });
   }
 
-  async setNextPost(channel: ChannelRef, at: number | null): Promise<void> {
+  async setNextPost(
+    channel: ChannelRef,
+    at: number | null,
+    options: { onlyLater?: boolean } = {},
+  ): Promise<void> {
     await this.guard('setNextPost', async () => {
-      await this.client.zadd(this.indexKey(), 'XX', score(at), member(channel));
+      if (options.onlyLater) await this.client.zadd(this.indexKey(), 'XX', 'GT', score(at), member(channel));
+      else await this.client.zadd(this.indexKey(), 'XX', score(at), member(channel));
     });
   }
 

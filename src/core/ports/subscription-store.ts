@@ -46,9 +46,10 @@ export interface SubscriptionStore {
   dueSubscriptions(now: number, limit: number, offset?: number): Promise<Subscription[]>;
   /**
    * Moves a channel that is in the post-time index (`null`: out of the due part). Never adds one: a tick racing
-   * with `/quiz schedule off` or a pause must not bring the channel back.
+   * with `/quiz schedule off` or a pause must not bring the channel back. `onlyLater`: only if `at` is
+   * later than the time it has now (never pulls a channel back that another replica moved on).
    */
-  setNextPost(channel: ChannelRef, at: number | null): Promise<void>;
+  setNextPost(channel: ChannelRef, at: number | null, options?: { onlyLater?: boolean }): Promise<void>;
   /** Atomic set-if-absent of the (channel, slot) marker: true for exactly one caller until `ttlMs` passes. */
   claimSlot(channel: ChannelRef, slot: number, ttlMs: number): Promise<boolean>;
   /** Gives a claimed slot back after a failed post, so a later tick can retry it. */
