@@ -20,5 +20,8 @@ COPY --from=build /app/dist ./dist
 COPY questions ./questions
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# Probes /healthz where the server binds: HOST (loopback when unset or a wildcard) and PORT.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 CMD ["node", "dist/tools/healthcheck.js"]
+# --require-platform: with no Slack or Discord settings the image exits 1 naming what to set, instead of
+# falling back to the local console mode (which ends at once without a terminal).
+CMD ["node", "dist/main.js", "--require-platform"]

@@ -1,4 +1,5 @@
 import { benchDiscordEndToEnd } from './discord-e2e.js';
+import { benchFanout } from './fanout.js';
 import { benchLookup } from './lookup.js';
 import { benchRedisStore } from './redis-store.js';
 import { benchSlackEndToEnd } from './slack-e2e.js';
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string>][] = [
   ['redis-store', benchRedisStore],
   ['slack-e2e', benchSlackEndToEnd],
   ['discord-e2e', benchDiscordEndToEnd],
+  ['fanout', benchFanout],
 ];
 
 const only = process.argv.slice(2);

@@ -15,6 +15,7 @@ import { QuizEngine } from './core/quiz-engine.js';
 import { seededRandom } from './core/random.js';
 import { RoundPublisher } from './core/round-publisher.js';
 import { ScheduleService } from './core/schedule-service.js';
+import type { LaneLimits, Sleep } from './core/scope-lanes.js';
 
 export interface AppParts {
   engine: QuizEngine;
@@ -34,6 +35,10 @@ export interface AppInput {
   quiz: Config['quiz'];
   channelLocale: Locale;
   metrics?: QuizMetrics;
+  /** Scheduler fan-out: posts in flight overall and per workspace or guild (tests and benchmarks). */
+  limits?: Partial<LaneLimits>;
+  /** How the scheduler waits out a rate limit (tests pass one they control). */
+  sleep?: Sleep;
 }
 
 /** Round ids: 12 URL-safe random characters, short enough for any button id. */
@@ -65,6 +70,8 @@ export function buildApp(input: AppInput): AppParts {
     log: input.log,
     defaults: { cron: input.quiz.cron, timeZone: input.quiz.timeZone },
     channelLocale: input.channelLocale,
+    ...(input.limits ? { limits: input.limits } : {}),
+    ...(input.sleep ? { sleep: input.sleep } : {}),
   });
   const commands = new QuizCommands({ engine, publisher, schedule, metrics });
   return { engine, commands, publisher, schedule, platforms };

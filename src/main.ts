@@ -8,7 +8,9 @@ import { loadQuizContent } from './adapters/questions/quiz-content.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/ports/clock.js';
+import { exitOnFatal } from './fatal-exit.js';
 import { createLogger } from './logger.js';
+import { NO_PLATFORM_CONFIGURED, REQUIRE_PLATFORM_FLAG } from './platform-required.js';
 import { DRAIN_TIMEOUT_MS, startPlatforms } from './platform-runtime.js';
 import { countingStoreErrors, openStores } from './stores.js';
 
@@ -21,6 +23,10 @@ async function main(): Promise<number> {
   }
   const config = loaded.config;
   const consoleMode = !config.slack && !config.discord;
+  if (consoleMode && process.argv.includes(REQUIRE_PLATFORM_FLAG)) {
+    process.stderr.write(`${NO_PLATFORM_CONFIGURED}\n`);
+    return 1;
+  }
   // In console mode the terminal is the conversation: only warnings and errors reach stderr by default.
   const logLevel = consoleMode && !config.log.levelSet ? 'warn' : config.log.level;
   const log = createLogger({ ...config.log, level: logLevel });
@@ -105,13 +111,29 @@ async function main(): Promise<number> {
       write,
       defaultLocale: config.quiz.locale,
       displayName: config.consoleUserName,
+      log: log.child({ component: 'console' }),
     });
     await stores.redis?.quit();
     return 0;
   }
 
-  const runtime = await startPlatforms({ config, app, stores, metrics, log });
-  const signal = await waitForSignal();
+  let rejected: (message: string) => void = () => {};
+  const credentialRejected = new Promise<string>((resolve) => {
+    rejected = resolve;
+  });
+  const runtime = await startPlatforms({ config, app, stores, metrics, log, onFatal: rejected });
+  const ended = await Promise.race([
+    waitForSignal().then((signal) => ({ signal })),
+    credentialRejected.then((message) => ({ message })),
+  ]);
+  if ('message' in ended) {
+    // One line that names the variable, then exit at once: no click can have been accepted with a
+    // refused token, and a platform client still connecting would only hold the process up.
+    log.fatal(ended.message);
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
+    process.exit(1);
+  }
+  const { signal } = ended;
   log.info({ signal }, 'shutting down');
   // A second signal, or a shutdown stuck past its bounds, ends the process without waiting further.
   const force = (): never => process.exit(1);
@@ -131,16 +153,13 @@ function waitForSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Everything is closed; a library timer left behind must not keep the process from exiting.
-    setTimeout(() => process.exit(code), 2000).unref();
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+// A fatal error always ends the process, as one JSON log line: a half-started bot (say, with a Discord
+// client still retrying) must not stay alive without its health endpoints.
+process.on('uncaughtException', exitOnFatal);
+process.on('unhandledRejection', exitOnFatal);
+
+main().then((code) => {
+  process.exitCode = code;
+  // Everything is closed; a library timer left behind must not keep the process from exiting.
+  setTimeout(() => process.exit(code), 2000).unref();
+}, exitOnFatal);

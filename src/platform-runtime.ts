@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { startMinuteTicker } from './adapters/cron/minute-ticker.js';
+import type { DiscordBot } from './adapters/discord/discord-bot.js';
 import { opsRoutes, type ReadinessCheck } from './adapters/http/ops-routes.js';
 import { startOpsServer } from './adapters/http/ops-server.js';
 import type { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
+import type { SlackBot } from './adapters/slack/register-slack.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
 import { InFlight } from './core/in-flight.js';
+import { connectWithRetry, type PlatformConnection } from './platform-connection.js';
 import { slackDistribution } from './slack-distribution.js';
 import { redisProblem, type Stores } from './stores.js';
 
@@ -28,6 +31,8 @@ export async function startPlatforms(input: {
   stores: Stores;
   metrics: PrometheusMetrics;
   log: Logger;
+  /** A configured credential was refused: the message (naming the variable) must end the process. */
+  onFatal(message: string): void;
 }): Promise<PlatformRuntime> {
   const { config, app, stores, metrics, log } = input;
   const inFlight = new InFlight();
@@ -40,10 +45,23 @@ export async function startPlatforms(input: {
   let opsServer: Server | null = null;
 
   const slackHttp = config.slack && !config.slack.appToken;
+  const connections: PlatformConnection[] = [];
+  const connect = (name: string, attempt: () => Promise<void>): PlatformConnection => {
+    const connection = connectWithRetry({
+      name,
+      connect: attempt,
+      onRejected: input.onFatal,
+      log: log.child({ component: name }),
+    });
+    connections.push(connection);
+    return connection;
+  };
+  let slackBot: SlackBot | null = null;
+  let discordBot: DiscordBot | null = null;
   if (config.slack) {
     // Each platform's SDK is loaded only when it is configured (discord.js alone costs ~45 MiB).
     const { createSlackBot } = await import('./adapters/slack/register-slack.js');
-    const slack = createSlackBot({
+    slackBot = createSlackBot({
       settings: config.slack,
       commands: app.commands,
       timeZone: config.quiz.timeZone,
@@ -57,17 +75,14 @@ export async function startPlatforms(input: {
         ? slackDistribution(config.store, stores, log.child({ component: 'slack' }))
         : {}),
     });
-    const installations = slack.installations;
+    const installations = slackBot.installations;
     if (installations) metrics.slackInstallations(() => installations.count());
-    app.platforms.set('slack', slack.platform);
-    checks.push({ name: 'slack', check: () => slack.problem() });
-    await slack.start(config.port, config.host);
-    log.info({ mode: slackHttp ? 'http' : 'socket', port: config.port }, 'slack started');
-    closers.push({ name: 'slack', close: () => slack.stop() });
+    app.platforms.set('slack', slackBot.platform);
+    closers.push({ name: 'slack', close: () => (slackBot as SlackBot).stop() });
   }
   if (config.discord) {
     const { createDiscordBot } = await import('./adapters/discord/discord-bot.js');
-    const discord = createDiscordBot({
+    discordBot = createDiscordBot({
       settings: config.discord,
       commands: app.commands,
       defaultLocale: config.quiz.locale,
@@ -76,14 +91,28 @@ export async function startPlatforms(input: {
       metrics,
       inFlight,
     });
-    app.platforms.set('discord', discord.platform);
-    checks.push({ name: 'discord', check: async () => (discord.isConnected() ? null : 'gateway not ready') });
-    await discord.start();
-    closers.push({ name: 'discord', close: () => discord.stop() });
+    app.platforms.set('discord', discordBot.platform);
+    closers.push({ name: 'discord', close: () => (discordBot as DiscordBot).stop() });
   }
-  if (!slackHttp) {
-    opsServer = await startOpsServer(routes, config.port, config.host);
-    log.info({ port: config.port }, 'ops endpoints listening');
+
+  // The ops endpoints listen before any platform connects: /healthz answers at once and /readyz says
+  // what start-up still waits for, however long a platform takes to reach.
+  if (slackBot && slackHttp) await slackBot.listen(config.port, config.host);
+  else opsServer = await startOpsServer(routes, config.port, config.host);
+  log.info({ port: config.port, host: config.host }, 'ops endpoints listening');
+
+  if (slackBot) {
+    const bot = slackBot;
+    const connection = connect('slack', () => bot.connect());
+    checks.push({ name: 'slack', check: async () => connection.problem() ?? bot.problem() });
+  }
+  if (discordBot) {
+    const bot = discordBot;
+    const connection = connect('discord', () => bot.start());
+    checks.push({
+      name: 'discord',
+      check: async () => connection.problem() ?? (bot.isConnected() ? null : 'gateway not ready'),
+    });
   }
 
   const schedulerLog = log.child({ component: 'scheduler' });
@@ -95,6 +124,7 @@ export async function startPlatforms(input: {
   return {
     async shutdown() {
       draining = true;
+      for (const connection of connections) connection.cancel();
       await ticker.stop();
       // Slack's server stops accepting first (in-flight requests finish); Discord keeps its gateway until
       // the interactions it accepted are answered.

@@ -222,6 +222,11 @@ export class QuizEngine {
     await this.deps.store.markRevealed(ref.scope, ref.roundId);
   }
 
+  /** Ends a round whose question never reached the channel: no reveal, its number goes back. */
+  async dropUnpostedRound(round: Round): Promise<boolean> {
+    return this.deps.store.dropUnpostedRound(round);
+  }
+
   async latestDailyRound(channel: ChannelRef): Promise<Round | null> {
     return this.deps.store.latestDailyRound(channel);
   }

@@ -23,26 +23,62 @@ export class RoundPublisher {
     private readonly metrics: QuizMetrics = noMetrics,
   ) {}
 
+  /**
+   * Posts the channel's next daily question. A round whose post failed earlier (rate limit, error,
+   * timeout) is posted again, the SAME round with the same number, while its time lasts; once its time
+   * is up it is dropped without a reveal (nobody saw it) and a new round takes its number.
+   */
   async publish(
     channel: ChannelRef,
     options: { domain?: string; closesAt?: number } = {},
   ): Promise<PublishResult> {
     const platform = this.requirePlatform(channel.scope);
     const previous = await this.engine.latestDailyRound(channel);
-    if (previous && previous.status === 'open') await this.closeAndReveal(previous);
+    if (previous && previous.status === 'open') {
+      if (previous.messageRef) await this.closeAndReveal(previous);
+      else if (this.engine.now() < previous.closesAt) {
+        const pending = await this.engine.roundWithQuestion({ scope: channel.scope, roundId: previous.id });
+        if (pending) return this.post(platform, channel, pending.round, pending.question, true);
+        await this.drop(previous);
+      } else await this.drop(previous);
+    }
 
     const started = await this.engine.startRound({ channel, kind: 'daily', ...options });
     if (started.kind !== 'started') return { kind: 'no-questions' };
-    const messageRef = await platform.postQuestion(channel, started.round, started.question);
-    await this.engine.setRoundMessage(started.round, messageRef);
+    return this.post(platform, channel, started.round, started.question, false);
+  }
+
+  /** The channel's daily round that was created but whose question has not reached the channel yet. */
+  async pendingRound(channel: ChannelRef): Promise<Round | null> {
+    const latest = await this.engine.latestDailyRound(channel);
+    return latest && latest.status === 'open' && !latest.messageRef ? latest : null;
+  }
+
+  private async post(
+    platform: ChatPlatform,
+    channel: ChannelRef,
+    round: Round,
+    question: Question,
+    retry: boolean,
+  ): Promise<PublishResult> {
+    const messageRef = await platform.postQuestion(channel, round, question, { retry });
+    await this.engine.setRoundMessage(round, messageRef);
     this.metrics.questionPosted(platformOf(channel.scope));
-    this.log.info({ channel, roundId: started.round.id, questionId: started.question.id }, 'question posted');
-    return {
-      kind: 'posted',
-      round: { ...started.round, messageRef },
-      question: started.question,
-      messageRef,
-    };
+    this.log.info(
+      { channel, roundId: round.id, questionId: question.id, ...(retry ? { retry } : {}) },
+      'question posted',
+    );
+    return { kind: 'posted', round: { ...round, messageRef }, question, messageRef };
+  }
+
+  /** Ends a round that never reached the channel: no reveal, and its number goes back (streaks go on). */
+  private async drop(round: Round): Promise<void> {
+    if (await this.engine.dropUnpostedRound(round)) {
+      this.log.warn(
+        { channel: { scope: round.scope, channelId: round.channelId }, roundId: round.id },
+        'question never posted; round dropped without a reveal',
+      );
+    }
   }
 
   /**
@@ -56,6 +92,11 @@ export class RoundPublisher {
     if (outcome.kind !== 'closed') return 'skipped';
     const { round, question, tally } = outcome;
     const roundRef = { scope: round.scope, roundId: round.id };
+    if (round.kind === 'daily' && !round.messageRef) {
+      // Its late-post window is over and the question never reached the channel: nothing to reveal.
+      await this.drop(round);
+      return 'skipped';
+    }
     if (!question) {
       this.log.warn(
         { roundId: round.id, questionId: round.questionId },

@@ -14,11 +14,19 @@ export function neutralize(input: string, maxLength = 100): string {
     .replace(/[<>]/g, '')
     // Discord mentions: <@123>, <@&123>, <#123> are gone with the brackets above; @everyone/@here are not.
     .replace(/@(everyone|here|channel)\b/gi, `@${ZERO_WIDTH_SPACE}$1`)
-    // Markdown control characters of both platforms (bold, italics, code, strike, quotes, spoilers).
-    .replace(/[*_~`|\\]/g, '')
+    // Markdown control characters of both platforms (bold, italics, code and code fences, strike,
+    // spoilers) and Discord's masked links `[text](url)`: without brackets there is no link.
+    .replace(/[*_~`|\\[\]]/g, '')
+    // Bare URLs are links on both platforms: a zero-width space after the scheme keeps them text.
+    .replace(/(\w)(:\/\/)/g, `$1:${ZERO_WIDTH_SPACE}//`)
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZERO_WIDTH_SPACE}.`)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
+    .trim()
+    // Discord headings (`#`, `##`, `###`, `-#`), quotes and list markers act at the start of a line,
+    // where a board row or a title may put the name.
+    .replace(/^(?:-?#+|>+|[-+]\s)\s*/, '')
     .trim();
   if ([...text].length > maxLength) text = `${[...text].slice(0, maxLength - 1).join('')}…`;
   return text;

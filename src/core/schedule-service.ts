@@ -1,24 +1,17 @@
 import { parseCron } from './cron-expression.js';
 import type { Messages } from './messages/index.js';
-import { messagesFor } from './messages/index.js';
 import type { ChannelRef, Locale } from './model.js';
-import { weekKey } from './periods.js';
-import { PlatformError } from './ports/chat-platform.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Subscription, SubscriptionStore } from './ports/subscription-store.js';
 import type { ScheduleCommands } from './quiz-commands.js';
 import type { QuizEngine } from './quiz-engine.js';
-import { MAX_ROUND_MS } from './quiz-engine.js';
 import type { PlatformLookup, RoundPublisher } from './round-publisher.js';
-import { nextSlots, previousSlot } from './slots.js';
+import { ScheduledPosts } from './scheduled-posts.js';
+import { DEFAULT_LANE_LIMITS, type LaneLimits, type Sleep } from './scope-lanes.js';
+import { firstSlotFrom, nextSlots } from './slots.js';
 import { isValidTimeZone } from './time-zone.js';
 import { formatTime, type TextView, textView } from './views.js';
-
-const MINUTE = 60_000;
-const WEEK = 7 * 1440 * MINUTE;
-/** Slot markers outlive any round (24 h) with room to spare. */
-const SLOT_MARKER_TTL = 3 * 1440 * MINUTE;
 
 export interface ScheduleServiceDeps {
   subscriptions: SubscriptionStore;
@@ -30,22 +23,29 @@ export interface ScheduleServiceDeps {
   defaults: { cron: string; timeZone: string };
   /** The language of channel messages (the digest). */
   channelLocale: Locale;
+  /** How many posts run at once, overall and per workspace or guild (defaults: DEFAULT_LANE_LIMITS). */
+  limits?: Partial<LaneLimits>;
+  /** Waits out a platform's Retry-After (default: a timer). */
+  sleep?: Sleep;
 }
 
 /**
- * The daily question's schedule.
+ * The daily question's schedule: the `/quiz schedule` commands, and the minute tick.
  *
- * Exactly once: `tick()` runs every minute on every replica (node-cron drives it). For each subscription
- * it finds the latest slot whose round would still be open and claims a per-channel, per-slot marker
- * with SET NX; only the claimer posts. We rely on the marker rather than node-cron's distributed
- * coordination because the marker is per channel (one slow channel does not hold the others), survives
- * restarts, and is the same check that makes a late post after downtime safe. Nothing lives in process
- * timers: a restarted or extra replica picks up exactly where the store says things are.
+ * Exactly once: `tick()` runs every minute on every replica (node-cron drives it); see `ScheduledPosts`
+ * for how the due channels are found and claimed. Nothing lives in process timers: a restarted or extra
+ * replica picks up exactly where the store says things are.
  */
 export class ScheduleService implements ScheduleCommands {
-  private readonly pauseLogged = new Set<string>();
+  private readonly posts: ScheduledPosts;
 
-  constructor(private readonly deps: ScheduleServiceDeps) {}
+  constructor(private readonly deps: ScheduleServiceDeps) {
+    this.posts = new ScheduledPosts({
+      ...deps,
+      limits: { ...DEFAULT_LANE_LIMITS, ...deps.limits },
+      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    });
+  }
 
   async show(channel: ChannelRef, m: Messages): Promise<TextView> {
     const sub = await this.deps.subscriptions.getSubscription(channel);
@@ -61,18 +61,22 @@ export class ScheduleService implements ScheduleCommands {
     if (!parsed.ok) return textView(m.invalidCron(cron, parsed.error));
     if (timeZone !== undefined && !isValidTimeZone(timeZone)) return textView(m.invalidTimeZone(timeZone));
     const existing = await this.deps.subscriptions.getSubscription(channel);
+    // The schedule starts now: slots before this moment are never posted, not even as late posts.
+    const since = this.deps.clock.now();
     const sub: Subscription = {
       channel,
-      cron: cron.trim().split(/\s+/).join(' '),
+      cron: parsed.schedule.expression,
       timeZone: timeZone ?? existing?.timeZone ?? this.deps.defaults.timeZone,
       digest: existing?.digest ?? true,
       ...(existing?.domain ? { domain: existing.domain } : {}),
       ...(existing?.roundMinutes ? { roundMinutes: existing.roundMinutes } : {}),
+      since,
     };
-    await this.deps.subscriptions.saveSubscription(sub);
-    this.pauseLogged.delete(channelKey(channel));
+    const first = firstSlotFrom(parsed.schedule, sub.timeZone, since);
+    await this.deps.subscriptions.saveSubscription(sub, first);
     const view = await this.describe(sub, m);
-    return { ...view, title: `${m.scheduleSaved} ${view.title}` };
+    const firstLine = first === null ? [] : [m.scheduleFirstPost(formatTime(first, sub.timeZone, m))];
+    return { ...view, title: `${m.scheduleSaved} ${view.title}`, lines: [...firstLine, ...view.lines] };
   }
 
   async off(channel: ChannelRef, m: Messages): Promise<TextView> {
@@ -126,115 +130,13 @@ export class ScheduleService implements ScheduleCommands {
     from = this.deps.clock.now(),
   ): number[] {
     const parsed = parseCron(sub.cron);
-    return parsed.ok ? nextSlots(parsed.fields, sub.timeZone, from, count) : [];
+    return parsed.ok ? nextSlots(parsed.schedule, sub.timeZone, from, count) : [];
   }
 
   /** One scheduler step: post what is due in every channel, then close and reveal due rounds. */
   async tick(): Promise<void> {
-    const subs = await this.deps.subscriptions.listSubscriptions();
-    for (const sub of subs) {
-      if (sub.pausedReason) continue;
-      try {
-        await this.postIfDue(sub);
-      } catch (error) {
-        this.deps.log.error({ err: error, channel: sub.channel }, 'scheduled post failed');
-      }
-    }
-    await this.deps.publisher.sweep();
-  }
-
-  private async postIfDue(sub: Subscription): Promise<void> {
-    const parsed = parseCron(sub.cron);
-    if (!parsed.ok) return;
-    const now = this.deps.clock.now();
-    const slot = previousSlot(parsed.fields, sub.timeZone, now, MAX_ROUND_MS);
-    if (slot === null) return;
-    const closesAt = this.closingTime(sub, slot);
-    const { subscriptions, log } = this.deps;
-    if (!(await subscriptions.claimSlot(sub.channel, slot, SLOT_MARKER_TTL))) return;
-    if (now >= closesAt) {
-      log.warn(
-        { channel: sub.channel, slot: new Date(slot).toISOString() },
-        'slot missed while down; skipped',
-      );
-      return;
-    }
-    const late = now - slot > MINUTE;
-    try {
-      if (sub.digest && this.isFirstSlotOfWeek(sub, slot))
-        await this.postDigest(sub.channel, slot, sub.timeZone);
-      await this.deps.publisher.publish(sub.channel, {
-        ...(sub.domain ? { domain: sub.domain } : {}),
-        closesAt,
-      });
-      if (late)
-        log.info({ channel: sub.channel, slot: new Date(slot).toISOString() }, 'missed slot posted late');
-    } catch (error) {
-      if (error instanceof PlatformError && error.failure === 'channel-gone') {
-        await this.pause(sub, error.message);
-        return;
-      }
-      // Give the slot back: the post did not happen, and the next tick may retry it.
-      await subscriptions.releaseSlot(sub.channel, slot);
-      if (error instanceof PlatformError && error.failure === 'rate-limited') {
-        log.warn(
-          { channel: sub.channel, retryAfterMs: error.retryAfterMs },
-          'rate limited; retrying on a later tick',
-        );
-        return;
-      }
-      throw error;
-    }
-  }
-
-  /** A round lasts until the next slot, at most 24 hours (or the subscription's own length). */
-  private closingTime(sub: Subscription, slot: number): number {
-    if (sub.roundMinutes) return slot + Math.min(sub.roundMinutes * MINUTE, MAX_ROUND_MS);
-    const parsed = parseCron(sub.cron);
-    const [next] = parsed.ok ? nextSlots(parsed.fields, sub.timeZone, slot, 1, 2) : [];
-    return Math.min(next ?? slot + MAX_ROUND_MS, slot + MAX_ROUND_MS);
-  }
-
-  private isFirstSlotOfWeek(sub: Subscription, slot: number): boolean {
-    const parsed = parseCron(sub.cron);
-    if (!parsed.ok) return false;
-    const before = previousSlot(parsed.fields, sub.timeZone, slot - MINUTE, WEEK);
-    return before === null || weekKey(before, sub.timeZone) !== weekKey(slot, sub.timeZone);
-  }
-
-  private async postDigest(channel: ChannelRef, slot: number, timeZone: string): Promise<void> {
-    const m = messagesFor(this.deps.channelLocale);
-    const lastWeek = weekKey(slot - WEEK, timeZone);
-    const players = await this.deps.engine.leaderboardFor(channel.scope, 'week', lastWeek, 5);
-    const teams = await this.deps.engine.teamLeaderboardFor(channel.scope, 'week', lastWeek, 3);
-    const sections = [];
-    if (players.entries.length > 0) {
-      sections.push({
-        title: m.digestPlayers,
-        body: players.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points)).join('\n'),
-      });
-    }
-    if (teams.entries.length > 0) {
-      sections.push({
-        title: m.digestTeams,
-        body: teams.entries
-          .map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount))
-          .join('\n'),
-      });
-    }
-    const view = textView(m.digestTitle(lastWeek), sections.length === 0 ? [m.digestEmpty] : [], {
-      sections,
-    });
-    await this.deps.platformFor(channel.scope)?.postText(channel, view);
-  }
-
-  private async pause(sub: Subscription, reason: string): Promise<void> {
-    await this.deps.subscriptions.saveSubscription({ ...sub, pausedReason: reason });
-    const key = channelKey(sub.channel);
-    if (!this.pauseLogged.has(key)) {
-      this.pauseLogged.add(key);
-      this.deps.log.warn({ channel: sub.channel, reason }, 'channel unavailable; subscription paused');
-    }
+    await this.posts.postDue();
+    await this.posts.closeDue();
   }
 
   private async describe(sub: Subscription, m: Messages): Promise<TextView> {
@@ -255,8 +157,4 @@ export class ScheduleService implements ScheduleCommands {
       sections: [{ title: m.scheduleNextTitle(sub.timeZone), body: next.join('\n') }],
     });
   }
-}
-
-function channelKey(channel: ChannelRef): string {
-  return `${channel.scope}|${channel.channelId}`;
 }

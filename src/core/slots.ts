@@ -1,119 +1,85 @@
-import type { CronFields } from './cron-expression.js';
+import type { Cron } from 'croner';
+import { type CronSchedule, cronJob } from './cron-expression.js';
 
 /**
- * Schedule math in a time zone: which wall-clock minutes a cron expression fires at. Pure, so tests can
- * check it across time zones and daylight-saving changes with a manual clock.
+ * Schedule math in a time zone: which wall-clock minutes a cron expression fires at, computed by
+ * `croner`. Pure, so tests can check it across time zones and daylight-saving changes with a manual clock.
+ *
+ * Daylight saving, as the tests in `schedule-math.test.ts` fix it:
+ * - a wall-clock time that occurs twice (clocks go back) fires once, on the first pass: croner does this
+ *   for fixed-time expressions such as `30 1 * * *`;
+ * - a wall-clock time that does not exist (clocks go forward) is skipped. croner instead runs a fixed-time
+ *   job at the first minute after the gap, so we drop any run that does not itself match the expression.
  */
 
 const MINUTE = 60_000;
+/** Parsed jobs per (expression, zone); a deployment has few distinct schedules, the cap keeps it bounded. */
+const MAX_CACHED_JOBS = 1000;
+const jobs = new Map<string, Cron>();
 
-interface WallClock {
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(epochMs: number, timeZone: string): WallClock {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, format);
+function job(schedule: CronSchedule, timeZone: string): Cron {
+  const key = `${schedule.expression}|${timeZone}`;
+  let found = jobs.get(key);
+  if (!found) {
+    if (jobs.size >= MAX_CACHED_JOBS) jobs.clear();
+    found = cronJob(schedule.expression, timeZone);
+    jobs.set(key, found);
   }
-  const parts = format.formatToParts(epochMs);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    month: Number(get('month')),
-    day: Number(get('day')),
-    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-  };
+  return found;
 }
 
-function dayMatches(fields: CronFields, w: WallClock): boolean {
-  if (!fields.months.has(w.month)) return false;
-  const dom = fields.daysOfMonth.has(w.day);
-  const dow = fields.daysOfWeek.has(w.weekday);
-  if (fields.dayOfMonthRestricted && fields.dayOfWeekRestricted) return dom || dow;
-  return dom && dow;
-}
-
-/**
- * The second pass through a wall-clock minute when clocks go back (01:30 happens twice in New York on the
- * first Sunday of November). Like system cron, a schedule fires on the first pass only.
- */
-function isRepeatedWallClock(w: WallClock, epochMs: number, timeZone: string): boolean {
-  return [30, 60].some((minutes) => {
-    const earlier = wallClock(epochMs - minutes * MINUTE, timeZone);
-    return earlier.day === w.day && earlier.hour === w.hour && earlier.minute === w.minute;
-  });
-}
-
-/** Whether the minute starting at `epochMs` (a whole minute) is a slot. */
-export function isSlot(fields: CronFields, timeZone: string, epochMs: number): boolean {
-  const w = wallClock(epochMs, timeZone);
-  return (
-    dayMatches(fields, w) &&
-    fields.hours.has(w.hour) &&
-    fields.minutes.has(w.minute) &&
-    !isRepeatedWallClock(w, epochMs, timeZone)
-  );
+/** A run croner moved out of a daylight-saving gap is not a slot. */
+function isRealSlot(cron: Cron, run: Date): boolean {
+  return cron.match(run);
 }
 
 /** The first `count` slots strictly after `from`, looking at most `horizonDays` ahead. */
 export function nextSlots(
-  fields: CronFields,
+  schedule: CronSchedule,
   timeZone: string,
   from: number,
   count: number,
   horizonDays = 400,
 ): number[] {
-  const slots: number[] = [];
+  const cron = job(schedule, timeZone);
   const end = from + horizonDays * 1440 * MINUTE;
-  let t = Math.floor(from / MINUTE) * MINUTE + MINUTE;
-  while (t <= end && slots.length < count) {
-    const w = wallClock(t, timeZone);
-    if (!dayMatches(fields, w) || !fields.hours.has(w.hour)) {
-      t += (60 - w.minute) * MINUTE; // skip to the next wall-clock hour
-    } else if (!fields.minutes.has(w.minute)) {
-      t += MINUTE;
-    } else {
-      if (!isRepeatedWallClock(w, t, timeZone)) slots.push(t);
-      t += MINUTE;
-    }
+  const slots: number[] = [];
+  // croner works in whole seconds; slots are whole minutes, so start from the last whole second.
+  let after = new Date(Math.floor(from / 1000) * 1000);
+  while (slots.length < count) {
+    const run = cron.nextRun(after);
+    if (!run || run.getTime() > end) break;
+    if (isRealSlot(cron, run)) slots.push(run.getTime());
+    after = run;
   }
   return slots;
 }
 
 /** The latest slot at or before `now`, looking back at most `windowMs`; null if none. */
 export function previousSlot(
-  fields: CronFields,
+  schedule: CronSchedule,
   timeZone: string,
   now: number,
   windowMs: number,
 ): number | null {
+  const cron = job(schedule, timeZone);
   const start = now - windowMs;
-  for (let t = Math.floor(now / MINUTE) * MINUTE; t >= start; ) {
-    const w = wallClock(t, timeZone);
-    if (!dayMatches(fields, w) || !fields.hours.has(w.hour)) {
-      t -= (w.minute + 1) * MINUTE; // back to the last minute of the previous wall-clock hour
-    } else if (!fields.minutes.has(w.minute) || isRepeatedWallClock(w, t, timeZone)) {
-      t -= MINUTE;
-    } else {
-      return t;
-    }
+  // previousRuns is exclusive of its reference: one millisecond later makes a slot at `now` count.
+  let before = new Date(now + 1);
+  for (;;) {
+    const [run] = cron.previousRuns(1, before);
+    if (!run || run.getTime() < start) return null;
+    if (isRealSlot(cron, run)) return run.getTime();
+    before = run;
   }
-  return null;
+}
+
+/** The first slot at or after `from` (whole minutes), looking at most `horizonDays` ahead; null if none. */
+export function firstSlotFrom(
+  schedule: CronSchedule,
+  timeZone: string,
+  from: number,
+  horizonDays = 400,
+): number | null {
+  return nextSlots(schedule, timeZone, from - 1, 1, horizonDays)[0] ?? null;
 }

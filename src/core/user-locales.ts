@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Locale, ScopeId } from './model.js';
 import type { QuizEngine } from './quiz-engine.js';
 
@@ -6,23 +7,28 @@ import type { QuizEngine } from './quiz-engine.js';
  * would double the answer path's round trips. A change made through another replica shows up within the TTL.
  */
 export class UserLocales {
-  private readonly cache = new Map<string, { locale: Locale | null; until: number }>();
+  /** Bounded in size and age: the least recently used users are read again from the store. */
+  private readonly cache: LRUCache<string, { locale: Locale | null }>;
 
   constructor(
     private readonly engine: QuizEngine,
-    private readonly ttlMs = 60_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+    ttlMs = 60_000,
+    maxEntries = 10_000,
+  ) {
+    this.cache = new LRUCache({ max: maxEntries, ttl: ttlMs });
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
 
   /** The user's own choice, or null; a store failure counts as no choice. */
   async get(scope: ScopeId, userId: string): Promise<Locale | null> {
     const key = `${scope}|${userId}`;
     const hit = this.cache.get(key);
-    const now = Date.now();
-    if (hit && hit.until > now) return hit.locale;
+    if (hit) return hit.locale;
     const locale = await this.engine.userLocale(scope, userId).catch(() => null);
-    if (this.cache.size >= this.maxEntries) this.cache.clear();
-    this.cache.set(key, { locale, until: now + this.ttlMs });
+    this.cache.set(key, { locale });
     return locale;
   }
 
@@ -31,12 +37,10 @@ export class UserLocales {
    * because the answer itself brings the stored choice back (see RecordAnswerResult.locale).
    */
   peek(scope: ScopeId, userId: string): Locale | null | undefined {
-    const hit = this.cache.get(`${scope}|${userId}`);
-    return hit && hit.until > Date.now() ? hit.locale : undefined;
+    return this.cache.get(`${scope}|${userId}`)?.locale;
   }
 
   remember(scope: ScopeId, userId: string, locale: Locale | null): void {
-    if (this.cache.size >= this.maxEntries) this.cache.clear();
-    this.cache.set(`${scope}|${userId}`, { locale, until: Date.now() + this.ttlMs });
+    this.cache.set(`${scope}|${userId}`, { locale });
   }
 }

@@ -15,6 +15,7 @@ import type {
 } from './model.js';
 import type { ServiceEntry } from './ports/service-catalog.js';
 import type { AnswerOutcome } from './quiz-engine.js';
+import { neutralize } from './safe-text.js';
 
 /**
  * Platform-neutral views: what a message says, in plain text, with buttons as (label, action) pairs.
@@ -221,14 +222,16 @@ export function revealView(round: Shown, question: Question, tally: Tally, m: Me
 }
 
 export function leaderboardView(board: Leaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.boardRow(e.rank, e.displayName || m.noName, e.points));
+  const lines = board.entries.map((e) => m.boardRow(e.rank, shownName(e.displayName) || m.noName, e.points));
   if (lines.length === 0) lines.push(m.boardEmpty);
   const viewer = board.viewer ? m.boardViewer(board.viewer.rank, board.viewer.points) : m.boardViewerNone;
   return textView(m.leaderboardTitle(board.period, board.periodKey), [...lines, '', viewer]);
 }
 
 export function teamLeaderboardView(board: TeamLeaderboard, m: Messages): TextView {
-  const lines = board.entries.map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount));
+  const lines = board.entries.map((e) =>
+    m.teamRow(e.rank, shownName(e.name), e.average, e.total, e.memberCount),
+  );
   return textView(
     m.teamLeaderboardTitle(board.period, board.periodKey),
     lines.length > 0 ? lines : [m.boardEmpty],
@@ -248,7 +251,7 @@ export function statsView(
     m.statsPoints('all', stats.points.all, stats.rank.all),
     m.statsStreak(stats.streak, stats.bestStreak),
     m.statsAccuracy(stats.correct, stats.answered),
-    m.statsTeam(stats.team?.name ?? null),
+    m.statsTeam(stats.team ? shownName(stats.team.name) : null),
   ];
   const perDomain = domains
     .filter((d) => (stats.perDomain[d.id]?.answered ?? 0) > 0)
@@ -257,11 +260,12 @@ export function statsView(
       return m.statsDomain(d.name[m.locale], s.correct, s.answered);
     });
   const sections = perDomain.length > 0 ? [{ title: m.statsDomainTitle, body: perDomain.join('\n') }] : [];
-  return textView(m.statsTitle(stats.displayName || fallbackName || null), lines, { sections });
+  const shown = shownName(stats.displayName || fallbackName || '');
+  return textView(m.statsTitle(shown || null), lines, { sections });
 }
 
 export function teamListView(teams: Team[], m: Messages): TextView {
-  const lines = teams.map((t) => m.teamListRow(t.name, t.memberCount));
+  const lines = teams.map((t) => m.teamListRow(shownName(t.name), t.memberCount));
   return textView(m.teamListTitle, lines.length > 0 ? lines : [m.teamListEmpty]);
 }
 
@@ -316,4 +320,12 @@ function learningButtons(kind: 'correct' | 'incorrect', questionId: string, m: M
 
 function joinNonEmpty(...parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p?.trim())).join('\n');
+}
+
+/**
+ * A person's or team's name as shown: neutralised again at display, not only when stored, so names
+ * stored before a rule was added (or by another version) cannot link, mention or format either.
+ */
+function shownName(name: string): string {
+  return neutralize(name, 64);
 }

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { encodeAction } from '../../src/core/action-id.js';
+import { DRAIN_TIMEOUT_MS } from '../../src/platform-runtime.js';
 import { type BotProcess, clickPayload, lastPostedRound } from '../support/bot-process.js';
 import { useProcessTestBed } from '../support/process-test-bed.js';
 import { type RedisTarget, startRedisTarget } from '../support/redis-server.js';
+import { ROOT } from '../support/run-entry-point.js';
 
 const target = await startRedisTarget();
 
@@ -38,8 +42,9 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
   it('serves /healthz, /readyz and /metrics, and reports Redis trouble as not ready', async () => {
     const { bot: b } = await bot();
     expect((await fetch(`${b.baseUrl}/healthz`)).status).toBe(200);
+    // /healthz answers before Slack is connected; /readyz follows once the token check passed.
+    await expect.poll(async () => (await fetch(`${b.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);
     const ready = await fetch(`${b.baseUrl}/readyz`);
-    expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
 
     const { roundId, keys } = await postQuestion(b);
@@ -96,6 +101,40 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
       const store = new RedisQuizStore(bed.admin(), { prefix });
       expect((await store.tally('slack:T1', roundId)).total).toBe(accepted.length);
       expect(b.output()).toContain('"clean":true');
+    } finally {
+      fake.responseDelayMs = 0;
+    }
+  });
+
+  it('answers every accepted click within the grace period when replies take 5 s at SIGTERM', async () => {
+    // The grace period an orchestrator gives before SIGKILL: compose's stop_grace_period.
+    const compose = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    const grace = /stop_grace_period:\s*(\d+)s/.exec(compose);
+    const graceMs = Number(grace?.[1] ?? 10) * 1000;
+    expect(DRAIN_TIMEOUT_MS).toBeLessThan(graceMs);
+
+    const { bot: b } = await bot();
+    const { roundId, keys } = await postQuestion(b);
+    fake.responseDelayMs = 5000; // Slack is slow: every private reply takes 5 s to be accepted
+    try {
+      const clicks = Array.from({ length: 20 }, (_, i) => {
+        const user = `US${i}`;
+        const action = encodeAction({ kind: 'answer', roundId, choice: keys[i % keys.length] ?? 'A' });
+        return b.click(clickPayload(action, user, fake.responseUrl(`slow-${user}`))).then(
+          (r) => ({ user, status: r.status }),
+          () => ({ user, status: 0 }),
+        );
+      });
+      const results = await Promise.all(clicks); // all acked; their replies are on their way
+      const signalled = Date.now();
+      b.child.kill('SIGTERM');
+      const code = await b.exited;
+      const tookMs = Date.now() - signalled;
+      expect(code).toBe(0);
+      expect(tookMs).toBeLessThan(graceMs);
+      const accepted = results.filter((r) => r.status === 200).map((r) => r.user);
+      expect(accepted).toHaveLength(20);
+      for (const user of accepted) expect(fake.responsesTo(`slow-${user}`), user).toHaveLength(1);
     } finally {
       fake.responseDelayMs = 0;
     }

@@ -2,14 +2,18 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
+import { singleAnswerBank } from '../support/single-answer-bank.js';
 
 describe('console mode through the real entry point', () => {
+  // One typed number answers only a single-answer question ("choose two" ones are in their own tests).
+  const bank = singleAnswerBank();
+  afterAll(() => bank.remove());
+
   it('shows a question, answers a typed number and looks up Dataflow, in Japanese by default', async () => {
-    // A seed whose first question has one answer, so the typed '2' is a complete answer.
-    const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv({ QUIZ_SEED: '3' }));
+    const result = await runEntryPoint('2\n/gcp dataflow\n', consoleEnv({ QUIZ_QUESTIONS_DIR: bank.dir }));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('今日の PMLE 問題');
     expect(result.stdout).toMatch(/^ {2}A\. /m); // choices by the letter shown, typed as a letter or its number
@@ -32,7 +36,10 @@ describe('console mode through the real entry point', () => {
       'hello',
       '',
     ].join('\n');
-    const result = await runEntryPoint(input, consoleEnv({ QUIZ_LOCALE: 'en' }));
+    const result = await runEntryPoint(
+      input,
+      consoleEnv({ QUIZ_LOCALE: 'en', QUIZ_QUESTIONS_DIR: bank.dir }),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Today's PMLE question");
     expect(result.stdout).toMatch(/Correct! \+10 points|Not quite\./);

@@ -60,6 +60,18 @@ function requestsTo(channelId: string): RecordedRequest[] {
 }
 
 describe('DiscordPlatform payloads', () => {
+  it('postQuestion: carries the round id as an enforced nonce, so a retry after a lost answer gets the same message', async () => {
+    const { publisher, platform } = setup();
+    const channel = aChannel();
+    const posted = await publisher.publish(channel);
+    if (posted.kind !== 'posted') throw new Error('not posted');
+    const [first] = requestsTo(channel.channelId);
+    expect(first?.body).toMatchObject({ nonce: posted.round.id, enforce_nonce: true });
+    // The scheduler's retry of the same round (its first answer was lost, say): no second message.
+    const again = await platform.postQuestion(channel, posted.round, posted.question, { retry: true });
+    expect(again).toBe(posted.messageRef);
+  });
+
   it('postQuestion: an embed with stem and context, one button per choice, nobody pinged', async () => {
     const { publisher } = setup();
     const channel = aChannel();

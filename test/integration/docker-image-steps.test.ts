@@ -113,6 +113,8 @@ describe('the Dockerfile, step by step', { timeout: 120_000 }, () => {
         PATH: process.env.PATH ?? '',
         ...image.env,
         PORT: String(port),
+        // Bound to one loopback address other than 127.0.0.1: the health check must follow HOST.
+        HOST: '127.0.0.2',
         SLACK_BOT_TOKEN: 'xoxb-image',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
@@ -129,7 +131,8 @@ describe('the Dockerfile, step by step', { timeout: 120_000 }, () => {
       const healthy = () =>
         new Promise<boolean>((resolve) => {
           const probe = spawn(hcCommand === 'node' ? process.execPath : hcCommand, hcArgs, {
-            env: { PATH: process.env.PATH ?? '', PORT: String(port) },
+            cwd: image.dir,
+            env: { PATH: process.env.PATH ?? '', ...image.env, PORT: String(port), HOST: '127.0.0.2' },
           });
           probe.on('exit', (code) => resolve(code === 0));
         });
@@ -140,6 +143,22 @@ describe('the Dockerfile, step by step', { timeout: 120_000 }, () => {
       await new Promise((r) => child.once('exit', r));
       await fake.stop();
     }
+
+    // An unfilled .env: the image stops with exit 1 and says what to set, rather than running the
+    // console mode on an absent stdin and exiting 0 for `restart: unless-stopped` to repeat for ever.
+    const unconfigured = spawn(command === 'node' ? process.execPath : command, args, {
+      cwd: image.dir,
+      env: { PATH: process.env.PATH ?? '', ...image.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let refusal = '';
+    unconfigured.stderr?.on('data', (d: Buffer) => {
+      refusal += d.toString();
+    });
+    const code = await new Promise((r) => unconfigured.once('exit', r));
+    expect(code, refusal).toBe(1);
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'REDIS_URL'])
+      expect(refusal).toContain(name);
   });
 
   it('keeps the build context small and secrets out of the image', () => {

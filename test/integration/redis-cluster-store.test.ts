@@ -4,10 +4,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
+import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
 import { periodBuckets } from '../../src/core/periods.js';
 import { POINTS_BY_STREAK } from '../../src/core/scoring.js';
 import { deleteByPrefix, startRedisClusterTarget, uniquePrefix } from '../support/redis-server.js';
 import { describeQuizStoreContract } from '../support/store-contract/index.js';
+import { describeSubscriptionStoreContract } from '../support/subscription-contract.js';
 
 const target = await startRedisClusterTarget();
 
@@ -32,6 +34,10 @@ describe.skipIf(!target)('RedisQuizStore on a 3-master Redis Cluster', () => {
       store: new RedisQuizStore(clients.interactive, { prefix }),
       cleanup: () => deleteByPrefix(clients.interactive, prefix),
     };
+  });
+
+  describeSubscriptionStoreContract('RedisSubscriptionStore (Cluster)', async () => {
+    return new RedisSubscriptionStore(clients.background, { prefix: uniquePrefix() });
   });
 
   it('keeps every key of a scope on one node, and spreads scopes over the nodes', async () => {

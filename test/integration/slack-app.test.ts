@@ -308,11 +308,14 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
   });
 
   it('pauses a subscription whose channel is gone instead of retrying', async () => {
-    const h = await startSlackHarness();
+    // Real time, moved on by hand: a schedule posts from the first slot after it was set.
+    let offset = 0;
+    const h = await startSlackHarness({ clock: { now: () => Date.now() + offset } });
     harness = h;
     h.fake.admins.add('UBOSS');
     await h.command('/quiz', 'schedule * * * * *', { user: 'UBOSS', responseId: 'sub' });
     await replyTo(h, 'sub');
+    offset = 60_000;
     h.fake.failNext('chat.postMessage', 'channel_not_found');
     await h.app.schedule.tick();
     await h.app.schedule.tick();

@@ -35,7 +35,9 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
     if (process.env.QUIZ_TEST_SHOW_EXCHANGE) process.stderr.write(`${exchangeTranscript(a)}\n`);
     expect(a.install.status).toBe(302);
     expect(a.location.origin + a.location.pathname).toBe('https://slack.com/oauth/v2/authorize');
-    expect(a.location.searchParams.get('scope')).toBe('commands,chat:write,users:read');
+    expect(a.location.searchParams.get('scope')).toBe(
+      'commands,chat:write,users:read,channels:history,groups:history',
+    );
     expect(a.location.searchParams.get('client_id')).toBe('1111.2222');
     expect(a.cookie).toBe(`slack-app-oauth-state=${a.state}`);
     expect(a.redirect.status).toBe(200);

@@ -168,13 +168,14 @@ describe.skipIf(!target)(
         );
 
       const dry = await run('TA', '--dry-run');
-      expect(dry.stdout).toMatch(/^Would remove \d+ keys and 3 index entries of Slack workspace TA\.$/m);
+      expect(dry.stdout).toMatch(/^Would remove \d+ keys and 4 index entries of Slack workspace TA\.$/m);
       expect((await keysOf('TA')).length).toBeGreaterThan(4);
       const done = await run('TA');
-      expect(done.stdout).toMatch(/^Removed \d+ keys and 3 index entries of Slack workspace TA\.$/m);
+      expect(done.stdout).toMatch(/^Removed \d+ keys and 4 index entries of Slack workspace TA\.$/m);
       expect(await keysOf('TA')).toEqual([]);
       expect(await redis.sismember(`${h.prefix}:slack:installs`, 'TA')).toBe(0);
       expect(await redis.smembers(`${h.prefix}:subs`)).toEqual(['slack:TB|CB']);
+      expect(await redis.zrange(`${h.prefix}:schedule`, '0', '-1')).toEqual(['slack:TB|CB']);
       const due = (await redis.zrange(`${h.prefix}:due`, '0', '-1')).map(String);
       expect(due.length).toBeGreaterThan(0);
       expect(due.filter((m) => !m.startsWith('slack:TB|'))).toEqual([]);

@@ -78,6 +78,8 @@ export class FakeDiscord {
   private readonly sessions = new Map<string, Session>();
   /** Channel of each interaction token, for the message objects webhook edits return. */
   private readonly tokenChannels = new Map<string, string>();
+  /** Messages created with an enforced nonce, by nonce. */
+  private readonly nonceMessages = new Map<string, ReturnType<typeof messageJson>>();
   private wss!: WebSocketServer;
 
   private constructor(
@@ -212,8 +214,15 @@ export class FakeDiscord {
       return { status: 200, body: messageJson(snowflake(), channelId, body) };
     }
     const post = route.match(/^\/channels\/(\d+)\/messages$/);
-    if (post && method === 'POST')
-      return { status: 200, body: messageJson(snowflake(), post[1] ?? '0', body) };
+    if (post && method === 'POST') {
+      // enforce_nonce: the same nonce again (within minutes on Discord) returns the first message.
+      const nonce = body.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : null;
+      const earlier = nonce === null ? undefined : this.nonceMessages.get(nonce);
+      if (earlier) return { status: 200, body: earlier };
+      const message = messageJson(snowflake(), post[1] ?? '0', body);
+      if (nonce !== null) this.nonceMessages.set(nonce, message);
+      return { status: 200, body: message };
+    }
     const edit = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
     if (edit && method === 'PATCH')
       return { status: 200, body: messageJson(edit[2] ?? '0', edit[1] ?? '0', body) };

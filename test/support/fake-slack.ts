@@ -33,6 +33,7 @@ export class FakeSlack {
   readonly admins = new Set<string>();
   private readonly failures = new Map<string, string[]>();
   private readonly handlers = new Map<string, Handler>();
+  private readonly rateLimits: { method: string; token: string; retryAfterSeconds: number }[] = [];
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | null = null;
@@ -119,6 +120,11 @@ export class FakeSlack {
     return this.calls.filter((c) => c.authorization === `Bearer ${token}`);
   }
 
+  /** The next call of `method` made with `token` answers HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, token: string, retryAfterSeconds: number): void {
+    this.rateLimits.push({ method, token, retryAfterSeconds });
+  }
+
   /** The next call of `method` answers `{ ok: false, error }`. */
   failNext(method: string, error: string): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
@@ -164,6 +170,19 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const body = parseBody(raw, req);
     this.calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
+    const limit = this.rateLimits.findIndex(
+      (l) => l.method === method && req.headers.authorization === `Bearer ${l.token}`,
+    );
+    const limited = this.rateLimits[limit];
+    if (limited) {
+      this.rateLimits.splice(limit, 1);
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(limited.retryAfterSeconds),
+      });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     const revoked = [...this.revokedTokens].some((t) => req.headers.authorization === `Bearer ${t}`);
     const outside = typeof body.channel === 'string' && this.channelsWithoutBot.has(body.channel);
     const failure = revoked
@@ -188,7 +207,7 @@ function exchangeReply(ws: FakeWorkspace): Record<string, unknown> {
   return {
     access_token: ws.botToken,
     token_type: 'bot',
-    scope: 'commands,chat:write,users:read',
+    scope: 'commands,chat:write,users:read,channels:history,groups:history',
     bot_user_id: ws.botUserId,
     app_id: 'A1',
     team: ws.enterpriseId ? null : { id: ws.teamId, name: ws.teamName },

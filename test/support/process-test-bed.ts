@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { type BotProcess, startBotProcess } from './bot-process.js';
 import { FakeSlack } from './fake-slack.js';
 import { deleteByPrefix, type RedisTarget, uniquePrefix } from './redis-server.js';
+import { singleAnswerBank } from './single-answer-bank.js';
 
 export interface ProcessTestBed {
   fake: FakeSlack;
@@ -23,6 +24,7 @@ export function useProcessTestBed(target: RedisTarget | null): ProcessTestBed {
   let admin: Redis | undefined;
   const prefixes: string[] = [];
   const bots: BotProcess[] = [];
+  const bank = singleAnswerBank();
 
   beforeAll(async () => {
     if (!target) return;
@@ -39,6 +41,7 @@ export function useProcessTestBed(target: RedisTarget | null): ProcessTestBed {
     admin?.disconnect();
     await fake.stop();
     await target.close();
+    bank.remove();
   });
 
   return {
@@ -59,6 +62,7 @@ export function useProcessTestBed(target: RedisTarget | null): ProcessTestBed {
         REDIS_KEY_PREFIX: prefix,
         SLACK_API_URL: fake.apiUrl,
         QUIZ_ADMIN_USER_IDS: 'UADMIN',
+        QUIZ_QUESTIONS_DIR: bank.dir,
         ...env,
       });
       bots.push(started);

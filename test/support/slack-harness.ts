@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
 import { createSlackBot, type SlackBot } from '../../src/adapters/slack/register-slack.js';
 import { type AppParts, buildApp } from '../../src/app.js';
 import type { Locale } from '../../src/core/model.js';
+import type { Clock } from '../../src/core/ports/clock.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
@@ -60,6 +61,10 @@ export async function startSlackHarness(
     catalog?: ServiceCatalog;
     locale?: Locale;
     socketMode?: boolean;
+    /** The app's clock (default: real time); a test that needs the next slot moves it. */
+    clock?: Clock;
+    /** Where the Slack adapter logs (silent by default). */
+    log?: PinoLogger;
   } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
@@ -80,7 +85,7 @@ export async function startSlackHarness(
       ]),
     store,
     subscriptions: new MemorySubscriptionStore(),
-    clock: { now: () => Date.now() },
+    clock: options.clock ?? { now: () => Date.now() },
     log: silentLogger,
     quiz: {
       timeZone: 'Asia/Tokyo',
@@ -102,7 +107,7 @@ export async function startSlackHarness(
     timeZone: 'Asia/Tokyo',
     defaultLocale: options.locale ?? 'en',
     adminUserIds: ['UADMIN'],
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     refreshIntervalMs: 50,
     apiRetries: 0,
   });

@@ -13,7 +13,10 @@ export async function replyTo(h: WorkspacesHarness, id: string): Promise<string>
   return textOf(h.fake.responsesTo(id)[0] ?? {});
 }
 
-/** Subscribes `channel` of the workspace to a question every minute, as one of its admins. */
+/**
+ * Subscribes `channel` of the workspace to a question every minute, as one of its admins, then moves the
+ * clock to 5 s into the next minute: a schedule posts from the first slot after it was set (issue 17.3).
+ */
 export async function subscribe(h: WorkspacesHarness, ws: FakeWorkspace, channel: string): Promise<void> {
   const admin = `UADMIN${ws.teamId}`;
   h.fake.admins.add(admin);
@@ -23,6 +26,7 @@ export async function subscribe(h: WorkspacesHarness, ws: FakeWorkspace, channel
   const digest = `${id}-digest`;
   await h.command(ws.teamId, 'schedule digest off', { user: admin, channel, responseId: digest });
   expect(await replyTo(h, digest)).toContain('Weekly digest off');
+  h.clock.set(Math.floor(h.clock.now() / 60_000) * 60_000 + 65_000);
 }
 
 /** The posted question in `channel` (the last one) and its round id, from the answer buttons. */

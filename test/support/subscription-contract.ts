@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { ChannelRef } from '../../src/core/model.js';
 import type { Subscription, SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 
 /** The contract every SubscriptionStore implementation passes (memory and Redis). */
@@ -9,7 +10,7 @@ export function describeSubscriptionStoreContract(
 ): void {
   describe(`${name} (subscription store contract)`, () => {
     const channel = () => ({ scope: `slack:T-${randomUUID()}`, channelId: 'C1' });
-    const aSubscription = (c = channel()): Subscription => ({
+    const aSubscription = (c: ChannelRef = channel()): Subscription => ({
       channel: c,
       cron: '0 9 * * 1-5',
       timeZone: 'Asia/Tokyo',
@@ -41,6 +42,45 @@ export function describeSubscriptionStoreContract(
       expect(
         (await store.listSubscriptions()).filter((s) => s.channel.scope === sub.channel.scope),
       ).toHaveLength(0);
+    });
+
+    it('lists only the channels due by their next post time, earliest first', async () => {
+      const store = await makeStore();
+      const scope = `slack:T-${randomUUID()}`;
+      const [a, b, c, d] = ['Ca', 'Cb', 'Cc', 'Cd'].map((channelId) => aSubscription({ scope, channelId }));
+      if (!a || !b || !c || !d) throw new Error();
+      const ids = (subs: Subscription[]) =>
+        subs.filter((s) => s.channel.scope === scope).map((s) => s.channel.channelId);
+      await store.saveSubscription(b, 3000);
+      await store.saveSubscription(a, 1000);
+      await store.saveSubscription({ ...c, pausedReason: 'gone' }, null);
+      expect(ids(await store.dueSubscriptions(999, 10))).toEqual([]);
+      expect(ids(await store.dueSubscriptions(2000, 10))).toEqual(['Ca']);
+      expect(ids(await store.dueSubscriptions(5000, 10))).toEqual(['Ca', 'Cb']);
+      expect(ids(await store.dueSubscriptions(5000, 1, 1))).toEqual(['Cb']);
+      await store.setNextPost(a.channel, 4000);
+      expect(ids(await store.dueSubscriptions(3500, 10))).toEqual(['Cb']);
+      await store.setNextPost(a.channel, 3000, { onlyLater: true }); // never pulled back
+      expect(ids(await store.dueSubscriptions(3500, 10))).toEqual(['Cb']);
+      await store.setNextPost(a.channel, 5000, { onlyLater: true });
+      expect(ids(await store.dueSubscriptions(4500, 10))).toEqual(['Cb']);
+      expect(ids(await store.dueSubscriptions(5000, 10))).toEqual(['Cb', 'Ca']);
+      await store.setNextPost(a.channel, null);
+      expect(ids(await store.dueSubscriptions(Number.MAX_SAFE_INTEGER, 10))).toEqual(['Cb']);
+      // Saved without a time (resumed elsewhere, an older version, a tool): due at once.
+      await store.saveSubscription(d);
+      await store.saveSubscription({ ...c, pausedReason: undefined });
+      expect(ids(await store.dueSubscriptions(1, 10))).toEqual(['Cc', 'Cd']);
+    });
+
+    it('never brings a deleted channel back into the index', async () => {
+      const store = await makeStore();
+      const sub = aSubscription();
+      await store.saveSubscription(sub, 1000);
+      await store.deleteSubscription(sub.channel);
+      await store.setNextPost(sub.channel, 500); // a tick that read it just before the delete
+      const due = await store.dueSubscriptions(Number.MAX_SAFE_INTEGER, 1000);
+      expect(due.filter((s) => s.channel.scope === sub.channel.scope)).toEqual([]);
     });
 
     it('lets exactly one of many concurrent callers claim a slot, until it is released', async () => {

@@ -5,6 +5,7 @@ import { isStoreUnavailable } from '../../core/errors.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { Locale } from '../../core/model.js';
 import { parseQuizCommand } from '../../core/parse-quiz-command.js';
+import type { Logger } from '../../core/ports/logger.js';
 import type { CommandContext, QuizCommands } from '../../core/quiz-commands.js';
 import type { RoundPublisher } from '../../core/round-publisher.js';
 import type { ConsolePlatform } from './console-platform.js';
@@ -22,6 +23,8 @@ export interface ConsoleSessionDeps {
   write: (text: string) => void;
   defaultLocale: Locale;
   displayName: string;
+  /** Failures other than the store's are logged here (stderr), besides the line shown to the user. */
+  log?: Logger;
 }
 
 /**
@@ -63,8 +66,13 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       try {
         await handleLine(raw.trim(), ctx);
       } catch (error) {
-        if (!isStoreUnavailable(error)) throw error;
-        say(messagesFor(ctx.locale).unavailable);
+        const m = messagesFor(ctx.locale);
+        if (isStoreUnavailable(error)) say(m.unavailable);
+        else {
+          // One line for whoever reads the logs; the session goes on with the next line typed.
+          deps.log?.error({ err: error, line: raw.trim() }, 'console command failed');
+          say(m.somethingWentWrong);
+        }
       }
     }
   } finally {

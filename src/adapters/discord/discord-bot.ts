@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Config } from '../../config.js';
+import { CredentialRejectedError } from '../../core/errors.js';
 import type { InFlight } from '../../core/in-flight.js';
 import type { Locale, RoundRef } from '../../core/model.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -124,7 +125,18 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     isConnected: () => client.isReady(),
     async start() {
       const ready = once(client, Events.ClientReady);
-      await client.login(settings.token);
+      ready.catch(() => {}); // a failed login leaves it pending; a later 'error' event must not crash
+      try {
+        await client.login(settings.token);
+      } catch (error) {
+        // discord.js turns Discord's 401 on GET /gateway/bot into TokenInvalid; retrying cannot fix it.
+        if (
+          (error as { code?: unknown }).code === 'TokenInvalid' ||
+          (error as { status?: unknown }).status === 401
+        )
+          throw new CredentialRejectedError('DISCORD_TOKEN', 'Discord', '401 Unauthorized');
+        throw error;
+      }
       await ready;
       log.info({ user: client.user?.tag, shards: client.ws.shards.size }, 'discord bot ready');
     },

@@ -11,7 +11,7 @@ import {
 import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
-import type { ChatPlatform } from '../../core/ports/chat-platform.js';
+import type { ChatPlatform, PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import { type QuestionView, questionView, revealView, type TextView } from '../../core/views.js';
@@ -54,8 +54,22 @@ export class DiscordPlatform implements ChatPlatform {
     });
   }
 
-  async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
-    const message = await this.post(channel.channelId, questionMessage(this.view(round, question, 0)));
+  /**
+   * Posted with the round id as an enforced nonce: if an earlier attempt reached Discord but its answer
+   * was lost (a timeout), Discord hands back that message instead of creating a second one, as long as
+   * the retry comes within a few minutes (the scheduler retries on the next tick, a minute later), so
+   * every attempt looks the same and `_attempt` is not needed.
+   */
+  async postQuestion(
+    channel: ChannelRef,
+    round: Round,
+    question: Question,
+    _attempt?: PostAttempt,
+  ): Promise<string> {
+    const message = await this.post(channel.channelId, questionMessage(this.view(round, question, 0)), {
+      nonce: round.id,
+      enforce_nonce: true,
+    });
     this.counts.posted(channel, { ...round, messageRef: message.id }, question);
     return message.id;
   }
@@ -65,13 +79,20 @@ export class DiscordPlatform implements ChatPlatform {
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.counts.revealed(round.id);
+    await this.counts.revealing(round.id);
 
     const m = messagesFor(this.options.locale);
     const view = revealView(round, question, tally, m);
     const body = revealMessage(view, this.view(round, question, tally.total));
     let messageId = round.messageRef;
     if (messageId && !(await this.editOrMissing(channel.channelId, messageId, body))) messageId = undefined;
+    else if (messageId) {
+      // Another replica's count edit may have been on its way: the reveal is shown once more.
+      const edited = messageId;
+      this.counts.reapplyLater(round.id, async () => {
+        await this.editOrMissing(channel.channelId, edited, body);
+      });
+    }
     // No question message to edit (never posted, or deleted by someone): the reveal becomes a new message.
     if (!messageId) messageId = (await this.post(channel.channelId, body)).id;
     await this.post(channel.channelId, explanationMessage(view), {

@@ -45,13 +45,12 @@ async function buttonReply(interaction: ButtonInteraction, deps: HandlerDeps): P
     if (action.kind !== 'answer') return replyMessage(await deps.commands.button(action, ctx));
     return await answerReply(action.roundId, action.choice, ctx, deps);
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, customId: interaction.customId, interactionId: interaction.id },
-        'button failed',
-      );
-    }
-    return textViewMessage(textView(messagesFor(locale).unavailable));
+    if (isStoreUnavailable(error)) return textViewMessage(textView(messagesFor(locale).unavailable));
+    deps.log.error(
+      { err: error, customId: interaction.customId, interactionId: interaction.id },
+      'button failed',
+    );
+    return textViewMessage(textView(messagesFor(locale).somethingWentWrong));
   }
 }
 

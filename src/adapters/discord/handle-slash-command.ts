@@ -45,12 +45,12 @@ async function commandReply(
     if (command.kind === 'lang') deps.locales.remember(ctx.scope, ctx.userId, command.locale);
     return replyMessage(reply);
   } catch (error) {
-    if (!isStoreUnavailable(error)) {
-      deps.log.error(
-        { err: error, command: interaction.commandName, interactionId: interaction.id },
-        'command failed',
-      );
-    }
-    return textViewMessage(textView(messagesFor(locale).unavailable));
+    const m = messagesFor(locale);
+    if (isStoreUnavailable(error)) return textViewMessage(textView(m.unavailable));
+    deps.log.error(
+      { err: error, command: interaction.commandName, interactionId: interaction.id },
+      'command failed',
+    );
+    return textViewMessage(textView(m.somethingWentWrong));
   }
 }

@@ -1,11 +1,13 @@
-import type { Interaction } from 'discord.js';
+import { type Interaction, MessageFlags } from 'discord.js';
 import { decodeAction } from '../../core/action-id.js';
+import { messagesFor } from '../../core/messages/index.js';
 import { SeenRecently } from '../../core/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleSelect } from './handle-select.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { fallbackLocale } from './interaction-context.js';
 import { handleReportModal } from './report-modal.js';
 
 /**
@@ -30,11 +32,20 @@ export function createInteractionRouter(deps: HandlerDeps): (interaction: Intera
         if (action?.kind === 'report') await handleReportModal(interaction, action.questionId, deps);
       }
     } catch (error) {
-      // Reached only when Discord itself refused (an expired token, a network failure): nobody to tell.
+      // Handlers reply to their own failures; this is what escaped them (a failed reply, a bug).
       deps.log.error(
         { err: error, interactionId: interaction.id, type: interaction.type },
         'interaction failed',
       );
+      await tellSomethingWentWrong(interaction, deps).catch(() => {});
     }
   };
+}
+
+/** A private "something went wrong, try again" when the interaction can still be answered. */
+async function tellSomethingWentWrong(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  const content = messagesFor(fallbackLocale(interaction, deps)).somethingWentWrong;
+  if (interaction.deferred) await interaction.editReply({ content });
+  else if (!interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }

@@ -35,8 +35,8 @@ import * as teams from './memory-teams.js';
 
 /**
  * The quiz store in process memory, for console mode and unit tests. It keeps the same semantics as
- * the Redis store (the shared contract suite holds both to it) but loses everything on exit, and
- * ignores expiry.
+ * the Redis store (the shared contract suite holds both to it) but loses everything on exit. Rounds
+ * expire as on Redis, by the engine's clock (the newest round's opening time), not the wall clock.
  *
  * Laid out like `RedisQuizStore`: one shared state, operation modules per area, and this class as the
  * port. The operations are synchronous, so each runs as one step, as a Lua script does on Redis. The
@@ -46,12 +46,20 @@ import * as teams from './memory-teams.js';
 export class MemoryQuizStore implements QuizStore {
   private readonly state = new MemoryState();
 
+  /** How many rounds are held (tests of the pruning). */
+  get storedRounds(): number {
+    return this.state.rounds.size;
+  }
+
   async createRound(input: NewRound): Promise<Round> {
+    // The store's clock is the engine's: the newest round's opening time (a manual clock in tests).
+    this.state.clock = Math.max(this.state.clock, input.openedAt);
+    rounds.pruneExpired(this.state, this.state.clock);
     return rounds.createRound(this.state, input);
   }
 
   async getRound(scope: ScopeId, roundId: string): Promise<Round | null> {
-    return rounds.getRound(this.state, scope, roundId);
+    return rounds.getRound(this.state, scope, roundId, this.state.clock);
   }
 
   async setRoundMessage(scope: ScopeId, roundId: string, messageRef: string): Promise<void> {
@@ -59,7 +67,7 @@ export class MemoryQuizStore implements QuizStore {
   }
 
   async latestDailyRound(channel: ChannelRef): Promise<Round | null> {
-    return rounds.latestDailyRound(this.state, channel);
+    return rounds.latestDailyRound(this.state, channel, this.state.clock);
   }
 
   async recordAnswer(input: RecordAnswerInput): Promise<RecordAnswerResult> {
@@ -87,6 +95,10 @@ export class MemoryQuizStore implements QuizStore {
 
   async markRevealed(scope: ScopeId, roundId: string): Promise<void> {
     rounds.markRevealed(this.state, scope, roundId);
+  }
+
+  async dropUnpostedRound(round: Pick<Round, 'scope' | 'id' | 'channelId'>): Promise<boolean> {
+    return rounds.dropUnpostedRound(this.state, round);
   }
 
   async askedQuestions(channel: ChannelRef): Promise<string[]> {

@@ -2,6 +2,26 @@ import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/mod
 import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import type { MemoryState, StoredRound } from './memory-state.js';
 
+const DAY_MS = 86_400_000;
+/** How long a round is kept after it closes: the same as the Redis store's key expiry. */
+export const ROUND_RETENTION_MS = { daily: 14 * DAY_MS, practice: DAY_MS, review: DAY_MS } as const;
+/** Sweeps for expired rounds at most this often (each sweep walks every round). */
+const PRUNE_INTERVAL_MS = 60_000;
+
+function expired(stored: StoredRound, now: number): boolean {
+  return stored.round.closesAt + ROUND_RETENTION_MS[stored.round.kind] <= now;
+}
+
+/**
+ * Forgets rounds past their retention, as Redis expires their keys, so a long-running console session
+ * or test process does not keep every practice round it ever made.
+ */
+export function pruneExpired(state: MemoryState, now: number): void {
+  if (now - state.lastPruneAt < PRUNE_INTERVAL_MS) return;
+  state.lastPruneAt = now;
+  for (const [key, stored] of state.rounds) if (expired(stored, now)) state.rounds.delete(key);
+}
+
 export function createRound(state: MemoryState, input: NewRound): Round {
   const channel = `${input.scope}|${input.channelId}`;
   let seq = 0;
@@ -30,9 +50,18 @@ function copyRound(round: Round): Round {
   return { ...round, ...(round.choiceOrder ? { choiceOrder: [...round.choiceOrder] } : {}) };
 }
 
-/** A copy: callers must not be able to change the stored round. */
-export function getRound(state: MemoryState, scope: ScopeId, roundId: string): Round | null {
+/** A copy: callers must not be able to change the stored round. Null once expired, as on Redis. */
+export function getRound(
+  state: MemoryState,
+  scope: ScopeId,
+  roundId: string,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const stored = state.rounds.get(`${scope}|${roundId}`);
+  if (stored && expired(stored, now)) {
+    state.rounds.delete(`${scope}|${roundId}`);
+    return null;
+  }
   return stored ? copyRound(stored.round) : null;
 }
 
@@ -46,9 +75,13 @@ export function setRoundMessage(
   if (stored) stored.round.messageRef = messageRef;
 }
 
-export function latestDailyRound(state: MemoryState, channel: ChannelRef): Round | null {
+export function latestDailyRound(
+  state: MemoryState,
+  channel: ChannelRef,
+  now = Number.NEGATIVE_INFINITY,
+): Round | null {
   const id = state.latestDaily.get(`${channel.scope}|${channel.channelId}`);
-  return id ? getRound(state, channel.scope, id) : null;
+  return id ? getRound(state, channel.scope, id, now) : null;
 }
 
 export function tally(state: MemoryState, scope: ScopeId, roundId: string): Tally {
@@ -90,6 +123,22 @@ export function markRevealed(state: MemoryState, scope: ScopeId, roundId: string
     stored.round.status = 'closed';
     stored.revealed = true;
   }
+}
+
+/** As the Redis store's drop script: closed and revealed, and the seq given back if still the last. */
+export function dropUnpostedRound(
+  state: MemoryState,
+  ref: Pick<Round, 'scope' | 'id' | 'channelId'>,
+): boolean {
+  const stored = state.rounds.get(`${ref.scope}|${ref.id}`);
+  if (!stored || stored.revealed || stored.round.messageRef !== undefined) return false;
+  stored.round.status = 'closed';
+  stored.revealed = true;
+  const channel = `${ref.scope}|${ref.channelId}`;
+  if (stored.round.kind === 'daily' && state.seqs.get(channel) === stored.round.seq) {
+    state.seqs.set(channel, stored.round.seq - 1);
+  }
+  return true;
 }
 
 /**

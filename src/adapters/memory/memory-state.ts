@@ -44,6 +44,10 @@ export interface TeamRecord {
 export class MemoryState {
   /** `<scope>|<roundId>` */
   readonly rounds = new Map<string, StoredRound>();
+  /** When expired rounds were last swept out. */
+  lastPruneAt = Number.NEGATIVE_INFINITY;
+  /** The newest time the engine has told the store (a round's opening): expiry is judged by it. */
+  clock = Number.NEGATIVE_INFINITY;
   /** The last daily sequence number per `<scope>|<channelId>`. */
   readonly seqs = new Map<string, number>();
   /** The newest daily round id per `<scope>|<channelId>`. */

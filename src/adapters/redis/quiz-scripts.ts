@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { DROP_UNPOSTED_ROUND_LUA } from './scripts/drop-unposted-round.lua.js';
 import { RECORD_ANSWER_KEYS, RECORD_ANSWER_LUA } from './scripts/record-answer.lua.js';
 import { DISMISS_REPORTS_LUA, FILE_REPORT_LUA, RESTORE_QUESTION_LUA } from './scripts/report-scripts.lua.js';
 import {
@@ -16,6 +17,7 @@ const SCRIPTS = {
   pqCreateRound: { lua: CREATE_ROUND_LUA, numberOfKeys: 3 },
   pqClaimClose: { lua: CLAIM_CLOSE_LUA, numberOfKeys: 2 },
   pqMarkRevealed: { lua: MARK_REVEALED_LUA, numberOfKeys: 1 },
+  pqDropUnpostedRound: { lua: DROP_UNPOSTED_ROUND_LUA, numberOfKeys: 2 },
   pqSetRoundMessage: { lua: SET_ROUND_MESSAGE_LUA, numberOfKeys: 1 },
   pqMarkAsked: { lua: MARK_ASKED_LUA, numberOfKeys: 1 },
   pqJoinTeam: { lua: JOIN_TEAM_LUA, numberOfKeys: 3 },

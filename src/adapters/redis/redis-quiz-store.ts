@@ -35,6 +35,7 @@ import { leaderboard, playerStats, teamLeaderboard } from './redis-boards.js';
 import { toStoreError } from './redis-errors.js';
 import { RedisKeys } from './redis-keys.js';
 import * as learning from './redis-learning.js';
+import { dropUnpostedRound } from './redis-round-drop.js';
 import * as rounds from './redis-rounds.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 import * as teams from './redis-teams.js';
@@ -91,6 +92,10 @@ export class RedisQuizStore implements QuizStore {
 
   markRevealed(scope: ScopeId, roundId: string): Promise<void> {
     return this.guard('markRevealed', () => rounds.markRevealed(this.ctx, scope, roundId));
+  }
+
+  dropUnpostedRound(round: Pick<Round, 'scope' | 'id' | 'channelId'>): Promise<boolean> {
+    return this.guard('dropUnpostedRound', () => dropUnpostedRound(this.ctx, round));
   }
 
   askedQuestions(channel: ChannelRef): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { InFlight } from '../../core/in-flight.js';
 import { type Locale, type RoundRef, scopeId } from '../../core/model.js';
@@ -7,9 +7,11 @@ import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuizCommands } from '../../core/quiz-commands.js';
 import { UserLocales } from '../../core/user-locales.js';
 import { boltLogger } from './bolt-logger.js';
+import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
 import { registerInstallationEvents } from './installation-events.js';
 import type { StateRecords } from './one-time-state-store.js';
 import { SlackAdmins } from './slack-admins.js';
+import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
 import type { InstallationRecords, SlackInstallations } from './slack-installations.js';
 import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './slack-oauth.js';
@@ -63,7 +65,14 @@ export interface SlackBot {
    * not listening or the bot token fails `auth.test` (checked at most once a minute).
    */
   problem(): Promise<string | null>;
-  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: connects. */
+  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: nothing. */
+  listen(port: number, host?: string): Promise<Server | null>;
+  /**
+   * Checks the bot token (`auth.test`), then readies Bolt and, in Socket Mode, opens the websocket.
+   * A refused token throws `CredentialRejectedError`; an unreachable Slack throws the network error.
+   */
+  connect(): Promise<void>;
+  /** `listen` then `connect` (tests). */
   start(port: number, host?: string): Promise<Server | null>;
   stop(): Promise<void>;
 }
@@ -95,19 +104,20 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const socketReceiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
     : null;
-  const receiver =
-    socketReceiver ??
-    new HTTPReceiver({
-      signingSecret: settings.signingSecret ?? '',
-      endpoints: '/slack/events',
-      processBeforeResponse: false,
-      ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
-      ...(deps.unhandledRequestTimeoutMillis
-        ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
-        : {}),
-      logger,
-      ...(oauth?.receiverOptions ?? {}),
-    });
+  const httpReceiver = socketReceiver
+    ? null
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret ?? '',
+        endpoints: '/slack/events',
+        processBeforeResponse: false,
+        ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+        ...(deps.unhandledRequestTimeoutMillis
+          ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
+          : {}),
+        logger,
+        ...(oauth?.receiverOptions ?? {}),
+      });
+  const receiver = socketReceiver ?? (httpReceiver as HTTPReceiver);
   // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.
   const app = new App({
     ...(settings.botToken ? { token: settings.botToken } : {}),
@@ -116,12 +126,23 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     logger,
     logLevel: LogLevel.INFO,
     convoStore: false,
+    // Bolt would call auth.test in this constructor and leave a rejection nobody handles (a bad token
+    // crashed the process with a stack); connect() checks the token itself and then initialises Bolt.
+    deferInitialization: true,
   });
 
   const engine = deps.commands.engine;
   const loadRound = (ref: RoundRef) => engine.roundWithQuestion(ref);
+  // Channel posts get a client of their own that hands a 429 back instead of waiting: WebClient pauses
+  // its whole request queue on a rate limit, which with one client for many workspaces (or for clicks
+  // and posts alike) would stall everyone. The scheduler pauses just that workspace's lane instead.
+  const channelClient = new webApi.WebClient(settings.botToken, {
+    ...clientOptions,
+    logger,
+    rejectRateLimitedCalls: true,
+  });
   const platform = new SlackPlatform({
-    client: app.client,
+    client: channelClient,
     bank: engine.bank,
     timeZone: deps.timeZone,
     locale: deps.defaultLocale,
@@ -138,6 +159,13 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await inFlight.track(next());
     });
   }
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  holdUntilReady(app, ready, log);
+  acceptMalformedPayloads(app, log);
+  replyOnHandlerFailure(app, log, deps.defaultLocale);
   let connected = false;
   let lastAuth: { at: number; problem: string | null } | null = null;
   socketReceiver?.client.on('connected', () => {
@@ -170,7 +198,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     platform,
     installations: oauth?.installations ?? null,
     async problem() {
-      if (!connected) return socketReceiver ? 'socket mode not connected' : 'not listening';
+      if (!connected) return socketReceiver ? 'socket mode not connected' : 'bot token not checked yet';
       // Multi-workspace mode has no one token to test; Redis readiness covers the installations.
       if (socketReceiver || oauth) return null;
       const now = Date.now();
@@ -179,10 +207,24 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       }
       return lastAuth.problem;
     },
+    async listen(port: number, host?: string) {
+      if (!httpReceiver) return null;
+      // Bolt's own server, started before Bolt is initialised so /healthz answers while Slack is checked.
+      return httpReceiver.start(host ? { port, host } : port);
+    },
+    async connect() {
+      // Single-token mode only: with OAuth (many workspaces) there is no one token to check, and one
+      // revoked installation must never stop the process, so this step is skipped there.
+      if (settings.botToken) await checkBotToken(settings.botToken, settings.apiUrl, logger);
+      await app.init();
+      markReady();
+      if (socketReceiver) await verifySlackCredential(() => socketReceiver.start(), 'SLACK_APP_TOKEN');
+      connected = true;
+    },
     async start(port: number, host?: string) {
-      const started = await app.start(host ? { port, host } : port);
-      if (!socketReceiver) connected = true;
-      return settings.appToken ? null : (started as Server);
+      const server = await this.listen(port, host);
+      await this.connect();
+      return server;
     },
     async stop() {
       await app.stop();
@@ -212,4 +254,22 @@ async function authProblem(app: App): Promise<string | null> {
   const problem = await Promise.race([check, timeout]);
   clearTimeout(timer);
   return problem;
+}
+
+/**
+ * `auth.test` on a client of its own without the SDK's retries (ten over half an hour): each attempt is
+ * short, and connectWithRetry decides about the next one while /readyz says what is going on.
+ */
+async function checkBotToken(
+  token: string,
+  apiUrl: string | undefined,
+  logger: ReturnType<typeof boltLogger>,
+): Promise<void> {
+  const check = new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logger,
+  });
+  await verifySlackCredential(() => check.auth.test(), 'SLACK_BOT_TOKEN');
 }

@@ -8,7 +8,14 @@ import { type InstallationRecords, SlackInstallations } from './slack-installati
 import type { SlackTokens } from './slack-tokens.js';
 
 /** The bot scopes of `manifest.yml` (a test keeps the two equal): what the install asks for. */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'users:read'] as const;
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  // A retried question post first checks whether its first attempt reached the channel (issue 15.1).
+  'channels:history',
+  'groups:history',
+] as const;
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';

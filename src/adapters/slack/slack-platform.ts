@@ -2,13 +2,14 @@ import type { webApi } from '@slack/bolt';
 import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
 import { messagesFor } from '../../core/messages/index.js';
 import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
-import { type ChatPlatform, PlatformError } from '../../core/ports/chat-platform.js';
+import { type ChatPlatform, PlatformError, type PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import { questionView, revealView, type TextView } from '../../core/views.js';
 import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBlocks } from './block-kit.js';
 import { toPlatformError } from './slack-errors.js';
+import { findPostedQuestion, questionMetadata } from './slack-question-lookup.js';
 import { isAuthFailure, type SlackTokens, teamOfScope } from './slack-tokens.js';
 
 type WebClient = webApi.WebClient;
@@ -42,7 +43,35 @@ export class SlackPlatform implements ChatPlatform {
     });
   }
 
-  async postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
+  /**
+   * Slack has no idempotency key for chat.postMessage. Each question post carries the round id in its
+   * message metadata; when the scheduler posts a round again after a failed attempt (which may have
+   * reached Slack, e.g. a timeout), we first look for that metadata in the channel's recent history
+   * and reuse the message found (see `findPostedQuestion`).
+   */
+  async postQuestion(
+    channel: ChannelRef,
+    round: Round,
+    question: Question,
+    attempt?: PostAttempt,
+  ): Promise<string> {
+    const earlier = attempt?.retry
+      ? await findPostedQuestion(
+          (args) =>
+            this.call('conversations.history', channel.scope, (auth) =>
+              this.options.client.conversations.history({ ...auth, ...args }),
+            ),
+          this.options.log,
+          channel,
+          round,
+        )
+      : null;
+    const ts = earlier ?? (await this.postNewQuestion(channel, round, question));
+    this.counts.posted(channel, { ...round, messageRef: ts }, question);
+    return ts;
+  }
+
+  private async postNewQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string> {
     const view = this.view(round, question, 0);
     const result = await this.call('chat.postMessage', channel.scope, (auth) =>
       this.options.client.chat.postMessage({
@@ -51,11 +80,10 @@ export class SlackPlatform implements ChatPlatform {
         blocks: questionBlocks(view),
         text: fallbackText(view.title, view.stem),
         unfurl_links: false,
+        metadata: questionMetadata(round),
       }),
     );
-    const ts = String(result.ts ?? '');
-    this.counts.posted(channel, { ...round, messageRef: ts }, question);
-    return ts;
+    return String(result.ts ?? '');
   }
 
   async refreshAnswerCount(channel: ChannelRef, roundId: string, answerCount: number): Promise<void> {
@@ -63,21 +91,26 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void> {
-    this.counts.revealed(round.id);
+    await this.counts.revealing(round.id);
     const view = revealView(round, question, tally, messagesFor(this.options.locale));
     const text = fallbackText(view.title, view.answer);
     let ts = round.messageRef;
     if (ts) {
       const messageTs = ts;
-      await this.call('chat.update', channel.scope, (auth) =>
-        this.options.client.chat.update({
-          ...auth,
-          channel: channel.channelId,
-          ts: messageTs,
-          blocks: revealBlocks(view),
-          text,
-        }),
-      );
+      const showReveal = async (): Promise<void> => {
+        await this.call('chat.update', channel.scope, (auth) =>
+          this.options.client.chat.update({
+            ...auth,
+            channel: channel.channelId,
+            ts: messageTs,
+            blocks: revealBlocks(view),
+            text,
+          }),
+        );
+      };
+      await showReveal();
+      // Another replica's count edit may have been on its way: the reveal is shown once more.
+      this.counts.reapplyLater(round.id, showReveal);
     } else {
       const posted = await this.call('chat.postMessage', channel.scope, (auth) =>
         this.options.client.chat.postMessage({

@@ -83,6 +83,7 @@ export const en: Messages = {
   unavailable: 'The quiz is unavailable for a moment. Please try again in a few seconds.',
   notRecorded:
     'The quiz is unavailable for a moment; your answer was not recorded. Please try again in a few seconds.',
+  somethingWentWrong: 'Something went wrong on our side. Please try again.',
 
   revealTitle: 'Answer revealed',
   revealAnswer: (key, label) => `Correct answer: ${key}. ${label}`,
@@ -210,6 +211,7 @@ export const en: Messages = {
   scheduleNone: (cron, timeZone) =>
     `This channel gets no daily question yet. Subscribe with /quiz schedule ${cron} ${timeZone} (or your own cron and time zone).`,
   scheduleSaved: 'Schedule saved.',
+  scheduleFirstPost: (when) => `First question: ${when}.`,
   scheduleOff: 'This channel no longer gets the daily question.',
   scheduleNotSubscribed: 'This channel was not subscribed; nothing changed.',
   invalidCron: (cron, error) =>

@@ -64,6 +64,7 @@ export const ja: Messages = {
   unknownRound: 'この問題はもう利用できません。',
   unavailable: 'クイズが一時的に利用できません。数秒後にもう一度お試しください。',
   notRecorded: 'クイズが一時的に利用できないため、回答は記録されていません。数秒後にもう一度お試しください。',
+  somethingWentWrong: 'ボット側で問題が発生しました。もう一度お試しください。',
 
   revealTitle: '正解発表',
   revealAnswer: (key, label) => `正解: ${key}. ${label}`,
@@ -192,6 +193,7 @@ export const ja: Messages = {
   scheduleNone: (cron, timeZone) =>
     `このチャンネルはまだ出題の対象ではありません。/quiz schedule ${cron} ${timeZone}（cron とタイムゾーンは変更可）で登録できます。`,
   scheduleSaved: 'スケジュールを保存しました。',
+  scheduleFirstPost: (when) => `最初の出題: ${when}`,
   scheduleOff: 'このチャンネルへの毎日の出題を停止しました。',
   scheduleNotSubscribed: 'このチャンネルは登録されていません。何も変更していません。',
   // The parser's detail is English; a Japanese sentence says what a valid schedule looks like instead.

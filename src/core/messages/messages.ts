@@ -30,6 +30,8 @@ export interface Messages {
   unknownRound: string;
   unavailable: string;
   notRecorded: string;
+  /** A failure that is neither the store nor the user's input (a bug, a platform error): private. */
+  somethingWentWrong: string;
 
   revealTitle: string;
   revealAnswer(key: string, label: string): string;
@@ -103,6 +105,8 @@ export interface Messages {
   scheduleNextTitle(timeZone: string): string;
   scheduleNone(defaultCron: string, defaultTimeZone: string): string;
   scheduleSaved: string;
+  /** The first question under a schedule just set: slots before this moment are never posted. */
+  scheduleFirstPost(when: string): string;
   scheduleOff: string;
   scheduleNotSubscribed: string;
   invalidCron(cron: string, error: string): string;

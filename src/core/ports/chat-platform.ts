@@ -6,8 +6,13 @@ import type { TextView } from '../views.js';
  * their own format and language.
  */
 export interface ChatPlatform {
-  /** Posts the question with one button per choice; returns the message reference to edit later. */
-  postQuestion(channel: ChannelRef, round: Round, question: Question): Promise<string>;
+  /**
+   * Posts the question with one button per choice; returns the message reference to edit later.
+   * `retry`: an earlier attempt for this same round failed, possibly after the platform had posted it
+   * (a timeout). Where the platform lets us tell, the adapter then returns the message already posted
+   * for `round.id` instead of posting a second one.
+   */
+  postQuestion(channel: ChannelRef, round: Round, question: Question, attempt?: PostAttempt): Promise<string>;
   /**
    * Shows the answer count on the question message. Called after every recorded answer, so adapters
    * throttle it and look the round up themselves only when they actually edit.
@@ -17,6 +22,10 @@ export interface ChatPlatform {
   revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void>;
   /** Posts a plain message to the channel (the weekly digest). */
   postText(channel: ChannelRef, view: TextView): Promise<void>;
+}
+
+export interface PostAttempt {
+  retry: boolean;
 }
 
 export type PlatformFailure = 'channel-gone' | 'rate-limited' | 'failed';

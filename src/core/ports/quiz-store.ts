@@ -149,6 +149,13 @@ export interface RoundStore {
    */
   claimClose(scope: ScopeId, roundId: string, now: number, leaseMs: number): Promise<ClaimCloseResult>;
   markRevealed(scope: ScopeId, roundId: string): Promise<void>;
+  /**
+   * Ends a daily round whose question never reached the channel (no `messageRef`), without a reveal:
+   * one atomic step marks it closed and revealed and, if no later round took a number since, gives its
+   * sequence number back, so the next round carries it and streaks go on. False (and no change) when
+   * the round is gone, already revealed or was posted after all.
+   */
+  dropUnpostedRound(round: Pick<Round, 'scope' | 'id' | 'channelId'>): Promise<boolean>;
 }
 
 export interface QuestionRotationStore {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScopeId } from '../../../src/core/model.js';
 import type { QuizStore } from '../../../src/core/ports/quiz-store.js';
-import { type ContractFixtures, HOUR, T0 } from './fixtures.js';
+import { type ContractFixtures, DAY, HOUR, T0 } from './fixtures.js';
 
 /** Creating rounds, numbering them per channel, reading them back. */
 export function describeRounds(fx: ContractFixtures): void {
@@ -56,6 +56,26 @@ export function describeRounds(fx: ContractFixtures): void {
       expect(await store.getRound(scope, r.id)).toEqual({ ...r, messageRef: '1700000000.000100' });
       await store.setRoundMessage(scope, 'no-such-round', 'x');
       expect(await store.getRound(scope, 'no-such-round')).toBeNull();
+    });
+
+    it('drops a never-posted round without a reveal and gives its number back, once', async () => {
+      await daily(0, 'C1');
+      const unposted = await daily(1, 'C1');
+      expect(await store.dropUnpostedRound(unposted)).toBe(true);
+      expect(await store.dropUnpostedRound(unposted)).toBe(false);
+      expect(await store.getRound(scope, unposted.id)).toMatchObject({ status: 'closed' });
+      expect(await store.dueRounds(T0 + 10 * DAY, 100)).not.toContainEqual({ scope, roundId: unposted.id });
+      // The next round carries the dropped round's number: streaks need consecutive numbers.
+      const next = await daily(2, 'C1');
+      expect(next.seq).toBe(2);
+      // A posted round, or one whose number a later round took, keeps things as they are.
+      await store.setRoundMessage(scope, next.id, '1700000000.000100');
+      expect(await store.dropUnpostedRound(next)).toBe(false);
+      expect(await store.getRound(scope, next.id)).toMatchObject({ status: 'open' });
+      const stale = await daily(3, 'C2');
+      await daily(4, 'C2');
+      expect(await store.dropUnpostedRound(stale)).toBe(true);
+      expect((await daily(5, 'C2')).seq).toBe(3);
     });
 
     it('knows the newest daily round of each channel, open or not', async () => {

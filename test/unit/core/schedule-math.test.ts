@@ -5,7 +5,7 @@ import { nextSlots, previousSlot } from '../../../src/core/slots.js';
 function fields(expression: string) {
   const parsed = parseCron(expression);
   if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.fields;
+  return parsed.schedule;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
