@@ -1,5 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { Question } from '../model.js';
+
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = (1n << 64n) - 1n;
+const utf8 = new TextEncoder();
+
+/** FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash; nothing here needs one). */
+function fnv1a64(text: string): bigint {
+  let hash = FNV_OFFSET;
+  for (const byte of utf8.encode(text)) hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & MASK_64;
+  return hash;
+}
 
 /**
  * A short hash of what a player answers: the stem, the choices and the key, in both languages. Item
@@ -12,5 +23,5 @@ export function questionVersion(question: Question): string {
     choices: question.choices.map((c) => [c.key, c.text]),
     answer: question.answer,
   };
-  return createHash('sha256').update(JSON.stringify(measured)).digest('hex').slice(0, 10);
+  return fnv1a64(JSON.stringify(measured)).toString(16).padStart(16, '0').slice(0, 10);
 }
