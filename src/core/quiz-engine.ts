@@ -20,6 +20,7 @@ import type { Clock } from './ports/clock.js';
 import type { QuestionBank } from './ports/question-bank.js';
 import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
+import { isExtra } from './question-tags.js';
 import { pickOne, type Random } from './random.js';
 import { POINTS_BY_STREAK } from './scoring.js';
 import { checkTeamName } from './teams.js';
@@ -48,6 +49,8 @@ export interface StartRoundInput {
   ownerId?: string;
   /** Ask this question (the /gcp "practise" button); otherwise one is picked. */
   questionId?: string;
+  /** Daily rounds leave out trivia and off-blueprint questions unless the channel asks for them. */
+  includeExtras?: boolean;
 }
 
 export type StartRoundResult =
@@ -111,7 +114,10 @@ export class QuizEngine {
    */
   async startRound(input: StartRoundInput): Promise<StartRoundResult> {
     const { store, bank, clock } = this.deps;
-    const candidates = bank.all().filter((q) => !input.domain || q.domain === input.domain);
+    const leaveOutExtras = input.kind === 'daily' && !input.includeExtras;
+    const candidates = bank
+      .all()
+      .filter((q) => (!input.domain || q.domain === input.domain) && !(leaveOutExtras && isExtra(q)));
     const rotation =
       input.kind === 'practice' ? practiceRotation(input.channel, input.ownerId) : input.channel;
     let question = input.questionId ? bank.get(input.questionId) : undefined;

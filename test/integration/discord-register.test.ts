@@ -81,6 +81,7 @@ describe('command definitions', () => {
       'quiz-admin schedule domain',
       'quiz-admin schedule length',
       'quiz-admin schedule digest',
+      'quiz-admin schedule extras',
     ]);
     const next = optionsOf('quiz').find((o) => o.name === 'next');
     expect(next?.options?.[0]?.choices?.map((c) => c.value)).toEqual(domains.map((d) => d.id));
