@@ -14,6 +14,8 @@ export type QuizCommand =
   | { kind: 'schedule-set'; cron: string; timeZone?: string }
   | { kind: 'schedule-off' }
   | { kind: 'schedule-digest'; enabled: boolean }
+  /** Trivia and off-blueprint questions in the channel's daily rounds. */
+  | { kind: 'schedule-extras'; enabled: boolean }
   /** Exam-domain filter of the channel's daily questions; null: every domain. */
   | { kind: 'schedule-domain'; domain: string | null }
   /** Round length in minutes; null: until the next scheduled question (at most 24 hours). */
@@ -115,10 +117,10 @@ function parseSchedule(args: string[]): QuizCommand {
   if (args.length === 0) return { kind: 'schedule-show' };
   const first = args[0]?.toLowerCase();
   if (first === 'off' && args.length === 1) return { kind: 'schedule-off' };
-  if (first === 'digest' && args.length === 2) {
+  if ((first === 'digest' || first === 'extras') && args.length === 2) {
     const value = args[1]?.toLowerCase();
-    if (value === 'on' || value === 'off') return { kind: 'schedule-digest', enabled: value === 'on' };
-    return { kind: 'usage', command: 'schedule' };
+    if (value !== 'on' && value !== 'off') return { kind: 'usage', command: 'schedule' };
+    return { kind: first === 'digest' ? 'schedule-digest' : 'schedule-extras', enabled: value === 'on' };
   }
   if (first === 'domain' && args.length === 2) {
     const domain = args[1] ?? '';

@@ -49,6 +49,8 @@ export interface ScheduleCommands {
   digest(channel: ChannelRef, enabled: boolean, m: Messages): Promise<TextView>;
   domain(channel: ChannelRef, domain: string | null, m: Messages): Promise<TextView>;
   roundLength(channel: ChannelRef, minutes: number | null, m: Messages): Promise<TextView>;
+  extras(channel: ChannelRef, enabled: boolean, m: Messages): Promise<TextView>;
+  includesExtras(channel: ChannelRef): Promise<boolean>;
 }
 
 export interface QuizCommandsDeps {
@@ -63,6 +65,7 @@ const ADMIN_COMMANDS = new Set<string>([
   'schedule-set',
   'schedule-off',
   'schedule-digest',
+  'schedule-extras',
   ...LEARNING_ADMIN_COMMANDS,
 ]);
 
@@ -127,10 +130,10 @@ export class QuizCommands {
         return text(textView(messagesFor(command.locale).langSet(command.locale)));
       case 'post': {
         if (command.domain && !engine.bank.domain(command.domain)) return text(textView(m.noQuestions));
-        const result = await this.deps.publisher.publish(
-          channel,
-          command.domain ? { domain: command.domain } : {},
-        );
+        const result = await this.deps.publisher.publish(channel, {
+          ...(command.domain ? { domain: command.domain } : {}),
+          includeExtras: await this.deps.schedule.includesExtras(channel),
+        });
         return text(textView(result.kind === 'posted' ? m.posted : m.noQuestions));
       }
       case 'schedule-show':
@@ -141,6 +144,8 @@ export class QuizCommands {
         return text(await this.deps.schedule.off(channel, m));
       case 'schedule-digest':
         return text(await this.deps.schedule.digest(channel, command.enabled, m));
+      case 'schedule-extras':
+        return text(await this.deps.schedule.extras(channel, command.enabled, m));
       case 'schedule-domain':
         return text(await this.deps.schedule.domain(channel, command.domain, m));
       case 'schedule-length':

@@ -22,6 +22,7 @@ import type { LearningStore } from './ports/learning-store.js';
 import type { QuestionBank } from './ports/question-bank.js';
 import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
+import { isExtra } from './question-tags.js';
 import { pickOne, type Random } from './random.js';
 import { POINTS_BY_STREAK } from './scoring.js';
 import { checkTeamName } from './teams.js';
@@ -50,6 +51,8 @@ export interface StartRoundInput {
   ownerId?: string;
   /** Ask this question (the /gcp "practise" button); otherwise one is picked. */
   questionId?: string;
+  /** Daily rounds leave out trivia and off-blueprint questions unless the channel asks for them. */
+  includeExtras?: boolean;
 }
 
 export type StartRoundResult =
@@ -120,9 +123,15 @@ export class QuizEngine {
     const { store, bank, clock } = this.deps;
     // Questions reported by enough players of this scope stay out of its new rounds until restored.
     const suspended = new Set(await store.suspendedQuestions(input.channel.scope));
+    const leaveOutExtras = input.kind === 'daily' && !input.includeExtras;
     const candidates = bank
       .all()
-      .filter((q) => (!input.domain || q.domain === input.domain) && !suspended.has(q.id));
+      .filter(
+        (q) =>
+          (!input.domain || q.domain === input.domain) &&
+          !(leaveOutExtras && isExtra(q)) &&
+          !suspended.has(q.id),
+      );
     const rotation = input.kind === 'daily' ? input.channel : practiceRotation(input.channel, input.ownerId);
     let question =
       input.questionId && !suspended.has(input.questionId) ? bank.get(input.questionId) : undefined;

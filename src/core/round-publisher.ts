@@ -30,7 +30,7 @@ export class RoundPublisher {
    */
   async publish(
     channel: ChannelRef,
-    options: { domain?: string; closesAt?: number } = {},
+    options: { domain?: string; closesAt?: number; includeExtras?: boolean } = {},
   ): Promise<PublishResult> {
     const platform = this.requirePlatform(channel.scope);
     const previous = await this.engine.latestDailyRound(channel);

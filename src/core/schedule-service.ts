@@ -70,6 +70,7 @@ export class ScheduleService implements ScheduleCommands {
       digest: existing?.digest ?? true,
       ...(existing?.domain ? { domain: existing.domain } : {}),
       ...(existing?.roundMinutes ? { roundMinutes: existing.roundMinutes } : {}),
+      ...(existing?.extras ? { extras: true } : {}),
       since,
     };
     const first = firstSlotFrom(parsed.schedule, sub.timeZone, since);
@@ -101,6 +102,18 @@ export class ScheduleService implements ScheduleCommands {
       const { domain: _old, ...rest } = sub;
       return domain === null ? rest : { ...rest, domain };
     });
+  }
+
+  async extras(channel: ChannelRef, enabled: boolean, m: Messages): Promise<TextView> {
+    return this.update(channel, m, (sub) => {
+      const { extras: _old, ...rest } = sub;
+      return enabled ? { ...rest, extras: true } : rest;
+    });
+  }
+
+  /** Whether the channel's daily rounds include extras (an admin's `/quiz post` follows the schedule). */
+  async includesExtras(channel: ChannelRef): Promise<boolean> {
+    return (await this.deps.subscriptions.getSubscription(channel))?.extras === true;
   }
 
   async roundLength(channel: ChannelRef, minutes: number | null, m: Messages): Promise<TextView> {
@@ -143,7 +156,10 @@ export class ScheduleService implements ScheduleCommands {
     const domain = sub.domain
       ? (this.deps.engine.bank.domain(sub.domain)?.name[m.locale] ?? sub.domain)
       : null;
-    const lines = m.scheduleSettings(sub.cron, sub.timeZone, domain, sub.digest, sub.roundMinutes ?? null);
+    const lines = [
+      ...m.scheduleSettings(sub.cron, sub.timeZone, domain, sub.digest, sub.roundMinutes ?? null),
+      m.scheduleExtras(sub.extras === true),
+    ];
     if (sub.pausedReason) {
       // Slack's not_in_channel: the cure is an invitation, which the message names.
       lines.push(

@@ -175,7 +175,11 @@ export class ScheduledPosts {
     if (!retrying && sub.digest && this.digest.isFirstSlotOfWeek(schedule, sub.timeZone, slot)) {
       await this.digest.post(sub.channel, slot, sub.timeZone);
     }
-    await publisher.publish(sub.channel, { ...(sub.domain ? { domain: sub.domain } : {}), closesAt });
+    await publisher.publish(sub.channel, {
+      ...(sub.domain ? { domain: sub.domain } : {}),
+      closesAt,
+      includeExtras: sub.extras === true,
+    });
     if (now - slot > MINUTE) {
       log.info({ channel: sub.channel, slot: new Date(slot).toISOString() }, 'missed slot posted late');
     }

@@ -34,7 +34,11 @@ function printReport(report: ContentReport): void {
   console.log(`Per style: ${list(report.perStyle)}`);
   console.log(`Right answer keys: ${list(Object.fromEntries(Object.entries(report.answerKeys).sort()))}`);
   console.log(
-    `Multiple select: ${report.multipleSelect} (${share(report.multipleSelectShare)})   generative AI: ${report.generativeAi} (${share(report.generativeAiShare)})   trivia: ${report.extras.trivia}   off-blueprint: ${report.extras['off-blueprint']}`,
+    `Multiple select: ${report.multipleSelect} (${share(report.multipleSelectShare)})   generative AI: ${report.generativeAi} (${share(report.generativeAiShare)})   ${Object.entries(
+      report.extras,
+    )
+      .map(([tag, n]) => `${tag}: ${n}`)
+      .join('   ')}`,
   );
   console.log(
     `Median scenario stem: ${report.medianScenarioStem.en} characters (en), ${report.medianScenarioStem.ja} (ja)`,

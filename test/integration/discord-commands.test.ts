@@ -209,6 +209,12 @@ describe('/quiz-admin', () => {
       'Weekly digest off.',
     );
     expect(textOf(await run('quiz', ['schedule']))).toContain('Weekly digest: off');
+    expect(textOf(await run('quiz-admin', ['schedule', 'extras'], { state: 'on' }, MANAGER))).toContain(
+      'Extras (product-history trivia, general statistics off the exam guide): in daily questions',
+    );
+    expect(textOf(await run('quiz-admin', ['schedule', 'extras'], { state: 'on' }, ALICE))).toContain(
+      'Nothing was changed.',
+    );
     expect(textOf(await run('quiz-admin', ['schedule', 'off'], {}, ALICE))).toContain('Nothing was changed.');
     expect(textOf(await run('quiz-admin', ['schedule', 'off'], {}, MANAGER))).toBe(
       'This channel no longer gets the daily question.',

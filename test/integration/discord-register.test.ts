@@ -84,6 +84,7 @@ describe('command definitions', () => {
       'quiz-admin schedule domain',
       'quiz-admin schedule length',
       'quiz-admin schedule digest',
+      'quiz-admin schedule extras',
       'quiz-admin reports',
       'quiz-admin restore',
       'quiz-admin question',

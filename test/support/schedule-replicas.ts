@@ -76,11 +76,12 @@ export function aReplica(options: {
   clock: ManualClock;
   sleep?: Sleep;
   limits?: { concurrency?: number; perScope?: number; maxRetryWaitMs?: number; maxAttempts?: number };
+  questions?: Question[];
 }): Replica {
   const platform = new FlakyPostPlatform();
   const log = new CapturingLogger();
   const app = buildApp({
-    bank: aBank(someQuestions(10)),
+    bank: aBank(options.questions ?? someQuestions(10)),
     catalog: aCatalog(),
     store: options.store,
     subscriptions: options.subscriptions,

@@ -180,6 +180,16 @@ function quizAdminCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
                 choice('off', { en: text.en.off, ja: text.ja.off }),
               ),
           ),
+        )
+        .addSubcommand((s) =>
+          describe(s.setName('extras'), 'scheduleExtras').addStringOption((o) =>
+            describe(o.setName(NAMES.state), 'scheduleDigestState')
+              .setRequired(true)
+              .addChoices(
+                choice('on', { en: text.en.on, ja: text.ja.on }),
+                choice('off', { en: text.en.off, ja: text.ja.off }),
+              ),
+          ),
         ),
     );
   addLearningAdminSubcommands(command);

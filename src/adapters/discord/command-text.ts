@@ -34,6 +34,7 @@ export interface CommandText {
   scheduleOff: string;
   scheduleDigest: string;
   scheduleDigestState: string;
+  scheduleExtras: string;
   scheduleDomain: string;
   scheduleDomainValue: string;
   allDomains: string;
@@ -73,6 +74,7 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     scheduleOff: 'Stop the daily question in this channel',
     scheduleDigest: "Turn the weekly digest of last week's leaders on or off",
     scheduleDigestState: 'On or off',
+    scheduleExtras: 'Trivia and off-guide statistics questions in the daily question too',
     scheduleDomain: 'Ask only questions of one exam section in this channel, or all',
     scheduleDomainValue: 'The exam section (or all)',
     allDomains: 'All sections',
@@ -110,6 +112,7 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     scheduleOff: 'このチャンネルへの毎日の出題を停止',
     scheduleDigest: '先週の上位をまとめる週間まとめのオン・オフ',
     scheduleDigestState: 'オンまたはオフ',
+    scheduleExtras: '製品の歴史や試験ガイド外の統計の問題も毎日の問題に出す',
     scheduleDomain: 'このチャンネルで出題する試験セクションを 1 つに絞る、またはすべてに戻す',
     scheduleDomainValue: '試験セクション（またはすべて）',
     allDomains: 'すべてのセクション',

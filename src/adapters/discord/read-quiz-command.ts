@@ -80,10 +80,12 @@ export function readQuizCommand(input: SlashInput): QuizCommand {
       }
       return { kind: 'schedule-length', minutes };
     }
-    case 'quiz-admin schedule digest': {
+    case 'quiz-admin schedule digest':
+    case 'quiz-admin schedule extras': {
       const state = input.string(NAMES.state);
       if (state !== 'on' && state !== 'off') return { kind: 'usage', command: 'schedule' };
-      return { kind: 'schedule-digest', enabled: state === 'on' };
+      const kind = input.subcommand === 'extras' ? 'schedule-extras' : 'schedule-digest';
+      return { kind, enabled: state === 'on' };
     }
     default:
       return (

@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/model.js';
+import { EXTRA_TAGS, GENERATIVE_AI_TAG } from '../../core/question-tags.js';
 import { lengthCues, MUCH_LONGER_RATIO } from './bank-rules/choice-lengths.js';
 import { isMultipleSelect, median } from './bank-rules/item-shape.js';
 import { unresolvedNames } from './bank-rules/product-names.js';
@@ -17,7 +18,6 @@ export const MIN_QUESTIONS = 230;
 export const DOMAIN_SHARE_TOLERANCE = 3;
 export const MIN_MULTIPLE_SELECT_SHARE = 0.15;
 export const MIN_GENERATIVE_AI_SHARE = 0.2;
-export const GENERATIVE_AI_TAG = 'generative-ai';
 /** Median English scenario stem, in characters: the exam's scenarios run 60–120 words. */
 export const MIN_MEDIAN_SCENARIO_STEM = 300;
 export const MAX_LONGEST_IS_RIGHT = 0.3;
@@ -25,8 +25,6 @@ export const MAX_MUCH_LONGER = 0.05;
 export const MAX_STEM_CUE_SHARE = 0.1;
 export const MAX_SHARE_PER_ANSWER_KEY = 0.35;
 export const MIN_SCENARIO_SHARE = 0.4;
-/** Questions kept for practice and review but left out of daily rounds unless a channel turns extras on. */
-export const EXTRA_TAGS = ['trivia', 'off-blueprint'] as const;
 
 const CATCH_ALL =
   /\b(all|none|both|neither) of the (above|these|others)\b|上記の(すべて|全て|いずれ)|いずれ(でもない|も正しくない)|どれでもない|すべて正しい/i;
@@ -57,7 +55,8 @@ export interface ContentReport {
   multipleSelectShare: number;
   generativeAi: number;
   generativeAiShare: number;
-  extras: Record<(typeof EXTRA_TAGS)[number], number>;
+  /** Questions per extra tag (left out of daily rounds unless a channel turns extras on). */
+  extras: Record<string, number>;
   medianScenarioStem: { en: number; ja: number };
   languages: Record<Locale, LanguageFigures>;
   unresolvedNames: { id: string; name: string }[];
@@ -207,10 +206,9 @@ export function buildContentReport(content: Content): ContentReport {
     multipleSelectShare: share(multipleSelect),
     generativeAi: generative.length,
     generativeAiShare: share(generative.length),
-    extras: {
-      trivia: questions.filter((q) => q.tags.includes('trivia')).length,
-      'off-blueprint': questions.filter((q) => q.tags.includes('off-blueprint')).length,
-    },
+    extras: Object.fromEntries(
+      EXTRA_TAGS.map((tag) => [tag, questions.filter((q) => q.tags.includes(tag)).length]),
+    ),
     medianScenarioStem,
     languages,
     unresolvedNames: unresolved,

@@ -8,7 +8,7 @@ const USAGE: Record<string, string> = {
   team: 'Usage: /quiz team join <name> | team leave | team list  (a name is 1-32 characters)',
   lang: 'Usage: /quiz lang ja|en',
   schedule:
-    'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off | /quiz schedule domain <section>|all | /quiz schedule length <minutes 5-1440>|auto',
+    'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off | /quiz schedule extras on|off | /quiz schedule domain <section>|all | /quiz schedule length <minutes 5-1440>|auto',
   post: 'Usage: /quiz post [domain]  (admins: post a question now)',
   next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
@@ -219,6 +219,8 @@ export const en: Messages = {
   invalidTimeZone: (timeZone) =>
     `"${timeZone}" is not a time zone. Use an IANA name such as Asia/Tokyo or America/New_York. Nothing changed.`,
   digestSet: (enabled) => `Weekly digest ${enabled ? 'on' : 'off'}.`,
+  scheduleExtras: (enabled) =>
+    `Extras (product-history trivia, general statistics off the exam guide): ${enabled ? 'in daily questions' : 'practice and review only'}`,
   digestTitle: (weekKey) => `Last week's leaders (${spanEn(weekKey)})`,
   digestPlayers: 'Top players',
   digestTeams: 'Top teams',

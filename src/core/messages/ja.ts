@@ -8,7 +8,7 @@ const USAGE: Record<string, string> = {
   team: '使い方: /quiz team join <名前> | team leave | team list（名前は 1〜32 文字）',
   lang: '使い方: /quiz lang ja|en',
   schedule:
-    '使い方: /quiz schedule（表示）| /quiz schedule <cron 5 フィールド> [タイムゾーン]（例: /quiz schedule 0 9 * * 1-5 Asia/Tokyo）| /quiz schedule off | /quiz schedule digest on|off | /quiz schedule domain <セクション>|all | /quiz schedule length <分 5〜1440>|auto',
+    '使い方: /quiz schedule（表示）| /quiz schedule <cron 5 フィールド> [タイムゾーン]（例: /quiz schedule 0 9 * * 1-5 Asia/Tokyo）| /quiz schedule off | /quiz schedule digest on|off | /quiz schedule extras on|off | /quiz schedule domain <セクション>|all | /quiz schedule length <分 5〜1440>|auto',
   post: '使い方: /quiz post [ドメイン]（管理者: 今すぐ問題を投稿）',
   next: '使い方: /quiz next [ドメイン]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
@@ -202,6 +202,8 @@ export const ja: Messages = {
   invalidTimeZone: (timeZone) =>
     `「${timeZone}」はタイムゾーンではありません。Asia/Tokyo や America/New_York のような IANA 名を指定してください。何も変更していません。`,
   digestSet: (enabled) => `週間まとめを${enabled ? 'オン' : 'オフ'}にしました。`,
+  scheduleExtras: (enabled) =>
+    `番外問題（製品の歴史、試験ガイド外の統計）: ${enabled ? '毎日の問題にも出す' : '練習と復習のみ'}`,
   digestTitle: (weekKey) => `先週（${spanJa(weekKey)}）の上位`,
   digestPlayers: '上位プレイヤー',
   digestTeams: '上位チーム',

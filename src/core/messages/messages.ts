@@ -112,6 +112,8 @@ export interface Messages {
   invalidCron(cron: string, error: string): string;
   invalidTimeZone(timeZone: string): string;
   digestSet(enabled: boolean): string;
+  /** The schedule's extras line: trivia and off-blueprint questions in daily rounds or not. */
+  scheduleExtras(enabled: boolean): string;
   digestTitle(weekKey: string): string;
   digestPlayers: string;
   digestTeams: string;

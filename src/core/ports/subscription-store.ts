@@ -12,6 +12,8 @@ export interface Subscription {
   roundMinutes?: number;
   /** Last week's top players and teams on the first slot of each week. */
   digest: boolean;
+  /** Daily rounds include trivia and off-blueprint questions (`/quiz schedule extras on`); absent: off. */
+  extras?: boolean;
   /** Set when posting can't work (channel gone, bot removed); a paused subscription posts nothing. */
   pausedReason?: string;
   /**
