@@ -32,8 +32,7 @@ function recordAnswerKeys(ctx: RedisStoreContext, input: RecordAnswerInput): str
     teamScorerCountsAll: keys.teamScorerCounts(scope, 'all'),
     locales: keys.locales(scope),
     reviewLog: keys.reviewLog(scope, input.player.id),
-    itemCounters: keys.itemCounters(scope),
-    itemFirstAnswers: keys.itemFirstAnswers(scope),
+    items: keys.items(scope),
   };
   return RECORD_ANSWER_KEYS.map((name) => byName[name]);
 }

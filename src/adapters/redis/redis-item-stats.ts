@@ -43,13 +43,12 @@ export async function readItemStatsData(client: Redis | Cluster, prefix: string)
   const data: ItemStatsData = { scopes: [...scopes].sort(), counters: [], responses: [], reports: new Map() };
   for (const scope of data.scopes) {
     const base = `${prefix}:{${scope}}:`;
-    const [items, first, reported] = await Promise.all([
+    const [items, reported] = await Promise.all([
       client.hgetall(`${base}items`),
-      client.hgetall(`${base}itemfirst`),
       client.smembers(`${base}reported`),
     ]);
     data.counters.push(...itemCountersFromHash(items));
-    data.responses.push(...itemResponsesFromHash(first).map((r) => ({ ...r, scope })));
+    data.responses.push(...itemResponsesFromHash(items).map((r) => ({ ...r, scope })));
     for (const questionId of reported) {
       const open = await client.hlen(`${base}reports:${questionId}`);
       data.reports.set(questionId, (data.reports.get(questionId) ?? 0) + open);

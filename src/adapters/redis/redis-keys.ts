@@ -102,14 +102,12 @@ export class RedisKeys {
     return `${this.scope(scope)}reviewoff`;
   }
 
-  /** HASH `<questionId>@<version>|n`, `|r` and `|o:<key>` -> first answers, right ones, picks per key. */
-  itemCounters(scope: ScopeId): string {
+  /**
+   * HASH of the item statistics: `f|<questionId>@<version>|<playerId>` -> 1 (right) or 0 for each player's
+   * first answer to a version, `o|<questionId>@<version>|<key>` -> how often the key was picked.
+   */
+  items(scope: ScopeId): string {
     return `${this.scope(scope)}items`;
-  }
-
-  /** HASH `<questionId>@<version>|<playerId>` -> 1 (right) or 0: whose first answer is counted. */
-  itemFirstAnswers(scope: ScopeId): string {
-    return `${this.scope(scope)}itemfirst`;
   }
 
   /** HASH playerId -> JSON report: the open reports on one question. */

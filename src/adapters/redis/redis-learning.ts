@@ -63,50 +63,54 @@ export async function markGuessed(
 }
 
 export async function itemCounters(ctx: RedisStoreContext, scope: ScopeId): Promise<ItemCounters[]> {
-  return itemCountersFromHash(await ctx.client.hgetall(ctx.keys.itemCounters(scope)));
+  return itemCountersFromHash(await ctx.client.hgetall(ctx.keys.items(scope)));
 }
 
-/** `<questionId>@<version>|n|r|o:<key>` fields folded into one entry per version. */
+export async function itemResponses(ctx: RedisStoreContext, scope: ScopeId): Promise<ItemResponse[]> {
+  return itemResponsesFromHash(await ctx.client.hgetall(ctx.keys.items(scope)));
+}
+
+/** `f|<item>|<player>` and `o|<item>|<key>` as [kind, questionId, version, last part]; null if unreadable. */
+function parseItemField(field: string): [string, string, string, string] | null {
+  const first = field.indexOf('|');
+  const second = field.indexOf('|', first + 1);
+  if (first !== 1 || second < 0) return null;
+  const item = field.slice(first + 1, second);
+  const at = item.lastIndexOf('@');
+  if (at < 0) return null;
+  return [field.slice(0, first), item.slice(0, at), item.slice(at + 1), field.slice(second + 1)];
+}
+
+/**
+ * The counters of each version: answered and right from the first answers (the answer script keeps no
+ * separate counters for them, so a click does less), the picks per key from the `o|` fields.
+ */
 export function itemCountersFromHash(hash: Record<string, string>): ItemCounters[] {
   const items = new Map<string, ItemCounters>();
   for (const [field, value] of Object.entries(hash)) {
-    const bar = field.lastIndexOf('|');
-    const item = field.slice(0, bar);
-    const at = item.lastIndexOf('@');
-    if (bar < 0 || at < 0) continue;
-    const counters = items.get(item) ?? {
-      questionId: item.slice(0, at),
-      version: item.slice(at + 1),
-      answered: 0,
-      right: 0,
-      options: {},
-    };
-    const name = field.slice(bar + 1);
-    if (name === 'n') counters.answered = Number(value);
-    else if (name === 'r') counters.right = Number(value);
-    else if (name.startsWith('o:')) counters.options[name.slice(2)] = Number(value);
-    items.set(item, counters);
+    const parsed = parseItemField(field);
+    if (!parsed) continue;
+    const [kind, questionId, version, last] = parsed;
+    const key = `${questionId}@${version}`;
+    const c = items.get(key) ?? { questionId, version, answered: 0, right: 0, options: {} };
+    items.set(key, c);
+    if (kind === 'f') {
+      c.answered += 1;
+      if (value === '1') c.right += 1;
+    } else if (kind === 'o') {
+      c.options[last] = Number(value);
+    }
   }
   return [...items.values()];
 }
 
-export async function itemResponses(ctx: RedisStoreContext, scope: ScopeId): Promise<ItemResponse[]> {
-  return itemResponsesFromHash(await ctx.client.hgetall(ctx.keys.itemFirstAnswers(scope)));
-}
-
+/** The first answers (`f|` fields): one row per player and version. */
 export function itemResponsesFromHash(hash: Record<string, string>): ItemResponse[] {
   const rows: ItemResponse[] = [];
   for (const [field, value] of Object.entries(hash)) {
-    const bar = field.indexOf('|');
-    const item = field.slice(0, bar);
-    const at = item.lastIndexOf('@');
-    if (bar < 0 || at < 0) continue;
-    rows.push({
-      questionId: item.slice(0, at),
-      version: item.slice(at + 1),
-      playerId: field.slice(bar + 1),
-      correct: value === '1',
-    });
+    const parsed = parseItemField(field);
+    if (parsed?.[0] !== 'f') continue;
+    rows.push({ questionId: parsed[1], version: parsed[2], playerId: parsed[3], correct: value === '1' });
   }
   return rows;
 }

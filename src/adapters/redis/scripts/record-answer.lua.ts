@@ -29,8 +29,7 @@ export const RECORD_ANSWER_KEYS = [
   'locales',
   // Learning (issue 14): the player's review log and the scope's item counters.
   'reviewLog',
-  'itemCounters',
-  'itemFirstAnswers',
+  'items',
 ] as const;
 
 /*
@@ -140,18 +139,20 @@ end
 
 -- ===== Learning (issue 14): review log and item statistics =====
 -- Every recorded answer feeds the player's review log (FSRS cards and readiness are derived from it
--- when read); entry: at|questionId|right 1/0|domain|round kind. Only the newest entries are kept.
-redis.call('RPUSH', KEYS[19], ARGV[3] .. '|' .. questionId .. '|' .. (correct and 1 or 0) .. '|' .. round[8] .. '|' .. kind)
-redis.call('LTRIM', KEYS[19], -${REVIEW_LOG_LIMIT}, -1)
--- Item counters per question version, players' first answers only; a multiple-select answer is one
--- choice value of comma-separated keys, each of them counted.
+-- when read); entry: at|questionId|right 1/0|domain|round kind. Only the newest entries are kept; the
+-- trim runs only once the log is full, so a normal answer costs one command here.
+if redis.call('RPUSH', KEYS[19], ARGV[3] .. '|' .. questionId .. '|' .. (correct and 1 or 0) .. '|' .. round[8] .. '|' .. kind) > ${REVIEW_LOG_LIMIT} then
+  redis.call('LTRIM', KEYS[19], -${REVIEW_LOG_LIMIT}, -1)
+end
+-- Item statistics per question version, players' first answers only, in one hash per scope (one key
+-- more per click, not two): 'f|<item>|<player>' = 1 or 0 records who answered first and whether rightly
+-- (the answered and right counts are read from these), 'o|<item>|<key>' counts the picks per key; a
+-- multiple-select answer is one choice value of comma-separated keys, each of them counted.
 local version = round[11]
 if version then
   local item = questionId .. '@' .. version
-  if redis.call('HSETNX', KEYS[21], item .. '|' .. player, correct and 1 or 0) == 1 then
-    redis.call('HINCRBY', KEYS[20], item .. '|n', 1)
-    if correct then redis.call('HINCRBY', KEYS[20], item .. '|r', 1) end
-    for key in string.gmatch(choice, '[^,]+') do redis.call('HINCRBY', KEYS[20], item .. '|o:' .. key, 1) end
+  if redis.call('HSETNX', KEYS[20], 'f|' .. item .. '|' .. player, correct and 1 or 0) == 1 then
+    for key in string.gmatch(choice, '[^,]+') do redis.call('HINCRBY', KEYS[20], 'o|' .. item .. '|' .. key, 1) end
   end
 end
 -- ===== end of learning =====
