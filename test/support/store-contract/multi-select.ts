@@ -64,6 +64,14 @@ export function describeMultiSelect(fx: ContractFixtures): void {
       expect(await answer(r, 'U1', 'B,D')).toMatchObject({ kind: 'recorded', correct: true });
     });
 
+    it('refuses unknown keys the same way when the round keeps a display order', async () => {
+      const r = await round({ ...chooseTwo, choiceOrder: ['C', 'A', 'E', 'D', 'B'] });
+      for (const choice of ['B,Z', 'F', 'A,F', 'B,CD']) {
+        expect(await answer(r, 'U1', choice), choice).toEqual({ kind: 'unknown-round', locale: null });
+      }
+      expect(await answer(r, 'U1', 'B,D')).toMatchObject({ kind: 'recorded', correct: true });
+    });
+
     it('keeps the display order with the round and hands it back with every answer', async () => {
       const order = ['C', 'A', 'E', 'D', 'B'];
       const r = await round({ ...chooseTwo, choiceOrder: order });

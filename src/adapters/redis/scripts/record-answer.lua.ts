@@ -51,9 +51,10 @@ local function expireOnce(key, at)
   if at and redis.call('PTTL', key) == -1 then redis.call('PEXPIREAT', key, at) end
 end
 
--- ZINCRBY, and whether the member is new (its score is now exactly the increment).
+-- ZINCRBY: the member's new score, and whether the member is new (its score is exactly the increment).
 local function add(key, points, member)
-  return tonumber(redis.call('ZINCRBY', key, points, member)) == points
+  local score = tonumber(redis.call('ZINCRBY', key, points, member))
+  return score == points, score
 end
 
 local round = redis.call('HMGET', KEYS[1],
@@ -70,7 +71,11 @@ local _, commas = string.gsub(round[5], ',', '')
 local valid = #picks == commas + 1 and #picks == select(2, string.gsub(choice, ',', '')) + 1
 for i, key in ipairs(picks) do
   if not valid then break end
-  valid = (i == 1 or picks[i - 1] < key) and redis.call('HEXISTS', KEYS[1], 'n:' .. key) == 1
+  -- The display order lists every key of the round, so it answers "does this choice exist" without a
+  -- command; rounds opened before it was stored ask for the key's counter instead.
+  local exists = order ~= '' and string.find(',' .. order .. ',', ',' .. key .. ',', 1, true) ~= nil
+    or order == '' and redis.call('HEXISTS', KEYS[1], 'n:' .. key) == 1
+  valid = (i == 1 or picks[i - 1] < key) and exists
 end
 if not valid then return {'unknown-round', locale} end
 if round[2] ~= 'open' or now >= tonumber(round[3]) then
@@ -89,6 +94,8 @@ local kind = round[4]
 local correct = choice == round[5]
 if correct then redis.call('HINCRBY', KEYS[1], 'right', 1) end
 local points = 0
+-- The player's week, month and all-time points; a scored answer learns them from its ZINCRBYs.
+local totals = {}
 local state = redis.call('HMGET', KEYS[3], 'streak', 'best', 'lastChannel', 'lastSeq')
 -- Practice leaves the streak alone; the stored one is reported back unchanged.
 local streak = tonumber(state[1]) or 0
@@ -123,7 +130,9 @@ if kind == 'daily' then
     -- The team at answer time gets the points; switching teams later does not move them.
     local team = redis.call('HGET', KEYS[5], player)
     for i = 1, 3 do
-      if add(KEYS[5 + i], points, player) then expireOnce(KEYS[5 + i], expiresAt[i]) end
+      local new, score = add(KEYS[5 + i], points, player)
+      totals[i] = score
+      if new then expireOnce(KEYS[5 + i], expiresAt[i]) end
       if team then
         if add(KEYS[8 + i], points, team) then expireOnce(KEYS[8 + i], expiresAt[i]) end
         -- Team boards rank by average per member who scored: count each scorer once per bucket.
@@ -157,7 +166,6 @@ if version then
 end
 -- ===== end of learning =====
 
-local totals = {}
-for i = 1, 3 do totals[i] = tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
+for i = 1, 3 do totals[i] = totals[i] or tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
 return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount, order, locale}
 `;
