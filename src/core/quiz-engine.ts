@@ -17,12 +17,12 @@ import type {
   TeamLeaderboard,
 } from './model.js';
 import { periodBuckets } from './periods.js';
+import { pickQuestion } from './pick-question.js';
 import type { Clock } from './ports/clock.js';
 import type { LearningStore } from './ports/learning-store.js';
 import type { QuestionBank } from './ports/question-bank.js';
 import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
-import { isExtra } from './question-tags.js';
 import { pickOne, type Random } from './random.js';
 import { POINTS_BY_STREAK } from './scoring.js';
 import { checkTeamName } from './teams.js';
@@ -115,38 +115,13 @@ export class QuizEngine {
     return this.deps.store;
   }
 
-  /**
-   * Opens a round with a question not yet asked in the channel (practice: not yet dealt to the player);
-   * when every candidate has been asked a new cycle starts.
-   */
+  /** Opens a round with a question picked by `pickQuestion` (or the one asked for). */
   async startRound(input: StartRoundInput): Promise<StartRoundResult> {
-    const { store, bank, clock } = this.deps;
-    // Questions reported by enough players of this scope stay out of its new rounds until restored.
-    const suspended = new Set(await store.suspendedQuestions(input.channel.scope));
-    const leaveOutExtras = input.kind === 'daily' && !input.includeExtras;
-    const candidates = bank
-      .all()
-      .filter(
-        (q) =>
-          (!input.domain || q.domain === input.domain) &&
-          !(leaveOutExtras && isExtra(q)) &&
-          !suspended.has(q.id),
-      );
-    const rotation = input.kind === 'daily' ? input.channel : practiceRotation(input.channel, input.ownerId);
-    let question =
-      input.questionId && !suspended.has(input.questionId) ? bank.get(input.questionId) : undefined;
-    let newCycle = false;
-    if (!question) {
-      const asked = new Set(await store.askedQuestions(rotation));
-      let fresh = candidates.filter((q) => !asked.has(q.id));
-      if (fresh.length === 0) {
-        newCycle = true;
-        fresh = candidates;
-      }
-      question = pickOne(fresh, this.deps.random);
-    }
-    if (!question)
+    const { store, clock } = this.deps;
+    const picked = await pickQuestion(this.deps, input);
+    if (!picked)
       return input.domain ? { kind: 'no-questions', domain: input.domain } : { kind: 'no-questions' };
+    const { question, rotation, newCycle } = picked;
 
     const openedAt = clock.now();
     const defaultLength = input.kind === 'daily' ? MAX_ROUND_MS : PRACTICE_ROUND_MS;
@@ -348,9 +323,4 @@ export class QuizEngine {
     if (period === 'all') return 'all';
     return periodBuckets(this.deps.clock.now(), this.deps.timeZone)[period].key;
   }
-}
-
-/** Practice questions rotate per player, so `/quiz next` does not repeat until they have seen them all. */
-function practiceRotation(channel: ChannelRef, ownerId: string | undefined): ChannelRef {
-  return { scope: channel.scope, channelId: `practice:${ownerId ?? channel.channelId}` };
 }
