@@ -171,29 +171,21 @@ function quizAdminCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
               .setMaxValue(MAX_ROUND_MINUTES),
           ),
         )
-        .addSubcommand((s) =>
-          describe(s.setName('digest'), 'scheduleDigest').addStringOption((o) =>
-            describe(o.setName(NAMES.state), 'scheduleDigestState')
-              .setRequired(true)
-              .addChoices(
-                choice('on', { en: text.en.on, ja: text.ja.on }),
-                choice('off', { en: text.en.off, ja: text.ja.off }),
-              ),
-          ),
-        )
-        .addSubcommand((s) =>
-          describe(s.setName('extras'), 'scheduleExtras').addStringOption((o) =>
-            describe(o.setName(NAMES.state), 'scheduleDigestState')
-              .setRequired(true)
-              .addChoices(
-                choice('on', { en: text.en.on, ja: text.ja.on }),
-                choice('off', { en: text.en.off, ja: text.ja.off }),
-              ),
-          ),
-        ),
+        .addSubcommand((s) => describe(s.setName('digest'), 'scheduleDigest').addStringOption(onOffOption))
+        .addSubcommand((s) => describe(s.setName('extras'), 'scheduleExtras').addStringOption(onOffOption)),
     );
   addLearningAdminSubcommands(command);
   return guildOnly(command);
+}
+
+/** The required on/off choice of a schedule switch (digest, extras). */
+function onOffOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return describe(option.setName(NAMES.state), 'scheduleDigestState')
+    .setRequired(true)
+    .addChoices(
+      choice('on', { en: text.en.on, ja: text.ja.on }),
+      choice('off', { en: text.en.off, ja: text.ja.off }),
+    );
 }
 
 /** Boards and teams are per server, so the commands are not offered in DMs. */
