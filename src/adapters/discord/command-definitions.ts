@@ -183,8 +183,8 @@ function onOffOption(option: SlashCommandStringOption): SlashCommandStringOption
   return describe(option.setName(NAMES.state), 'scheduleDigestState')
     .setRequired(true)
     .addChoices(
-      choice('on', { en: text.en.on, ja: text.ja.on }),
-      choice('off', { en: text.en.off, ja: text.ja.off }),
+      choice('on', { en: COMMAND_TEXT.en.on, ja: COMMAND_TEXT.ja.on }),
+      choice('off', { en: COMMAND_TEXT.en.off, ja: COMMAND_TEXT.ja.off }),
     );
 }
 
