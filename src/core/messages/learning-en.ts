@@ -20,7 +20,7 @@ export const learningEn: LearningMessages = {
   guessedNoted: 'Noted: a guess counts as a weak answer, so this question comes back sooner.',
   guessedNone: 'There is no right answer of yours to mark as a guess.',
 
-  readyTitle: (name) => `Exam readiness of ${name}`,
+  readyTitle: (name) => (name ? `Exam readiness of ${name}` : 'Your exam readiness'),
   readyTeamTitle: (team) => `Exam readiness of team ${team}`,
   readySection: (name, bar, percent, low, high, count) =>
     `${bar} ${name}: ${percent}% (95% range ${low}-${high}%, ${count} question${count === 1 ? '' : 's'})`,

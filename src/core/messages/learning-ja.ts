@@ -20,7 +20,7 @@ export const learningJa: LearningMessages = {
   guessedNoted: '記録しました。当てずっぽうの正解は弱い正解として扱い、早めに復習に出します。',
   guessedNone: '当てずっぽうとして記録できる正解がありません。',
 
-  readyTitle: (name) => `${name} さんの試験準備度`,
+  readyTitle: (name) => (name ? `${name} さんの試験準備度` : 'あなたの試験準備度'),
   readyTeamTitle: (team) => `チーム ${team} の試験準備度`,
   readySection: (name, bar, percent, low, high, count) =>
     `${bar} ${name}: ${percent}%（95% 範囲 ${low}〜${high}%、${count} 問）`,

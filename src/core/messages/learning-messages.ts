@@ -19,6 +19,7 @@ export interface LearningMessages {
   guessedNoted: string;
   guessedNone: string;
 
+  /** An empty name (a console player with none set) gives "your". */
   readyTitle(name: string): string;
   readyTeamTitle(team: string): string;
   readySection(name: string, bar: string, percent: number, low: number, high: number, count: number): string;

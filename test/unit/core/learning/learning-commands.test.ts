@@ -55,6 +55,19 @@ describe('LearningCommands', () => {
     expect(alone.view.title).toBe(m.learning.readyNoTeam);
   });
 
+  it('calls a player with no display name "you", never by an empty name', async () => {
+    const { engine } = anEngine({ questions: someQuestions(5) });
+    const learning = new LearningCommands(engine);
+    const ready = await learning.run({ kind: 'ready', team: false }, { ...ctxOf('U1'), displayName: '' }, m);
+    expect(ready.view.title).toBe('Your exam readiness');
+    const ja = await learning.run(
+      { kind: 'ready', team: false },
+      { ...ctxOf('U1'), displayName: '' },
+      messagesFor('ja'),
+    );
+    expect(ja.view.title).toBe('あなたの試験準備度');
+  });
+
   it('refuses a report on a question that does not exist, and reports nothing before any answer', async () => {
     const { engine } = anEngine();
     const learning = new LearningCommands(engine);
