@@ -11,14 +11,13 @@ import { noMetrics, type QuizMetrics } from './ports/metrics.js';
 import type { AnswerOutcome, QuizEngine } from './quiz-engine.js';
 import type { RoundPublisher } from './round-publisher.js';
 import { neutralize } from './safe-text.js';
+import { serviceCardView, serviceChoicesView } from './service-views.js';
 import { MAX_TEAM_NAME } from './teams.js';
 import {
   feedbackView,
   leaderboardView,
   type QuestionView,
   questionView,
-  serviceCardView,
-  serviceChoicesView,
   statsView,
   type TextView,
   teamLeaderboardView,

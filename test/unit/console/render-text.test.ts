@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/adapters/console/render-text.js';
 import { wrapText } from '../../../src/adapters/console/wrap.js';
 import { messagesFor } from '../../../src/core/messages/index.js';
-import { serviceChoicesView } from '../../../src/core/views.js';
+import { serviceChoicesView } from '../../../src/core/service-views.js';
 import { aService } from '../../support/builders.js';
 
 describe('wrapText', () => {

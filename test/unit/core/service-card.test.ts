@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../../src/core/messages/index.js';
-import { serviceCardView } from '../../../src/core/views.js';
+import { serviceCardView } from '../../../src/core/service-views.js';
 import { aService } from '../../support/builders.js';
 
 const card = (overrides: Parameters<typeof aService>[0], locale: 'ja' | 'en') =>

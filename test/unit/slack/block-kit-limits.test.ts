@@ -14,7 +14,8 @@ import { encodePicks } from '../../../src/core/choices.js';
 import { messagesFor } from '../../../src/core/messages/index.js';
 import { LOCALES, type Round } from '../../../src/core/model.js';
 import { pickerView } from '../../../src/core/picker-view.js';
-import { feedbackView, questionView, revealView, serviceCardView } from '../../../src/core/views.js';
+import { serviceCardView } from '../../../src/core/service-views.js';
+import { feedbackView, questionView, revealView } from '../../../src/core/views.js';
 import { longQuestions } from '../../support/long-questions.js';
 
 const content = loadQuizContent(path.resolve(import.meta.dirname, '../../../questions'));
