@@ -5,11 +5,9 @@ import type {
   Leaderboard,
   Locale,
   Period,
-  Player,
   PlayerStats,
   Question,
   Round,
-  RoundKind,
   RoundRef,
   ScopeId,
   Tally,
@@ -21,7 +19,7 @@ import { pickQuestion } from './pick-question.js';
 import type { Clock } from './ports/clock.js';
 import type { LearningStore } from './ports/learning-store.js';
 import type { QuestionBank } from './ports/question-bank.js';
-import type { JoinTeamResult, LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
+import type { LeaveTeamResult, QuizStore } from './ports/quiz-store.js';
 import type { LookupResult, ServiceCatalog, ServiceEntry } from './ports/service-catalog.js';
 import { pickOne, type Random } from './random.js';
 import { POINTS_BY_STREAK } from './scoring.js';
@@ -41,58 +39,23 @@ export interface QuizEngineDeps {
 export const PRACTICE_ROUND_MS = 60 * 60_000;
 export const MAX_ROUND_MS = 24 * 60 * 60_000;
 
-export interface StartRoundInput {
-  channel: ChannelRef;
-  kind: RoundKind;
-  /** Exam-domain filter. */
-  domain?: string;
-  /** Defaults to 24 hours for daily rounds and 1 hour for practice. */
-  closesAt?: number;
-  ownerId?: string;
-  /** Ask this question (the /gcp "practise" button); otherwise one is picked. */
-  questionId?: string;
-  /** Daily rounds leave out trivia and off-blueprint questions unless the channel asks for them. */
-  includeExtras?: boolean;
-}
+import type {
+  AnswerOutcome,
+  CloseOutcome,
+  JoinTeamOutcome,
+  StartRoundInput,
+  StartRoundResult,
+  SubmitAnswerInput,
+} from './engine-results.js';
 
-export type StartRoundResult =
-  | { kind: 'started'; round: Round; question: Question }
-  | { kind: 'no-questions'; domain?: string };
-
-export interface SubmitAnswerInput {
-  scope: ScopeId;
-  roundId: string;
-  player: Player;
-  /** A bank key, or the picked bank keys of a multiple-select question in any order (`D,B`). */
-  choice: string;
-}
-
-/**
- * What happened to an answer, with the player's own language when they chose one and the round's display
- * order (both read with it), so the reply names choices by the letters the player saw.
- */
-export type AnswerOutcome = AnswerResult & { locale: Locale | null; choiceOrder?: readonly string[] };
-
-type AnswerResult =
-  | {
-      kind: 'correct' | 'incorrect';
-      question: Question;
-      roundKind: RoundKind;
-      choice: string;
-      points: number;
-      streak: number;
-      totals: Record<Period, number>;
-      answerCount: number;
-    }
-  | { kind: 'duplicate'; question: Question; previousChoice: string }
-  | { kind: 'closed'; question: Question }
-  | { kind: 'unknown-round' };
-
-export type CloseOutcome =
-  | { kind: 'closed'; round: Round; question: Question | undefined; tally: Tally }
-  | { kind: 'not-now'; reason: 'busy' | 'already-revealed' | 'unknown-round' };
-
-export type JoinTeamOutcome = JoinTeamResult | { kind: 'invalid-name'; reason: 'empty' | 'too-long' };
+export type {
+  AnswerOutcome,
+  CloseOutcome,
+  JoinTeamOutcome,
+  StartRoundInput,
+  StartRoundResult,
+  SubmitAnswerInput,
+};
 
 /** The use cases of the quiz. Platform adapters translate their payloads into these calls. */
 export class QuizEngine {
