@@ -2,6 +2,7 @@ import type { Locale } from '../../core/model.js';
 import { EXTRA_TAGS, GENERATIVE_AI_TAG } from '../../core/question-tags.js';
 import { lengthCues, MUCH_LONGER_RATIO } from './bank-rules/choice-lengths.js';
 import { isMultipleSelect, median } from './bank-rules/item-shape.js';
+import { pickCountMismatches } from './bank-rules/pick-count-wording.js';
 import { unresolvedNames } from './bank-rules/product-names.js';
 import { coverageProblems, seedFactCoverage } from './bank-rules/seed-coverage.js';
 import { stemCues } from './bank-rules/stem-cues.js';
@@ -105,6 +106,12 @@ export function buildContentReport(content: Content): ContentReport {
   if (share(multipleSelect) < MIN_MULTIPLE_SELECT_SHARE) {
     problems.push(
       `${pct(share(multipleSelect))} of questions are multiple select (at least ${pct(MIN_MULTIPLE_SELECT_SHARE)})`,
+    );
+  }
+
+  for (const id of pickCountMismatches(questions)) {
+    problems.push(
+      `id "${id}": the stem must say how many to pick in both languages ("Choose two." / 「2 つ選択してください。」), and only when the answer lists that many keys`,
     );
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
 import type { RuledQuestion } from '../../../src/adapters/questions/bank-rules/item-shape.js';
+import { pickCountMismatches } from '../../../src/adapters/questions/bank-rules/pick-count-wording.js';
 import { namesIn, unresolvedNames } from '../../../src/adapters/questions/bank-rules/product-names.js';
 import { stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
 import type { ServiceRecord } from '../../../src/adapters/questions/schema.js';
@@ -152,5 +153,34 @@ describe('product names', () => {
         .map((u) => u.name)
         .sort(),
     ).toEqual(['Agent Platform Vizier', 'Cloud Logging', 'Cloud Spanner']);
+  });
+});
+
+describe('pick-count wording', () => {
+  const choices = ['A', 'B', 'C', 'D'].map((k) => choice(k, k));
+  it('wants a multiple-select stem to say how many, in both languages, and a single-answer stem not to', () => {
+    const ok = question({
+      id: 'ok',
+      answer: ['A', 'C'],
+      choices,
+      stem: { en: 'Which two? Choose two.', ja: 'どれですか？2 つ選択してください。' },
+    });
+    const enOnly = question({ ...ok, id: 'en-only', stem: { ...ok.stem, ja: 'どれですか？' } });
+    const wrongCount = question({ ...ok, id: 'three', answer: ['A', 'B', 'C'] });
+    const single = question({
+      id: 'single',
+      choices,
+      stem: { en: 'Choose two.', ja: '2 つ選択してください。' },
+    });
+    const plain = question({
+      id: 'plain',
+      choices,
+      stem: { en: 'What should you do?', ja: 'どうすればよいですか？' },
+    });
+    expect(pickCountMismatches([ok, enOnly, wrongCount, single, plain])).toEqual([
+      'en-only',
+      'three',
+      'single',
+    ]);
   });
 });

@@ -20,7 +20,11 @@ function bank(n: number, shape: (q: LoadedQuestion, i: number) => LoadedQuestion
       tags: i % 4 === 0 ? ['generative-ai'] : [],
       services: [],
       sources: ['https://cloud.google.com/docs'],
-      stem: { ja: `シナリオ ${i}`, en: stem },
+      // Every fifth question is "choose two", and its stem says so in both languages.
+      stem:
+        i % 5 === 0
+          ? { ja: `シナリオ ${i}。2 つ選択してください。`, en: `${stem} Choose two.` }
+          : { ja: `シナリオ ${i}`, en: stem },
       choices: (['A', 'B', 'C', 'D'] as const).map((key) => ({
         key,
         text: { ja: `選択肢${key}${i}`, en: `Option ${key} number ${i}` },
