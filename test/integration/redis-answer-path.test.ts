@@ -26,6 +26,7 @@ async function commandCounts(admin: Redis): Promise<Record<string, number>> {
 }
 
 /** The answer path as the adapters drive it (QuizCommands.answer), on the bot's own Redis clients. */
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('the answer path on redis-server', () => {
   let clients: RedisClients;
   let admin: Redis;

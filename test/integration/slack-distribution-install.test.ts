@@ -1,35 +1,19 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/action-id.js';
 import type { FakeWorkspace } from '../support/fake-slack.js';
-import { startRedisTarget } from '../support/redis-server.js';
-import { SIGNING_SECRET } from '../support/slack-harness.js';
-import {
-  CLIENT_SECRET,
-  STATE_SECRET,
-  startWorkspacesHarness,
-  WORKSPACE_A,
-  WORKSPACE_B,
-  type WorkspacesHarness,
-} from '../support/slack-workspaces-harness.js';
+import { WORKSPACE_A, WORKSPACE_B } from '../support/slack-workspaces-harness.js';
 import { exchangeTranscript, postedQuestion, replyTo, subscribe } from '../support/slack-workspaces-steps.js';
 
-const target = await startRedisTarget();
-const SECRETS = [CLIENT_SECRET, STATE_SECRET, SIGNING_SECRET, WORKSPACE_A.botToken, WORKSPACE_B.botToken];
+import { SECRETS, workspacesSuite } from '../support/slack-workspaces-suite.js';
 
-let harness: WorkspacesHarness | undefined;
-afterEach(async () => {
-  await harness?.stop();
-  harness = undefined;
-});
-afterAll(async () => {
-  await target?.close();
-});
+const suite = await workspacesSuite();
+const { target } = suite;
 
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, real Bolt, fake Slack)', () => {
   it('installs two workspaces through the real routes; each posts, answers and reads with its own token', async () => {
     if (!target) return;
-    const h = await startWorkspacesHarness(target);
-    harness = h;
+    const h = await suite.start();
 
     const a = await h.install(WORKSPACE_A);
     if (process.env.QUIZ_TEST_SHOW_EXCHANGE) process.stderr.write(`${exchangeTranscript(a)}\n`);
@@ -147,8 +131,7 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
 
   it('refuses a forged state and a state used twice, with a page that says so', async () => {
     if (!target) return;
-    const h = await startWorkspacesHarness(target);
-    harness = h;
+    const h = await suite.start();
     h.fake.addInstallCode('code-forged', WORKSPACE_A);
 
     const started = await h.startInstall();
@@ -182,8 +165,7 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
 
   it('answers the install link with a "try again" page when Redis does not answer', async () => {
     if (!target?.isPrivate) return;
-    const h = await startWorkspacesHarness(target);
-    harness = h;
+    const h = await suite.start();
     await target.pause();
     try {
       const install = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
@@ -196,8 +178,7 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
 
   it('refuses an Enterprise Grid org-wide install and hands its token back', async () => {
     if (!target) return;
-    const h = await startWorkspacesHarness(target);
-    harness = h;
+    const h = await suite.start();
     const org: FakeWorkspace = {
       ...WORKSPACE_A,
       teamId: 'TORG',

@@ -5,6 +5,7 @@ import { CLIENT_ID, CLIENT_SECRET, STATE_SECRET, WORKSPACE_A } from '../support/
 
 const target = await startRedisTarget();
 
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('the bot process in multi-workspace mode', { timeout: 60_000 }, () => {
   const bed = useProcessTestBed(target);
   const { fake } = bed;

@@ -1,42 +1,26 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/core/action-id.js';
 import { UNINSTALLED_REASON } from '../../src/core/workspace-pauses.js';
 import type { FakeWorkspace } from '../support/fake-slack.js';
-import { startRedisTarget } from '../support/redis-server.js';
-import { SIGNING_SECRET } from '../support/slack-harness.js';
-import {
-  CLIENT_SECRET,
-  STATE_SECRET,
-  startWorkspacesHarness,
-  WORKSPACE_A,
-  WORKSPACE_B,
-  type WorkspacesHarness,
-} from '../support/slack-workspaces-harness.js';
+import { WORKSPACE_A, WORKSPACE_B } from '../support/slack-workspaces-harness.js';
 import { postedQuestion, replyTo, subscribe } from '../support/slack-workspaces-steps.js';
 
-const target = await startRedisTarget();
-const SECRETS = [CLIENT_SECRET, STATE_SECRET, SIGNING_SECRET, WORKSPACE_A.botToken, WORKSPACE_B.botToken];
+import { SECRETS, workspacesSuite } from '../support/slack-workspaces-suite.js';
 
-let harness: WorkspacesHarness | undefined;
-afterEach(async () => {
-  await harness?.stop();
-  harness = undefined;
-});
-afterAll(async () => {
-  await target?.close();
-});
+const suite = await workspacesSuite();
+const { target } = suite;
 
 const MINUTE = 60_000;
 
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)(
   'Slack in many workspaces: uninstalling (OAuth, Redis, real Bolt, fake Slack)',
   () => {
     it('uninstall deletes the installation and pauses its channels; no call uses its token; reinstall resumes', async () => {
       if (!target) return;
-      const h = await startWorkspacesHarness(target);
-      harness = h;
+      const h = await suite.start();
       await h.install(WORKSPACE_A);
       await h.install(WORKSPACE_B);
       await subscribe(h, WORKSPACE_A, 'CA');
@@ -99,8 +83,7 @@ describe.skipIf(!target)(
 
     it('tokens_revoked removes the installation only when it names the bot', async () => {
       if (!target) return;
-      const h = await startWorkspacesHarness(target);
-      harness = h;
+      const h = await suite.start();
       await h.install(WORKSPACE_B);
       await subscribe(h, WORKSPACE_B, 'CB');
       await h.event('TB', { type: 'tokens_revoked', tokens: { oauth: ['UB1'] } });
@@ -115,8 +98,7 @@ describe.skipIf(!target)(
 
     it('a replica that missed the uninstall stops at the first token_revoked answer, despite its cache', async () => {
       if (!target) return;
-      const h = await startWorkspacesHarness(target, { cacheTtlMs: 60_000 });
-      harness = h;
+      const h = await suite.start({ cacheTtlMs: 60_000 });
       await h.install(WORKSPACE_A);
       await subscribe(h, WORKSPACE_A, 'CA');
       // Another replica handled app_uninstalled: the record is gone from Redis, this cache still has it.
@@ -143,8 +125,7 @@ describe.skipIf(!target)(
       timeout: 60_000,
     }, async () => {
       if (!target) return;
-      const h = await startWorkspacesHarness(target);
-      harness = h;
+      const h = await suite.start();
       await h.install(WORKSPACE_A);
       await h.install(WORKSPACE_B);
       await subscribe(h, WORKSPACE_A, 'CA');

@@ -1,36 +1,23 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startRedisTarget } from '../support/redis-server.js';
-import {
-  startWorkspacesHarness,
-  WORKSPACE_A,
-  WORKSPACE_B,
-  type WorkspacesHarness,
-} from '../support/slack-workspaces-harness.js';
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_A, WORKSPACE_B } from '../support/slack-workspaces-harness.js';
 import { subscribe } from '../support/slack-workspaces-steps.js';
+import { workspacesSuite } from '../support/slack-workspaces-suite.js';
 
 /**
  * Issue 17.1 through real Bolt and its WebClient: a 429 from one workspace holds up only that workspace.
  * WebClient, left to itself, waits out a 429 by pausing its whole request queue, which would hold up
  * every workspace for the Retry-After (here two minutes, far beyond the test's time limit).
  */
-const target = await startRedisTarget();
-let harness: WorkspacesHarness | undefined;
+const suite = await workspacesSuite();
+const { target } = suite;
 
-afterEach(async () => {
-  await harness?.stop();
-  harness = undefined;
-});
-afterAll(async () => {
-  await target?.close();
-});
-
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('Slack rate limits per workspace', () => {
   it('a 429 from one workspace delays only that workspace; it posts on a later tick', {
     timeout: 30_000,
   }, async () => {
     if (!target) return;
-    const h = await startWorkspacesHarness(target);
-    harness = h;
+    const h = await suite.start();
     await h.install(WORKSPACE_A);
     await h.install(WORKSPACE_B);
     await subscribe(h, WORKSPACE_A, 'CA1');
