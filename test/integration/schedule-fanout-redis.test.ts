@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
+import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
 import { messagesFor } from '../../src/core/messages/index.js';
 import { ManualClock } from '../support/builders.js';
-import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { startRedisTarget } from '../support/redis-server.js';
+import { redisTestBed } from '../support/redis-test-bed.js';
 import { aReplica, type Replica } from '../support/schedule-replicas.js';
 
 /** Issue 17 on real Redis: many channels at one slot, several replicas, and what an idle tick costs. */
@@ -17,41 +17,17 @@ const noWait = async () => {};
 
 // Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('the scheduler at scale on real Redis', { timeout: 120_000 }, () => {
-  let admin: Redis;
-  const opened: RedisClients[] = [];
-  const prefixes: string[] = [];
-
-  beforeAll(async () => {
-    if (!target) return;
-    admin = new Redis(target.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    for (const prefix of prefixes) await deleteByPrefix(admin, prefix).catch(() => {});
-    await Promise.all(opened.map((c) => c.quit()));
-    admin?.disconnect();
-    await target?.close();
-  });
+  const bed = redisTestBed(target);
 
   /** One bot process: its own Redis connections over the shared prefix. */
   async function replica(prefix: string, clock: ManualClock): Promise<Replica> {
-    if (!target) throw new Error('no redis');
-    const clients = createRedisClients({ url: target.url, logger: { info() {}, warn() {} } });
-    await clients.connect();
-    opened.push(clients);
+    const clients = await bed.clients();
     return aReplica({
       store: new RedisQuizStore(clients.interactive, { prefix }),
       subscriptions: new RedisSubscriptionStore(clients.background, { prefix }),
       clock,
       sleep: noWait,
     });
-  }
-
-  function newPrefix(): string {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    return prefix;
   }
 
   /** Subscribes `count` channels over `workspaces` workspaces, 50 calls in flight. */
@@ -72,7 +48,7 @@ describe.skipIf(!target)('the scheduler at scale on real Redis', { timeout: 120_
   }
 
   it('posts exactly once per channel with three replicas and 1,000 channels due at one slot', async () => {
-    const prefix = newPrefix();
+    const prefix = bed.newPrefix();
     const clock = new ManualClock(MONDAY_9 - 5 * 60_000);
     const replicas = await Promise.all([1, 2, 3].map(() => replica(prefix, clock)));
     const [first] = replicas;
@@ -91,7 +67,7 @@ describe.skipIf(!target)('the scheduler at scale on real Redis', { timeout: 120_
   });
 
   it('reads no subscription record in a tick when none of 2,000 subscriptions is due', async () => {
-    const prefix = newPrefix();
+    const prefix = bed.newPrefix();
     const clock = new ManualClock(MONDAY_9 + 60 * 60_000); // 10:00: the 09:00 slots are past
     const r = await replica(prefix, clock);
     await subscribe(r, 2000, 20, '0 9 * * *');
@@ -108,7 +84,7 @@ describe.skipIf(!target)('the scheduler at scale on real Redis', { timeout: 120_
       await r.app.schedule.tick();
       // The MONITOR stream is in command order: once this marker shows, the tick's commands have.
       const marker = `${prefix}:end-of-tick`;
-      await admin.get(marker);
+      await bed.admin.get(marker);
       await expect.poll(() => seen.some((args) => args.includes(marker))).toBe(true);
     } finally {
       monitor.disconnect();

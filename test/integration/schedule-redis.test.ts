@@ -1,7 +1,5 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
-import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
 import { type AppParts, buildApp } from '../../src/app.js';
@@ -10,7 +8,9 @@ import { PlatformError } from '../../src/core/ports/chat-platform.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import { aBank, aCatalog, ManualClock, someQuestions } from '../support/builders.js';
 import { RecordingPlatform } from '../support/recording-platform.js';
-import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { startRedisTarget } from '../support/redis-server.js';
+import { redisTestBed } from '../support/redis-test-bed.js';
+import { CapturingLogger } from '../support/schedule-replicas.js';
 import { describeSubscriptionStoreContract } from '../support/subscription-contract.js';
 
 const target = await startRedisTarget();
@@ -19,52 +19,17 @@ const HOUR = 3_600_000;
 /** Monday 2026-11-30 09:00 in Tokyo. */
 const MONDAY_9 = Date.parse('2026-11-30T00:00:00Z');
 
-class CapturingLogger implements Logger {
-  readonly lines: { level: string; msg: string }[] = [];
-  debug(_o: object, msg = '') {
-    this.lines.push({ level: 'debug', msg });
-  }
-  info(_o: object, msg = '') {
-    this.lines.push({ level: 'info', msg });
-  }
-  warn(_o: object, msg = '') {
-    this.lines.push({ level: 'warn', msg });
-  }
-  error(_o: object, msg = '') {
-    this.lines.push({ level: 'error', msg });
-  }
-}
-
+// Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it (the run fails otherwise).
 describe.skipIf(!target)('the daily schedule on real Redis', () => {
-  let admin: Redis;
-  const opened: RedisClients[] = [];
-  const prefixes: string[] = [];
-
-  beforeAll(async () => {
-    if (!target) return;
-    admin = new Redis(target.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await admin.connect();
-  });
-
-  afterAll(async () => {
-    for (const prefix of prefixes) await deleteByPrefix(admin, prefix).catch(() => {});
-    await Promise.all(opened.map((c) => c.quit()));
-    admin?.disconnect();
-    await target?.close();
-  });
+  const bed = redisTestBed(target);
 
   describeSubscriptionStoreContract('RedisSubscriptionStore', async () => {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    return new RedisSubscriptionStore(admin, { prefix });
+    return new RedisSubscriptionStore(bed.admin, { prefix: bed.newPrefix() });
   });
 
   /** One bot process: its own Redis clients, stores, engine and a recording platform. */
   async function replica(prefix: string, clock: ManualClock, log: Logger = new CapturingLogger()) {
-    if (!target) throw new Error('no redis');
-    const clients = createRedisClients({ url: target.url, logger: { info() {}, warn() {} } });
-    await clients.connect();
-    opened.push(clients);
+    const clients = await bed.clients();
     const platform = new RecordingPlatform();
     const subscriptions = new RedisSubscriptionStore(clients.background, { prefix });
     const app: AppParts = buildApp({
@@ -85,8 +50,7 @@ describe.skipIf(!target)('the daily schedule on real Redis', () => {
   }
 
   function setup() {
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
+    const prefix = bed.newPrefix();
     const scope = `slack:T-${prefix.slice(-8)}`;
     return { prefix, channel: { scope, channelId: 'C1' }, clock: new ManualClock(MONDAY_9 - 5 * 60_000) };
   }
