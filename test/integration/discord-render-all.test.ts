@@ -8,12 +8,12 @@ import {
   revealMessage,
   textViewMessage,
 } from '../../src/adapters/discord/render-messages.js';
-import { messagesFor } from '../../src/core/messages/index.js';
-import { LOCALES, type Question, type Round } from '../../src/core/model.js';
-import { pickerView } from '../../src/core/picker-view.js';
-import type { AnswerOutcome } from '../../src/core/quiz-engine.js';
-import { serviceCardView } from '../../src/core/service-views.js';
-import { feedbackView, questionView, revealView, textView } from '../../src/core/views.js';
+import { LOCALES, type Question, type Round } from '../../src/core/model/model.js';
+import { messagesFor } from '../../src/core/presentation/messages/index.js';
+import { pickerView } from '../../src/core/presentation/picker-view.js';
+import { serviceCardView } from '../../src/core/presentation/service-views.js';
+import { feedbackView, questionView, revealView, textView } from '../../src/core/presentation/views.js';
+import type { AnswerOutcome } from '../../src/core/rounds/quiz-engine.js';
 import { aQuestion } from '../support/builders.js';
 import { realContent } from '../support/discord-harness.js';
 import { messageProblems } from '../support/discord-payload-limits.js';

@@ -1,9 +1,9 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
-import type { QuizCommand } from '../../core/parse-quiz-command.js';
-import { textView } from '../../core/views.js';
+import type { QuizCommand } from '../../core/commands/parse-quiz-command.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import type { Locale } from '../../core/model/model.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
 import { NAMES } from './command-definitions.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';

@@ -5,7 +5,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { CommandReply } from '../../core/quiz-commands.js';
+import type { CommandReply } from '../../core/commands/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
 import { type DiscordMessage, questionMessage, textViewMessage } from './render-messages.js';
 

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { InFlight } from '../../core/in-flight.js';
-import { type Locale, type RoundRef, scopeId } from '../../core/model.js';
+import type { QuizCommands } from '../../core/commands/quiz-commands.js';
+import { type Locale, type RoundRef, scopeId } from '../../core/model/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
-import type { QuizCommands } from '../../core/quiz-commands.js';
-import { UserLocales } from '../../core/user-locales.js';
+import { UserLocales } from '../../core/rounds/user-locales.js';
+import type { InFlight } from '../../core/runtime/in-flight.js';
 import { boltLogger } from './bolt-logger.js';
 import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
 import { registerInstallationEvents } from './installation-events.js';

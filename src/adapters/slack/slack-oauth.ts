@@ -1,7 +1,7 @@
 import type { HTTPReceiverOptions, webApi } from '@slack/bolt';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
+import type { Locale } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
 import { installCallbacks, installPathOptions } from './install-pages.js';
 import { OneTimeStateStore, STATE_TTL_MS, type StateRecords } from './one-time-state-store.js';
 import { type InstallationRecords, SlackInstallations } from './slack-installations.js';
