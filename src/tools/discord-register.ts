@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { registerCommands } from '../adapters/discord/register-commands.js';
+import { registerCommands } from '../adapters/discord/commands/register-commands.js';
 import { ContentError } from '../adapters/questions/load-content.js';
 import { loadQuizContent } from '../adapters/questions/quiz-content.js';
 import { loadConfig } from '../app/config.js';

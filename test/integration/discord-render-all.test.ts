@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cut } from '../../src/adapters/discord/discord-limits.js';
+import { cut } from '../../src/adapters/discord/render/discord-limits.js';
 import {
   type DiscordMessage,
   explanationMessage,
@@ -7,7 +7,7 @@ import {
   questionMessage,
   revealMessage,
   textViewMessage,
-} from '../../src/adapters/discord/render-messages.js';
+} from '../../src/adapters/discord/render/render-messages.js';
 import { LOCALES, type Question, type Round } from '../../src/core/model/model.js';
 import { messagesFor } from '../../src/core/presentation/messages/index.js';
 import { pickerView } from '../../src/core/presentation/picker-view.js';

@@ -24,7 +24,7 @@ import {
   questionMessage,
   revealMessage,
   textViewMessage,
-} from './render-messages.js';
+} from './render/render-messages.js';
 
 /** Nobody is ever pinged by the bot: not by a team name, not by a question that mentions @everyone. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };

@@ -8,8 +8,8 @@ import { textView } from '../../core/presentation/views.js';
 import type { AnswerOutcome } from '../../core/rounds/quiz-engine.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { COLOR } from './render-embed.js';
-import { type DiscordMessage, pickerMessage, textViewMessage } from './render-messages.js';
+import { COLOR } from './render/render-embed.js';
+import { type DiscordMessage, pickerMessage, textViewMessage } from './render/render-messages.js';
 import { replyMessage, replyPrivately } from './reply.js';
 import { showReportModal } from './report-modal.js';
 

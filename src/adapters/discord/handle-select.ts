@@ -7,8 +7,8 @@ import { encodePicks } from '../../core/rounds/choices.js';
 import { answerReply } from './handle-button.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { decodePickerCustomId } from './render-components.js';
-import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { decodePickerCustomId } from './render/render-components.js';
+import { type DiscordMessage, textViewMessage } from './render/render-messages.js';
 import { replyPrivately } from './reply.js';
 
 /**

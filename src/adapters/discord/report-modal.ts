@@ -15,7 +15,7 @@ import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { textViewMessage } from './render-messages.js';
+import { textViewMessage } from './render/render-messages.js';
 import { replyPrivately } from './reply.js';
 
 const REASON_FIELD = 'reason';

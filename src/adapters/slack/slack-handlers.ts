@@ -8,7 +8,7 @@ import { decodeAction } from '../../core/presentation/action-id.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import { SeenRecently } from '../../core/runtime/seen-recently.js';
-import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
+import { fallbackText, questionBlocks, textBlocks } from './render/block-kit.js';
 import { registerReportModal } from './report-modal.js';
 import type { SlackHandlerDeps } from './slack-handler-deps.js';
 import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';

@@ -12,7 +12,7 @@ import {
   type PickerMetadata,
   pickerModal,
   textBlocks,
-} from './block-kit.js';
+} from './render/block-kit.js';
 import type { SlackHandlerDeps } from './slack-handler-deps.js';
 
 export interface Who {

@@ -8,7 +8,13 @@ import type { TextView } from '../../core/ports/views.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { questionView, revealView } from '../../core/presentation/views.js';
 import { AnswerCountRefresher, type LiveRound } from '../../core/rounds/answer-count-refresher.js';
-import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBlocks } from './block-kit.js';
+import {
+  explanationBlocks,
+  fallbackText,
+  questionBlocks,
+  revealBlocks,
+  textBlocks,
+} from './render/block-kit.js';
 import { toPlatformError } from './slack-errors.js';
 import { findPostedQuestion, questionMetadata } from './slack-question-lookup.js';
 import { isAuthFailure, type SlackTokens, teamOfScope } from './slack-tokens.js';

@@ -8,8 +8,8 @@ import {
   questionBlocks,
   revealBlocks,
   textBlocks,
-} from '../../../src/adapters/slack/block-kit.js';
-import { SLACK_LIMITS } from '../../../src/adapters/slack/mrkdwn.js';
+} from '../../../src/adapters/slack/render/block-kit.js';
+import { SLACK_LIMITS } from '../../../src/adapters/slack/render/mrkdwn.js';
 import { LOCALES, type Round } from '../../../src/core/model/model.js';
 import { messagesFor } from '../../../src/core/presentation/messages/index.js';
 import { pickerView } from '../../../src/core/presentation/picker-view.js';

@@ -1,6 +1,6 @@
 import { type APIEmbed, ButtonStyle } from 'discord.js';
-import type { QuestionView, RevealView, Section, TextView } from '../../core/ports/views.js';
-import type { PickerView } from '../../core/presentation/picker-view.js';
+import type { QuestionView, RevealView, Section, TextView } from '../../../core/ports/views.js';
+import type { PickerView } from '../../../core/presentation/picker-view.js';
 import { cut, LIMITS } from './discord-limits.js';
 import { actionButton, type ButtonRow, buttonRows, linkButton, pickerSelect } from './render-components.js';
 import { bold, COLOR, fitEmbed } from './render-embed.js';

@@ -7,8 +7,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { ButtonView } from '../../core/ports/views.js';
-import type { PickerView } from '../../core/presentation/picker-view.js';
+import type { ButtonView } from '../../../core/ports/views.js';
+import type { PickerView } from '../../../core/presentation/picker-view.js';
 import { cut, LIMITS } from './discord-limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;

@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { QuizCommand } from '../../core/commands/parse-quiz-command.js';
-import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/commands/parse-quiz-command.js';
-import { PERIODS, type Period } from '../../core/model/model.js';
-import { isLocale } from '../../core/presentation/messages/index.js';
+import type { QuizCommand } from '../../../core/commands/parse-quiz-command.js';
+import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../../core/commands/parse-quiz-command.js';
+import { PERIODS, type Period } from '../../../core/model/model.js';
+import { isLocale } from '../../../core/presentation/messages/index.js';
 import { ALL_DOMAINS, NAMES } from './command-definitions.js';
 import { readLearningCommand } from './learning-command-definitions.js';
 

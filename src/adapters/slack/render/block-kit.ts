@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { QuestionView, RevealView, TextView } from '../../core/ports/views.js';
-import type { PickerView } from '../../core/presentation/picker-view.js';
+import type { QuestionView, RevealView, TextView } from '../../../core/ports/views.js';
+import type { PickerView } from '../../../core/presentation/picker-view.js';
 import { cut, escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;

@@ -3,10 +3,10 @@ import type {
   SlashCommandBuilder,
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
-import type { LearningCommand } from '../../core/commands/parse-learning-command.js';
-import type { Locale } from '../../core/model/model.js';
-import { REPORT_REASONS } from '../../core/ports/learning-store.js';
-import { messagesFor } from '../../core/presentation/messages/index.js';
+import type { LearningCommand } from '../../../core/commands/parse-learning-command.js';
+import type { Locale } from '../../../core/model/model.js';
+import { REPORT_REASONS } from '../../../core/ports/learning-store.js';
+import { messagesFor } from '../../../core/presentation/messages/index.js';
 
 /**
  * The learning subcommands on Discord: `/quiz review|ready|report` and `/quiz-admin reports|restore|question`.

@@ -7,13 +7,13 @@ import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../core/commands/parse-quiz-command.js';
-import type { ExamDomain, Locale } from '../../core/model/model.js';
-import { PERIODS } from '../../core/model/model.js';
-import { MAX_TEAM_NAME } from '../../core/model/teams.js';
-import { messagesFor } from '../../core/presentation/messages/index.js';
+import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../../core/commands/parse-quiz-command.js';
+import type { ExamDomain, Locale } from '../../../core/model/model.js';
+import { PERIODS } from '../../../core/model/model.js';
+import { MAX_TEAM_NAME } from '../../../core/model/teams.js';
+import { messagesFor } from '../../../core/presentation/messages/index.js';
+import { LIMITS } from '../render/discord-limits.js';
 import { COMMAND_TEXT, type CommandText } from './command-text.js';
-import { LIMITS } from './discord-limits.js';
 import { addLearningAdminSubcommands, addLearningSubcommands } from './learning-command-definitions.js';
 
 /** Command, subcommand and option names: shared by the definitions and the interaction reader. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/model/model.js';
+import type { Locale } from '../../../core/model/model.js';
 
 /**
  * The slash-command descriptions Discord shows in its command picker, per locale. They are registration

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation, InstallURLOptions } from '@slack/bolt';
-import type { Logger } from '../../core/ports/logger.js';
-import type { Messages } from '../../core/presentation/messages/index.js';
+import type { Logger } from '../../../core/ports/logger.js';
+import type { Messages } from '../../../core/presentation/messages/index.js';
 import { RefusedStateError } from './one-time-state-store.js';
 
 type CallbackOptions = NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['callbackOptions']>;

@@ -1,11 +1,11 @@
 import type { HTTPReceiverOptions, webApi } from '@slack/bolt';
-import type { Locale } from '../../core/model/model.js';
-import type { Logger } from '../../core/ports/logger.js';
-import { messagesFor } from '../../core/presentation/messages/index.js';
+import type { Locale } from '../../../core/model/model.js';
+import type { Logger } from '../../../core/ports/logger.js';
+import { messagesFor } from '../../../core/presentation/messages/index.js';
+import type { SlackTokens } from '../slack-tokens.js';
 import { installCallbacks, installPathOptions } from './install-pages.js';
 import { OneTimeStateStore, STATE_TTL_MS, type StateRecords } from './one-time-state-store.js';
 import { type InstallationRecords, SlackInstallations } from './slack-installations.js';
-import type { SlackTokens } from './slack-tokens.js';
 
 /** The bot scopes of `manifest.yml` (a test keeps the two equal): what the install asks for. */
 export const SLACK_BOT_SCOPES = [

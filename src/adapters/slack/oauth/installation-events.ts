@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { Logger } from '../../core/ports/logger.js';
+import type { Logger } from '../../../core/ports/logger.js';
+import { isAuthFailure } from '../slack-tokens.js';
 import type { SlackInstallations } from './slack-installations.js';
-import { isAuthFailure } from './slack-tokens.js';
 
 export interface InstallationEventDeps {
   installations: SlackInstallations;

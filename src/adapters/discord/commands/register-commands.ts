@@ -1,5 +1,5 @@
 import { REST, type RESTPutAPIApplicationCommandsResult, Routes } from 'discord.js';
-import type { ExamDomain } from '../../core/model/model.js';
+import type { ExamDomain } from '../../../core/model/model.js';
 import { buildCommandDefinitions } from './command-definitions.js';
 
 export interface RegisterCommandsInput {
