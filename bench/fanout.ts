@@ -4,10 +4,10 @@ import { Redis } from 'ioredis';
 import { createRedisClients, type RedisClients } from '../src/adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../src/adapters/redis/redis-subscription-store.js';
-import { buildApp } from '../src/app.js';
-import { messagesFor } from '../src/core/messages/index.js';
-import type { ChannelRef, Question, Round } from '../src/core/model.js';
+import { buildApp } from '../src/app/app.js';
+import type { ChannelRef, Question, Round } from '../src/core/model/model.js';
 import type { ChatPlatform } from '../src/core/ports/chat-platform.js';
+import { messagesFor } from '../src/core/presentation/messages/index.js';
 import { aBank, aCatalog, someQuestions } from '../test/support/builders.js';
 import {
   deleteByPrefix,

@@ -5,9 +5,9 @@ import { Redis } from 'ioredis';
 import { createRedisClients } from '../src/adapters/redis/redis-client.js';
 import { RedisKeys } from '../src/adapters/redis/redis-keys.js';
 import { RedisQuizStore } from '../src/adapters/redis/redis-quiz-store.js';
-import type { Round } from '../src/core/model.js';
-import { periodBuckets } from '../src/core/periods.js';
-import { POINTS_BY_STREAK } from '../src/core/scoring.js';
+import type { Round } from '../src/core/model/model.js';
+import { periodBuckets } from '../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../src/core/model/scoring.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../test/support/redis-server.js';
 
 /**

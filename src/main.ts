@@ -5,14 +5,14 @@ import { PIPED_WIDTH } from './adapters/console/render-text.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
-import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { buildApp } from './app/app.js';
+import { loadConfig } from './app/config.js';
+import { exitOnFatal } from './app/fatal-exit.js';
+import { createLogger } from './app/logger.js';
+import { NO_PLATFORM_CONFIGURED, REQUIRE_PLATFORM_FLAG } from './app/platform-required.js';
+import { DRAIN_TIMEOUT_MS, startPlatforms } from './app/platform-runtime.js';
+import { countingStoreErrors, openStores } from './app/stores.js';
 import { systemClock } from './core/ports/clock.js';
-import { exitOnFatal } from './fatal-exit.js';
-import { createLogger } from './logger.js';
-import { NO_PLATFORM_CONFIGURED, REQUIRE_PLATFORM_FLAG } from './platform-required.js';
-import { DRAIN_TIMEOUT_MS, startPlatforms } from './platform-runtime.js';
-import { countingStoreErrors, openStores } from './stores.js';
 
 /** The one place that reads the configuration and wires everything together. */
 async function main(): Promise<number> {

@@ -4,7 +4,7 @@ import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscr
 import { loadQuizContent } from '../../src/adapters/questions/quiz-content.js';
 import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
-import { type AppParts, buildApp } from '../../src/app.js';
+import { type AppParts, buildApp } from '../../src/app/app.js';
 import { systemClock } from '../../src/core/ports/clock.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import { APP_ID, type FakeDiscord } from '../../test/support/fake-discord.js';

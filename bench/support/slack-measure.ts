@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RedisKeys } from '../../src/adapters/redis/redis-keys.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
-import { messagesFor } from '../../src/core/messages/index.js';
-import { scopeId } from '../../src/core/model.js';
+import { scopeId } from '../../src/core/model/model.js';
+import { messagesFor } from '../../src/core/presentation/messages/index.js';
 import { type ClickBatch, type ClickRunResult, type Pacing, runClicks } from './click-run.js';
 import { redisCpuSeconds } from './cpu-accounting.js';
 import type { FakeSlackApi } from './fake-slack-api.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { registerCommands } from '../adapters/discord/register-commands.js';
+import { registerCommands } from '../adapters/discord/commands/register-commands.js';
 import { ContentError } from '../adapters/questions/load-content.js';
 import { loadQuizContent } from '../adapters/questions/quiz-content.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../app/config.js';
 
 /**
  * `npm run discord:register`: registers the slash commands (/gcp, /quiz, /quiz-admin). Globally, or for

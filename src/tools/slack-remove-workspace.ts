@@ -1,6 +1,6 @@
 import { createRedisClients } from '../adapters/redis/redis-client.js';
 import { removeScopeData } from '../adapters/redis/remove-scope-data.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../app/config.js';
 
 const USAGE = `Usage: npm run slack:remove-workspace -- <team id, e.g. T0123ABCD> [--dry-run]
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { InMemoryQuestionBank } from '../../src/adapters/questions/in-memory-question-bank.js';
-import { letterOf } from '../../src/core/choices.js';
-import { StoreUnavailableError } from '../../src/core/errors.js';
-import { scopeId } from '../../src/core/model.js';
-import type { PublishResult } from '../../src/core/round-publisher.js';
+import { StoreUnavailableError } from '../../src/core/model/errors.js';
+import { scopeId } from '../../src/core/model/model.js';
+import { letterOf } from '../../src/core/rounds/choices.js';
+import type { PublishResult } from '../../src/core/rounds/round-publisher.js';
 import { rightKey } from '../support/builders.js';
 import {
   buttonsOf,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/core/action-id.js';
-import { scopeId } from '../../src/core/model.js';
+import { scopeId } from '../../src/core/model/model.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
 import {
   buttonsOf,
   type DiscordHarness,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { letterOf } from '../../src/core/choices.js';
-import { scopeId } from '../../src/core/model.js';
+import { scopeId } from '../../src/core/model/model.js';
+import { letterOf } from '../../src/core/rounds/choices.js';
 import { aBank } from '../support/builders.js';
 import {
   buttonsOf,

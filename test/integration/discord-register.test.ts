@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCommandDefinitions } from '../../src/adapters/discord/command-definitions.js';
-import { readQuizCommand, type SlashInput } from '../../src/adapters/discord/read-quiz-command.js';
-import { registerCommands } from '../../src/adapters/discord/register-commands.js';
+import { buildCommandDefinitions } from '../../src/adapters/discord/commands/command-definitions.js';
+import { readQuizCommand, type SlashInput } from '../../src/adapters/discord/commands/read-quiz-command.js';
+import { registerCommands } from '../../src/adapters/discord/commands/register-commands.js';
 import { realContent } from '../support/discord-harness.js';
 import { commandProblems } from '../support/discord-payload-limits.js';
 import { APP_ID, FakeDiscord } from '../support/fake-discord.js';

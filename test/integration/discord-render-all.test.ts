@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cut } from '../../src/adapters/discord/discord-limits.js';
+import { cut } from '../../src/adapters/discord/render/discord-limits.js';
 import {
   type DiscordMessage,
   explanationMessage,
@@ -7,13 +7,13 @@ import {
   questionMessage,
   revealMessage,
   textViewMessage,
-} from '../../src/adapters/discord/render-messages.js';
-import { messagesFor } from '../../src/core/messages/index.js';
-import { LOCALES, type Question, type Round } from '../../src/core/model.js';
-import { pickerView } from '../../src/core/picker-view.js';
-import type { AnswerOutcome } from '../../src/core/quiz-engine.js';
-import { serviceCardView } from '../../src/core/service-views.js';
-import { feedbackView, questionView, revealView, textView } from '../../src/core/views.js';
+} from '../../src/adapters/discord/render/render-messages.js';
+import { LOCALES, type Question, type Round } from '../../src/core/model/model.js';
+import { messagesFor } from '../../src/core/presentation/messages/index.js';
+import { pickerView } from '../../src/core/presentation/picker-view.js';
+import { serviceCardView } from '../../src/core/presentation/service-views.js';
+import { feedbackView, questionView, revealView, textView } from '../../src/core/presentation/views.js';
+import type { AnswerOutcome } from '../../src/core/rounds/quiz-engine.js';
 import { aQuestion } from '../support/builders.js';
 import { realContent } from '../support/discord-harness.js';
 import { messageProblems } from '../support/discord-payload-limits.js';

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OPERATOR_VARIABLES } from '../../src/config.js';
+import { OPERATOR_VARIABLES } from '../../src/app/config.js';
 import { freePort } from '../support/bot-process.js';
 import { execForm, readDockerfile, type Stage } from '../support/dockerfile-steps.js';
 import { FakeSlack } from '../support/fake-slack.js';

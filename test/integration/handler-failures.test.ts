@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsolePlatform } from '../../src/adapters/console/console-platform.js';
 import { runConsoleSession } from '../../src/adapters/console/console-session.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
-import { buildApp } from '../../src/app.js';
-import { encodeAction } from '../../src/core/action-id.js';
-import { en } from '../../src/core/messages/en.js';
-import { scopeId } from '../../src/core/model.js';
+import { buildApp } from '../../src/app/app.js';
+import { scopeId } from '../../src/core/model/model.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
+import { en } from '../../src/core/presentation/messages/en.js';
 import { aBank, aCatalog, someQuestions } from '../support/builders.js';
 import {
   type DiscordHarness,

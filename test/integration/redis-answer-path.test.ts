@@ -4,10 +4,10 @@ import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscr
 import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RECORD_ANSWER_LUA } from '../../src/adapters/redis/scripts/record-answer.lua.js';
-import { type AppParts, buildApp } from '../../src/app.js';
-import { isStoreUnavailable } from '../../src/core/errors.js';
+import { type AppParts, buildApp } from '../../src/app/app.js';
+import type { CommandContext } from '../../src/core/commands/quiz-commands.js';
+import { isStoreUnavailable } from '../../src/core/model/errors.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
-import type { CommandContext } from '../../src/core/quiz-commands.js';
 import { aBank, aCatalog, someQuestions } from '../support/builders.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { createRedisClients, type RedisClients } from '../../src/adapters/redis/redis-client.js';
 import { bucketName, RedisKeys } from '../../src/adapters/redis/redis-keys.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
-import { StoreUnavailableError } from '../../src/core/errors.js';
-import type { Round } from '../../src/core/model.js';
-import { periodBuckets } from '../../src/core/periods.js';
+import { StoreUnavailableError } from '../../src/core/model/errors.js';
+import type { Round } from '../../src/core/model/model.js';
+import { periodBuckets } from '../../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../../src/core/model/scoring.js';
 import type { QuizStore, RecordAnswerResult } from '../../src/core/ports/quiz-store.js';
-import { POINTS_BY_STREAK } from '../../src/core/scoring.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 import { describeQuizStoreContract } from '../support/store-contract/index.js';
 

@@ -15,7 +15,7 @@ function vitestWithoutRedis(env: Record<string, string>) {
   // A small unit file: the check runs once per run, before any file.
   return spawnSync(
     process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', 'test/unit/core/text-and-ids.test.ts'],
+    ['node_modules/vitest/vitest.mjs', 'run', 'test/unit/core/model/text-and-ids.test.ts'],
     {
       cwd: ROOT,
       env: { PATH: bin, HOME: process.env.HOME ?? '', ...env },
@@ -45,7 +45,7 @@ describe('running the tests without redis-server', { timeout: 90_000 }, () => {
   it('lists every suite that uses the Redis test servers', () => {
     const suites = redisSuites(ROOT);
     expect(suites).toContain('test/integration/redis-quiz-store.test.ts');
-    expect(suites).not.toContain('test/unit/core/text-and-ids.test.ts');
+    expect(suites).not.toContain('test/unit/core/model/text-and-ids.test.ts');
     expect(redisRequirement(true, {}, suites)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
-import { encodeAction } from '../../src/core/action-id.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
 import { type BotProcess, clickPayload, lastPostedRound } from '../support/bot-process.js';
 import { useProcessTestBed } from '../support/process-test-bed.js';
 import { type RedisTarget, startRedisTarget } from '../support/redis-server.js';

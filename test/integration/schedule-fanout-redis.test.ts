@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
 import { RedisSubscriptionStore } from '../../src/adapters/redis/redis-subscription-store.js';
-import { messagesFor } from '../../src/core/messages/index.js';
+import { messagesFor } from '../../src/core/presentation/messages/index.js';
 import { ManualClock } from '../support/builders.js';
 import { startRedisTarget } from '../support/redis-server.js';
 import { redisTestBed } from '../support/redis-test-bed.js';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
-import { encodeAction } from '../../src/core/action-id.js';
-import { letterOf } from '../../src/core/choices.js';
-import { StoreUnavailableError } from '../../src/core/errors.js';
+import { StoreUnavailableError } from '../../src/core/model/errors.js';
 import type { RecordAnswerInput, RecordAnswerResult } from '../../src/core/ports/quiz-store.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
+import { letterOf } from '../../src/core/rounds/choices.js';
 import { rightKey } from '../support/builders.js';
 import {
   CHANNEL,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/core/action-id.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
 import type { FakeWorkspace } from '../support/fake-slack.js';
 import { WORKSPACE_A, WORKSPACE_B } from '../support/slack-workspaces-harness.js';
 import { exchangeTranscript, postedQuestion, replyTo, subscribe } from '../support/slack-workspaces-steps.js';

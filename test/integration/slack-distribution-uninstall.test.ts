@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/core/action-id.js';
-import { UNINSTALLED_REASON } from '../../src/core/workspace-pauses.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
+import { UNINSTALLED_REASON } from '../../src/core/schedule/workspace-pauses.js';
 import type { FakeWorkspace } from '../support/fake-slack.js';
 import { WORKSPACE_A, WORKSPACE_B } from '../support/slack-workspaces-harness.js';
 import { postedQuestion, replyTo, subscribe } from '../support/slack-workspaces-steps.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_CALLBACK_ID } from '../../src/adapters/slack/report-modal.js';
-import { encodeAction } from '../../src/core/action-id.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
 import { aBank, someQuestions } from '../support/builders.js';
 import { CHANNEL, type SlackHarness, startSlackHarness, TEAM } from '../support/slack-harness.js';
 

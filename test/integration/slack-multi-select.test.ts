@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PICKER_ACTION_ID, PICKER_BLOCK_ID } from '../../src/adapters/slack/block-kit.js';
-import { encodeAction } from '../../src/core/action-id.js';
-import { letterOf } from '../../src/core/choices.js';
+import { PICKER_ACTION_ID, PICKER_BLOCK_ID } from '../../src/adapters/slack/render/block-kit.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
+import { letterOf } from '../../src/core/rounds/choices.js';
 import { aBank } from '../support/builders.js';
 import { longMultiQuestion } from '../support/long-questions.js';
 import { CHANNEL, type SlackHarness, startSlackHarness, TEAM } from '../support/slack-harness.js';

@@ -1,6 +1,6 @@
 import { FuseServiceCatalog } from '../../src/adapters/questions/fuse-service-catalog.js';
 import { InMemoryQuestionBank } from '../../src/adapters/questions/in-memory-question-bank.js';
-import type { ExamDomain, Question } from '../../src/core/model.js';
+import type { ExamDomain, Question } from '../../src/core/model/model.js';
 import type { ServiceEntry } from '../../src/core/ports/service-catalog.js';
 
 /** Test data builders: valid defaults, override what the test is about. */

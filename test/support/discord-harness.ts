@@ -3,8 +3,8 @@ import { createDiscordBot, type DiscordBot } from '../../src/adapters/discord/di
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
 import { loadQuizContent, type QuizContent } from '../../src/adapters/questions/quiz-content.js';
-import { type AppParts, buildApp } from '../../src/app.js';
-import type { Locale } from '../../src/core/model.js';
+import { type AppParts, buildApp } from '../../src/app/app.js';
+import type { Locale } from '../../src/core/model/model.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';

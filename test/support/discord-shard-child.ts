@@ -1,8 +1,8 @@
 import { createDiscordBot } from '../../src/adapters/discord/discord-bot.js';
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/app/app.js';
+import { loadConfig } from '../../src/app/config.js';
 import { systemClock } from '../../src/core/ports/clock.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { realContent } from './discord-harness.js';

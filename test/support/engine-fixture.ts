@@ -1,8 +1,8 @@
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
-import type { Question } from '../../src/core/model.js';
+import type { Question } from '../../src/core/model/model.js';
+import { seededRandom } from '../../src/core/model/random.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
-import { QuizEngine } from '../../src/core/quiz-engine.js';
-import { seededRandom } from '../../src/core/random.js';
+import { QuizEngine } from '../../src/core/rounds/quiz-engine.js';
 import { aBank, aCatalog, ManualClock, someQuestions } from './builders.js';
 
 /** A QuizEngine on the memory store with a manual clock and a seeded random. */

@@ -1,6 +1,6 @@
-import { periodBuckets } from '../../src/core/periods.js';
+import { periodBuckets } from '../../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../../src/core/model/scoring.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
-import { POINTS_BY_STREAK } from '../../src/core/scoring.js';
 
 /**
  * A seeded data set whose item statistics were computed by hand (see item-statistics.test.ts).

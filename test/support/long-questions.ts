@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadQuizContent } from '../../src/adapters/questions/quiz-content.js';
-import type { Question } from '../../src/core/model.js';
+import type { Question } from '../../src/core/model/model.js';
 
 /** The bank of `test/fixtures/bank-long`: the longest questions the format allows, one single-answer, one "choose two". */
 export const LONG_BANK_DIR = path.resolve(import.meta.dirname, '../fixtures/bank-long');

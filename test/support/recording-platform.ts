@@ -1,6 +1,6 @@
-import type { ChannelRef, Question, Round, Tally } from '../../src/core/model.js';
+import type { ChannelRef, Question, Round, Tally } from '../../src/core/model/model.js';
 import { type ChatPlatform, PlatformError } from '../../src/core/ports/chat-platform.js';
-import type { TextView } from '../../src/core/views.js';
+import type { TextView } from '../../src/core/ports/views.js';
 
 /** A chat platform that records what it was asked to do, and can be told to fail. */
 export class RecordingPlatform implements ChatPlatform {

@@ -1,12 +1,12 @@
 import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
-import { type AppParts, buildApp } from '../../src/app.js';
-import type { ChannelRef, Question, Round } from '../../src/core/model.js';
+import { type AppParts, buildApp } from '../../src/app/app.js';
+import type { ChannelRef, Question, Round } from '../../src/core/model/model.js';
 import type { PlatformError, PostAttempt } from '../../src/core/ports/chat-platform.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
 import type { SubscriptionStore } from '../../src/core/ports/subscription-store.js';
-import type { Sleep } from '../../src/core/scope-lanes.js';
+import type { Sleep } from '../../src/core/schedule/scope-lanes.js';
 import { aBank, aCatalog, type ManualClock, someQuestions } from './builders.js';
 import { RecordingPlatform } from './recording-platform.js';
 

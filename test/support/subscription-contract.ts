@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/core/model.js';
+import type { ChannelRef } from '../../src/core/model/model.js';
 import type { Subscription, SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 
 /** The contract every SubscriptionStore implementation passes (memory and Redis). */

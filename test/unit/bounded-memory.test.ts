@@ -3,11 +3,11 @@ import { MemoryQuizStore } from '../../src/adapters/memory/memory-quiz-store.js'
 import { ROUND_RETENTION_MS } from '../../src/adapters/memory/memory-rounds.js';
 import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscription-store.js';
 import { SlackAdmins } from '../../src/adapters/slack/slack-admins.js';
-import { KeyedThrottle } from '../../src/core/keyed-throttle.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { NewRound } from '../../src/core/ports/quiz-store.js';
-import { SeenRecently } from '../../src/core/seen-recently.js';
-import { UserLocales } from '../../src/core/user-locales.js';
+import { KeyedThrottle } from '../../src/core/rounds/keyed-throttle.js';
+import { UserLocales } from '../../src/core/rounds/user-locales.js';
+import { SeenRecently } from '../../src/core/runtime/seen-recently.js';
 import { anEngine } from '../support/engine-fixture.js';
 
 /**

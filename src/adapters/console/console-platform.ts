@@ -1,8 +1,9 @@
-import { messagesFor } from '../../core/messages/index.js';
-import type { ChannelRef, Locale, Question, Round, Tally } from '../../core/model.js';
+import type { ChannelRef, Locale, Question, Round, Tally } from '../../core/model/model.js';
 import type { ChatPlatform } from '../../core/ports/chat-platform.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
-import { questionView, revealView, type TextView } from '../../core/views.js';
+import type { TextView } from '../../core/ports/views.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { questionView, revealView } from '../../core/presentation/views.js';
 import { type Layout, PIPED_WIDTH, renderQuestion, renderReveal, renderText } from './render-text.js';
 
 /** The terminal as a chat platform with one channel: posts are printed, and the session answers them. */

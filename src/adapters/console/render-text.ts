@@ -1,7 +1,7 @@
-import { decodeAction } from '../../core/action-id.js';
-import type { Locale } from '../../core/model.js';
+import type { Locale } from '../../core/model/model.js';
 import { REPORT_REASONS } from '../../core/ports/learning-store.js';
-import type { ButtonView, QuestionView, RevealView, TextView } from '../../core/views.js';
+import type { ButtonView, QuestionView, RevealView, TextView } from '../../core/ports/views.js';
+import { decodeAction } from '../../core/presentation/action-id.js';
 import { wrapText } from './wrap.js';
 
 /** Terminal rendering of the core views: plain lines wrapped to the terminal, choices lettered for typing. */

@@ -1,18 +1,26 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
-import type { Config } from '../../config.js';
-import { CredentialRejectedError } from '../../core/errors.js';
-import type { InFlight } from '../../core/in-flight.js';
-import type { Locale, RoundRef } from '../../core/model.js';
+import type { QuizCommands } from '../../core/commands/quiz-commands.js';
+import { CredentialRejectedError } from '../../core/model/errors.js';
+import type { Locale, RoundRef } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
-import type { QuizCommands } from '../../core/quiz-commands.js';
-import { UserLocales } from '../../core/user-locales.js';
+import { UserLocales } from '../../core/rounds/user-locales.js';
+import type { InFlight } from '../../core/runtime/in-flight.js';
 import { rejectLongChannelRateLimits } from './discord-errors.js';
 import { DiscordPlatform, NO_MENTIONS } from './discord-platform.js';
 import { createInteractionRouter } from './interaction-router.js';
 
-export type DiscordSettings = NonNullable<Config['discord']>;
+/** What the Discord adapter needs to connect: the start-up fills it from the environment. */
+export interface DiscordSettings {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  apiUrl?: string;
+  shards?: 'auto' | number;
+  /** This process is one shard under a ShardingManager (not the supervisor). */
+  shardChild?: boolean;
+}
 
 export interface DiscordBotDeps {
   settings: DiscordSettings;

@@ -8,13 +8,14 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from 'discord.js';
-import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
+import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model/model.js';
 import type { ChatPlatform, PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
-import { type QuestionView, questionView, revealView, type TextView } from '../../core/views.js';
+import type { QuestionView, TextView } from '../../core/ports/views.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { questionView, revealView } from '../../core/presentation/views.js';
+import { AnswerCountRefresher, type LiveRound } from '../../core/rounds/answer-count-refresher.js';
 import { toPlatformError } from './discord-errors.js';
 import {
   type DiscordMessage,
@@ -23,7 +24,7 @@ import {
   questionMessage,
   revealMessage,
   textViewMessage,
-} from './render-messages.js';
+} from './render/render-messages.js';
 
 /** Nobody is ever pinged by the bot: not by a team name, not by a question that mentions @everyone. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };

@@ -1,8 +1,8 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { ServiceEntry } from '../../core/ports/service-catalog.js';
-import { NAMES } from './command-definitions.js';
-import { cut, LIMITS } from './discord-limits.js';
+import { NAMES } from './commands/command-definitions.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { cut, LIMITS } from './render/discord-limits.js';
 
 /**
  * `/gcp query` suggestions while the person types. Autocomplete cannot be deferred, so it answers at once

@@ -1,15 +1,15 @@
 import type { ButtonInteraction } from 'discord.js';
-import { decodeAction } from '../../core/action-id.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
-import type { CommandContext } from '../../core/quiz-commands.js';
-import type { AnswerOutcome } from '../../core/quiz-engine.js';
-import { textView } from '../../core/views.js';
+import type { CommandContext } from '../../core/commands/quiz-commands.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import type { Locale } from '../../core/model/model.js';
+import { decodeAction } from '../../core/presentation/action-id.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
+import type { AnswerOutcome } from '../../core/rounds/quiz-engine.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { COLOR } from './render-embed.js';
-import { type DiscordMessage, pickerMessage, textViewMessage } from './render-messages.js';
+import { COLOR } from './render/render-embed.js';
+import { type DiscordMessage, pickerMessage, textViewMessage } from './render/render-messages.js';
 import { replyMessage, replyPrivately } from './reply.js';
 import { showReportModal } from './report-modal.js';
 

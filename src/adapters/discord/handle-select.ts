@@ -1,14 +1,14 @@
 import type { StringSelectMenuInteraction } from 'discord.js';
-import { encodePicks } from '../../core/choices.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
-import { textView } from '../../core/views.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import type { Locale } from '../../core/model/model.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
+import { encodePicks } from '../../core/rounds/choices.js';
 import { answerReply } from './handle-button.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { decodePickerCustomId } from './render-components.js';
-import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { decodePickerCustomId } from './render/render-components.js';
+import { type DiscordMessage, textViewMessage } from './render/render-messages.js';
 import { replyPrivately } from './reply.js';
 
 /**

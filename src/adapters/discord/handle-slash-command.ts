@@ -1,14 +1,14 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
-import type { QuizCommand } from '../../core/parse-quiz-command.js';
-import { textView } from '../../core/views.js';
-import { NAMES } from './command-definitions.js';
+import type { QuizCommand } from '../../core/commands/parse-quiz-command.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import type { Locale } from '../../core/model/model.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
+import { NAMES } from './commands/command-definitions.js';
+import { readQuizCommand, slashInputOf } from './commands/read-quiz-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { readQuizCommand, slashInputOf } from './read-quiz-command.js';
-import { type DiscordMessage, textViewMessage } from './render-messages.js';
+import { type DiscordMessage, textViewMessage } from './render/render-messages.js';
 import { replyMessage, replyPrivately } from './reply.js';
 
 /**

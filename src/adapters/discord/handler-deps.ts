@@ -1,5 +1,5 @@
+import type { QuizCommands } from '../../core/commands/quiz-commands.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { QuizCommands } from '../../core/quiz-commands.js';
 import type { DiscordPlatform } from './discord-platform.js';
 import type { ContextDeps } from './interaction-context.js';
 

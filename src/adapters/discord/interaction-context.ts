@@ -7,9 +7,9 @@ import {
   PermissionFlagsBits,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { type Locale, scopeId } from '../../core/model.js';
-import type { CommandContext } from '../../core/quiz-commands.js';
-import type { UserLocales } from '../../core/user-locales.js';
+import type { CommandContext } from '../../core/commands/quiz-commands.js';
+import { type Locale, scopeId } from '../../core/model/model.js';
+import type { UserLocales } from '../../core/rounds/user-locales.js';
 
 export type QuizInteraction =
   | ChatInputCommandInteraction

@@ -1,7 +1,7 @@
 import { type Interaction, MessageFlags } from 'discord.js';
-import { decodeAction } from '../../core/action-id.js';
-import { messagesFor } from '../../core/messages/index.js';
-import { SeenRecently } from '../../core/seen-recently.js';
+import { decodeAction } from '../../core/presentation/action-id.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { SeenRecently } from '../../core/runtime/seen-recently.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleSelect } from './handle-select.js';

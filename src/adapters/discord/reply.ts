@@ -5,9 +5,9 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { CommandReply } from '../../core/quiz-commands.js';
+import type { CommandReply } from '../../core/commands/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
-import { type DiscordMessage, questionMessage, textViewMessage } from './render-messages.js';
+import { type DiscordMessage, questionMessage, textViewMessage } from './render/render-messages.js';
 
 /** A command's reply as a Discord message: text as an embed, a practice question with its buttons. */
 export function replyMessage(reply: CommandReply): DiscordMessage {

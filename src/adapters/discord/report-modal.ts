@@ -7,15 +7,15 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { encodeAction } from '../../core/action-id.js';
-import { MAX_REPORT_TEXT } from '../../core/learning/learning-commands.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
+import { MAX_REPORT_TEXT } from '../../core/commands/learning-commands.js';
+import type { Locale } from '../../core/model/model.js';
 import { REPORT_REASONS } from '../../core/ports/learning-store.js';
-import { textView } from '../../core/views.js';
+import { encodeAction } from '../../core/presentation/action-id.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
-import { textViewMessage } from './render-messages.js';
+import { textViewMessage } from './render/render-messages.js';
 import { replyPrivately } from './reply.js';
 
 const REASON_FIELD = 'reason';

@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Platform } from '../../core/model.js';
+import type { Platform } from '../../core/model/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 
 /** The quiz's metrics in Prometheus form, with the process metrics, on their own registry. */

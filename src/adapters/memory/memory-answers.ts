@@ -1,4 +1,4 @@
-import type { ScopeId } from '../../core/model.js';
+import type { ScopeId } from '../../core/model/model.js';
 import type { RecordAnswerInput, RecordAnswerOutcome } from '../../core/ports/quiz-store.js';
 import type { MemoryState } from './memory-state.js';
 

@@ -1,7 +1,7 @@
-import type { Leaderboard, Period, PlayerStats, ScopeId, TeamLeaderboard } from '../../core/model.js';
+import type { Leaderboard, Period, PlayerStats, ScopeId, TeamLeaderboard } from '../../core/model/model.js';
+import { rankBoard, rankTeams } from '../../core/model/ranking.js';
+import { streakStillAlive } from '../../core/model/streaks.js';
 import type { BoardQuery } from '../../core/ports/quiz-store.js';
-import { rankBoard, rankTeams } from '../../core/ranking.js';
-import { streakStillAlive } from '../../core/streaks.js';
 import { latestDailyRound } from './memory-rounds.js';
 import type { MemoryState, StreakState, TeamRecord } from './memory-state.js';
 import { teamOf } from './memory-teams.js';

@@ -9,7 +9,7 @@ import type {
   Tally,
   Team,
   TeamLeaderboard,
-} from '../../core/model.js';
+} from '../../core/model/model.js';
 import type {
   FileReportResult,
   ItemCounters,

@@ -1,4 +1,4 @@
-import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/model.js';
+import type { ChannelRef, Round, RoundRef, ScopeId, Tally } from '../../core/model/model.js';
 import { type ClaimCloseResult, type NewRound, openedRound } from '../../core/ports/quiz-store.js';
 import type { MemoryState, StoredRound } from './memory-state.js';
 

@@ -1,4 +1,4 @@
-import type { DomainStats, Locale, Round, ScopeId } from '../../core/model.js';
+import type { DomainStats, Locale, Round, ScopeId } from '../../core/model/model.js';
 import { MemoryLearning } from './memory-learning.js';
 
 /** A round with what only the store sees: the answer key, the valid choices and the answers so far. */

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../core/model.js';
+import type { ChannelRef } from '../../core/model/model.js';
 import type { Subscription, SubscriptionStore } from '../../core/ports/subscription-store.js';
 
 /** Subscriptions in process memory (console mode, tests). Same semantics as the Redis store. */

@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/model.js';
-import { EXTRA_TAGS, GENERATIVE_AI_TAG } from '../../core/question-tags.js';
+import type { Locale } from '../../core/model/model.js';
+import { EXTRA_TAGS, GENERATIVE_AI_TAG } from '../../core/model/question-tags.js';
 import { lengthCues, MUCH_LONGER_RATIO } from './bank-rules/choice-lengths.js';
 import { isMultipleSelect, median } from './bank-rules/item-shape.js';
 import { pickCountMismatches } from './bank-rules/pick-count-wording.js';

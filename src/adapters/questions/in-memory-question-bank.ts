@@ -1,4 +1,4 @@
-import type { ExamDomain, Question } from '../../core/model.js';
+import type { ExamDomain, Question } from '../../core/model/model.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 
 /** The validated questions, held in memory and indexed by id. */

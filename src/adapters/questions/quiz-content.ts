@@ -1,4 +1,4 @@
-import type { Question } from '../../core/model.js';
+import type { Question } from '../../core/model/model.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
 import type { ServiceCatalog, ServiceEntry } from '../../core/ports/service-catalog.js';
 import { FuseServiceCatalog } from './fuse-service-catalog.js';

@@ -6,10 +6,10 @@ import type {
   PlayerStats,
   ScopeId,
   TeamLeaderboard,
-} from '../../core/model.js';
+} from '../../core/model/model.js';
+import { rankBoard, rankTeams } from '../../core/model/ranking.js';
+import { streakStillAlive } from '../../core/model/streaks.js';
 import type { BoardQuery } from '../../core/ports/quiz-store.js';
-import { rankBoard, rankTeams } from '../../core/ranking.js';
-import { streakStillAlive } from '../../core/streaks.js';
 import { bucketName } from './redis-keys.js';
 import { scoredMembers } from './redis-replies.js';
 import { latestDailyRound } from './redis-rounds.js';

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../../core/errors.js';
+import { StoreUnavailableError } from '../../core/model/errors.js';
 
 /** Node socket errors: the server is not there or the connection broke. */
 const SOCKET_CODES = new Set([

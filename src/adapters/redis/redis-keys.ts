@@ -1,4 +1,4 @@
-import type { Period, ScopeId } from '../../core/model.js';
+import type { Period, ScopeId } from '../../core/model/model.js';
 
 /** A board bucket name shared by player and team boards: `w:2026-W48`, `m:2026-11`, `all`. */
 export function bucketName(period: Period, periodKey: string): string {

@@ -1,4 +1,4 @@
-import type { ScopeId } from '../../core/model.js';
+import type { ScopeId } from '../../core/model/model.js';
 import {
   type FileReportResult,
   type ItemCounters,

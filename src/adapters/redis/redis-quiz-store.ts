@@ -10,8 +10,8 @@ import type {
   Tally,
   Team,
   TeamLeaderboard,
-} from '../../core/model.js';
-import { LOCALES } from '../../core/model.js';
+} from '../../core/model/model.js';
+import { LOCALES } from '../../core/model/model.js';
 import type {
   FileReportResult,
   ItemCounters,

@@ -1,4 +1,4 @@
-import type { Round, RoundKind, ScopeId, Tally } from '../../core/model.js';
+import type { Round, RoundKind, ScopeId, Tally } from '../../core/model/model.js';
 
 /**
  * Checks on script and command replies. Scripts answer with loosely typed arrays; these turn them into

@@ -1,4 +1,4 @@
-import type { Round } from '../../core/model.js';
+import type { Round } from '../../core/model/model.js';
 import { replyNumber } from './redis-replies.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 

@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { ChannelRef } from '../../core/model.js';
+import type { ChannelRef } from '../../core/model/model.js';
 import type { Subscription, SubscriptionStore } from '../../core/ports/subscription-store.js';
 import { toStoreError } from './redis-errors.js';
 import { RedisKeys } from './redis-keys.js';

@@ -1,4 +1,4 @@
-import type { ScopeId, Team } from '../../core/model.js';
+import type { ScopeId, Team } from '../../core/model/model.js';
 import type { JoinTeamResult, LeaveTeamResult } from '../../core/ports/quiz-store.js';
 import { replyArray, replyNumber, replyString } from './redis-replies.js';
 import type { RedisStoreContext } from './redis-store-context.js';

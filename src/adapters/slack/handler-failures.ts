@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, App, RespondFn } from '@slack/bolt';
-import { messagesFor } from '../../core/messages/index.js';
-import type { Locale } from '../../core/model.js';
+import type { Locale } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
 
 /**
  * Every failure in a Slack handler ends the same way: one log line with the error, and, where the

@@ -1,20 +1,20 @@
 import type { Server } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { InFlight } from '../../core/in-flight.js';
-import { type Locale, type RoundRef, scopeId } from '../../core/model.js';
+import type { QuizCommands } from '../../core/commands/quiz-commands.js';
+import { type Locale, type RoundRef, scopeId } from '../../core/model/model.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
-import type { QuizCommands } from '../../core/quiz-commands.js';
-import { UserLocales } from '../../core/user-locales.js';
+import { UserLocales } from '../../core/rounds/user-locales.js';
+import type { InFlight } from '../../core/runtime/in-flight.js';
 import { boltLogger } from './bolt-logger.js';
 import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
-import { registerInstallationEvents } from './installation-events.js';
-import type { StateRecords } from './one-time-state-store.js';
+import { registerInstallationEvents } from './oauth/installation-events.js';
+import type { StateRecords } from './oauth/one-time-state-store.js';
+import type { InstallationRecords, SlackInstallations } from './oauth/slack-installations.js';
+import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './oauth/slack-oauth.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
-import type { InstallationRecords, SlackInstallations } from './slack-installations.js';
-import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './slack-oauth.js';
 import { SlackPlatform } from './slack-platform.js';
 
 export interface SlackSettings {

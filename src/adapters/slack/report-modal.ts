@@ -1,13 +1,13 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
-import { decodeAction } from '../../core/action-id.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { MAX_REPORT_TEXT } from '../../core/learning/learning-commands.js';
-import { type Messages, messagesFor } from '../../core/messages/index.js';
-import { type Locale, scopeId } from '../../core/model.js';
+import { MAX_REPORT_TEXT } from '../../core/commands/learning-commands.js';
+import type { QuizCommands } from '../../core/commands/quiz-commands.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import { type Locale, scopeId } from '../../core/model/model.js';
 import { REPORT_REASONS } from '../../core/ports/learning-store.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { QuizCommands } from '../../core/quiz-commands.js';
-import type { UserLocales } from '../../core/user-locales.js';
+import { decodeAction } from '../../core/presentation/action-id.js';
+import { type Messages, messagesFor } from '../../core/presentation/messages/index.js';
+import type { UserLocales } from '../../core/rounds/user-locales.js';
 
 export const REPORT_CALLBACK_ID = 'report-question';
 const REASON_BLOCK = 'reason';

@@ -1,4 +1,4 @@
-import { CredentialRejectedError } from '../../core/errors.js';
+import { CredentialRejectedError } from '../../core/model/errors.js';
 
 /**
  * Slack's answers that mean the token itself is refused: retrying cannot help (docs.slack.dev, auth.test

@@ -1,28 +1,17 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { decodeAction } from '../../core/action-id.js';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import { type Locale, scopeId } from '../../core/model.js';
-import { parseQuizCommand } from '../../core/parse-quiz-command.js';
-import type { Logger } from '../../core/ports/logger.js';
-import type { CommandContext, CommandReply, QuizCommands } from '../../core/quiz-commands.js';
-import { SeenRecently } from '../../core/seen-recently.js';
-import type { UserLocales } from '../../core/user-locales.js';
-import { type TextView, textView } from '../../core/views.js';
-import { fallbackText, questionBlocks, textBlocks } from './block-kit.js';
+import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
+import type { CommandContext, CommandReply } from '../../core/commands/quiz-commands.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import { type Locale, scopeId } from '../../core/model/model.js';
+import type { TextView } from '../../core/ports/views.js';
+import { decodeAction } from '../../core/presentation/action-id.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
+import { SeenRecently } from '../../core/runtime/seen-recently.js';
+import { fallbackText, questionBlocks, textBlocks } from './render/block-kit.js';
 import { registerReportModal } from './report-modal.js';
-import type { SlackAdmins } from './slack-admins.js';
+import type { SlackHandlerDeps } from './slack-handler-deps.js';
 import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';
-import type { SlackPlatform } from './slack-platform.js';
-
-export interface SlackHandlerDeps {
-  commands: QuizCommands;
-  platform: SlackPlatform;
-  admins: SlackAdmins;
-  locales: UserLocales;
-  defaultLocale: Locale;
-  log: Logger;
-}
 
 /**
  * Every listener acks first (Slack gives 3 seconds and retries after), then decodes the payload, then

@@ -1,9 +1,9 @@
 import type { App, RespondFn, ViewSubmitAction } from '@slack/bolt';
-import { isStoreUnavailable } from '../../core/errors.js';
-import { messagesFor } from '../../core/messages/index.js';
-import { scopeId } from '../../core/model.js';
-import type { CommandContext } from '../../core/quiz-commands.js';
-import { textView } from '../../core/views.js';
+import type { CommandContext } from '../../core/commands/quiz-commands.js';
+import { isStoreUnavailable } from '../../core/model/errors.js';
+import { scopeId } from '../../core/model/model.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { textView } from '../../core/presentation/views.js';
 import {
   fallbackText,
   PICKER_ACTION_ID,
@@ -12,8 +12,8 @@ import {
   type PickerMetadata,
   pickerModal,
   textBlocks,
-} from './block-kit.js';
-import type { SlackHandlerDeps } from './slack-handlers.js';
+} from './render/block-kit.js';
+import type { SlackHandlerDeps } from './slack-handler-deps.js';
 
 export interface Who {
   teamId: string;

@@ -1,13 +1,20 @@
 import type { webApi } from '@slack/bolt';
-import { AnswerCountRefresher, type LiveRound } from '../../core/answer-count-refresher.js';
-import { messagesFor } from '../../core/messages/index.js';
-import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model.js';
+import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model/model.js';
 import { type ChatPlatform, PlatformError, type PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
-import { questionView, revealView, type TextView } from '../../core/views.js';
-import { explanationBlocks, fallbackText, questionBlocks, revealBlocks, textBlocks } from './block-kit.js';
+import type { TextView } from '../../core/ports/views.js';
+import { messagesFor } from '../../core/presentation/messages/index.js';
+import { questionView, revealView } from '../../core/presentation/views.js';
+import { AnswerCountRefresher, type LiveRound } from '../../core/rounds/answer-count-refresher.js';
+import {
+  explanationBlocks,
+  fallbackText,
+  questionBlocks,
+  revealBlocks,
+  textBlocks,
+} from './render/block-kit.js';
 import { toPlatformError } from './slack-errors.js';
 import { findPostedQuestion, questionMetadata } from './slack-question-lookup.js';
 import { isAuthFailure, type SlackTokens, teamOfScope } from './slack-tokens.js';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ChannelRef, Round } from '../../core/model.js';
+import type { ChannelRef, Round } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
 
 /** The metadata event type our question posts carry; its payload names the round. */

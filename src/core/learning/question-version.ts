@@ -1,4 +1,4 @@
-import type { Question } from '../model.js';
+import type { Question } from '../model/model.js';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;

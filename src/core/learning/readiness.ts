@@ -1,4 +1,4 @@
-import type { ExamDomain } from '../model.js';
+import type { ExamDomain } from '../model/model.js';
 import type { ReviewLogEntry } from '../ports/learning-store.js';
 
 /**

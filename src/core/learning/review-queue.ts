@@ -1,4 +1,4 @@
-import { localDate } from '../periods.js';
+import { localDate } from '../model/periods.js';
 import type { LearningStore, ReviewLogEntry } from '../ports/learning-store.js';
 import type { QuestionBank } from '../ports/question-bank.js';
 import { cardsFromLog, dueCards, type ReviewCard } from './review-schedule.js';

@@ -1,5 +1,5 @@
-import type { ChannelRef, Question, Round, Tally } from '../model.js';
-import type { TextView } from '../views.js';
+import type { ChannelRef, Question, Round, Tally } from '../model/model.js';
+import type { TextView } from './views.js';
 
 /**
  * What the quiz needs from a chat platform to run a channel's rounds. Adapters render the core views in

@@ -1,4 +1,4 @@
-import type { RoundKind, ScopeId } from '../model.js';
+import type { RoundKind, ScopeId } from '../model/model.js';
 
 /**
  * What the quiz learns from answers: each player's review log (the source of their FSRS cards and of

@@ -1,4 +1,4 @@
-import type { Platform } from '../model.js';
+import type { Platform } from '../model/model.js';
 
 /**
  * What the quiz reports to monitoring. The core says what happened; an adapter (Prometheus) counts it.

@@ -1,4 +1,4 @@
-import type { ExamDomain, Question } from '../model.js';
+import type { ExamDomain, Question } from '../model/model.js';
 
 /** The loaded, validated questions. Immutable after start-up. */
 export interface QuestionBank {

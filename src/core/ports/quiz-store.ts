@@ -12,24 +12,14 @@ import type {
   Tally,
   Team,
   TeamLeaderboard,
-} from '../model.js';
+} from '../model/model.js';
+import type { PeriodBuckets } from '../model/periods.js';
 import type { LearningStore } from './learning-store.js';
 
 /**
  * The persistence ports. Every implementation (memory, Redis) passes the same contract suite
  * (`test/support/store-contract/`). Any method may throw `StoreUnavailableError`; it then wrote nothing.
  */
-
-/** A period bucket of a board: its key and when its data may be dropped (epoch ms). */
-export interface PeriodBucket {
-  key: string;
-  expiresAt: number;
-}
-
-export interface PeriodBuckets {
-  week: PeriodBucket;
-  month: PeriodBucket;
-}
 
 export interface NewRound {
   id: string;

@@ -1,4 +1,4 @@
-import type { Localized } from '../model.js';
+import type { Localized } from '../model/model.js';
 
 export type ServiceStatus = 'active' | 'preview' | 'renamed' | 'unmaintained' | 'deprecated' | 'retired';
 

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../model.js';
+import type { ChannelRef } from '../model/model.js';
 
 /** A channel's daily-question subscription. */
 export interface Subscription {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ScopeId } from '../../../src/core/model.js';
-import { periodBuckets } from '../../../src/core/periods.js';
+import type { ScopeId } from '../../../src/core/model/model.js';
+import { periodBuckets } from '../../../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../../../src/core/model/scoring.js';
 import type { QuizStore } from '../../../src/core/ports/quiz-store.js';
-import { POINTS_BY_STREAK } from '../../../src/core/scoring.js';
 import { type ContractFixtures, DAY, HOUR, monthOf, TZ, weekOf } from './fixtures.js';
 
 /** Recording an answer: judged, first one only, refused once closed, atomic under concurrency. */

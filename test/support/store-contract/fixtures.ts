@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { ChannelRef, Round, ScopeId } from '../../../src/core/model.js';
-import { periodBuckets } from '../../../src/core/periods.js';
+import type { ChannelRef, Round, ScopeId } from '../../../src/core/model/model.js';
+import { periodBuckets } from '../../../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../../../src/core/model/scoring.js';
 import type { NewRound, QuizStore, RecordAnswerResult } from '../../../src/core/ports/quiz-store.js';
-import { POINTS_BY_STREAK } from '../../../src/core/scoring.js';
 
 export interface StoreUnderTest {
   store: QuizStore;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ScopeId } from '../../../src/core/model.js';
+import type { ScopeId } from '../../../src/core/model/model.js';
 import type { QuizStore } from '../../../src/core/ports/quiz-store.js';
 import { type ContractFixtures, HOUR } from './fixtures.js';
 

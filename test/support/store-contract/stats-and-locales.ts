@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ScopeId } from '../../../src/core/model.js';
+import type { ScopeId } from '../../../src/core/model/model.js';
 import type { QuizStore } from '../../../src/core/ports/quiz-store.js';
 import { type ContractFixtures, monthOf, weekOf } from './fixtures.js';
 

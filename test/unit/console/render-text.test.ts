@@ -2,8 +2,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/adapters/console/render-text.js';
 import { wrapText } from '../../../src/adapters/console/wrap.js';
-import { messagesFor } from '../../../src/core/messages/index.js';
-import { serviceChoicesView } from '../../../src/core/service-views.js';
+import { messagesFor } from '../../../src/core/presentation/messages/index.js';
+import { serviceChoicesView } from '../../../src/core/presentation/service-views.js';
 import { aService } from '../../support/builders.js';
 
 describe('wrapText', () => {

@@ -8,14 +8,14 @@ import {
   questionBlocks,
   revealBlocks,
   textBlocks,
-} from '../../../src/adapters/slack/block-kit.js';
-import { SLACK_LIMITS } from '../../../src/adapters/slack/mrkdwn.js';
-import { encodePicks } from '../../../src/core/choices.js';
-import { messagesFor } from '../../../src/core/messages/index.js';
-import { LOCALES, type Round } from '../../../src/core/model.js';
-import { pickerView } from '../../../src/core/picker-view.js';
-import { serviceCardView } from '../../../src/core/service-views.js';
-import { feedbackView, questionView, revealView } from '../../../src/core/views.js';
+} from '../../../src/adapters/slack/render/block-kit.js';
+import { SLACK_LIMITS } from '../../../src/adapters/slack/render/mrkdwn.js';
+import { LOCALES, type Round } from '../../../src/core/model/model.js';
+import { messagesFor } from '../../../src/core/presentation/messages/index.js';
+import { pickerView } from '../../../src/core/presentation/picker-view.js';
+import { serviceCardView } from '../../../src/core/presentation/service-views.js';
+import { feedbackView, questionView, revealView } from '../../../src/core/presentation/views.js';
+import { encodePicks } from '../../../src/core/rounds/choices.js';
 import { longQuestions } from '../../support/long-questions.js';
 
 const content = loadQuizContent(path.resolve(import.meta.dirname, '../../../questions'));

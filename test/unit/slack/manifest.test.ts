@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../../src/adapters/slack/slack-oauth.js';
+import { REDIRECT_PATH, SLACK_BOT_SCOPES } from '../../../src/adapters/slack/oauth/slack-oauth.js';
 
 const manifest = parse(readFileSync(path.resolve(import.meta.dirname, '../../../manifest.yml'), 'utf8'));
 

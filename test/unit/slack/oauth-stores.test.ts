@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OneTimeStateStore, RefusedStateError } from '../../../src/adapters/slack/one-time-state-store.js';
-import { SlackInstallations } from '../../../src/adapters/slack/slack-installations.js';
+import {
+  OneTimeStateStore,
+  RefusedStateError,
+} from '../../../src/adapters/slack/oauth/one-time-state-store.js';
+import { SlackInstallations } from '../../../src/adapters/slack/oauth/slack-installations.js';
 
 /** State and installation records in memory, with TTLs on a manual clock. */
 class MemoryRecords {

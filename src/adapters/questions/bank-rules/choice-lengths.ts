@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type { Locale } from '../../../core/model.js';
+import type { Locale } from '../../../core/model/model.js';
 import { answerKeysOf } from '../schema.js';
 import { isMultipleSelect, type RuledQuestion } from './item-shape.js';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/model.js';
+import type { Locale } from '../../../core/model/model.js';
 import { answerKeysOf } from '../schema.js';
 
 /** What the bank-wide rules read of a question: the fields of the YAML record they need. */

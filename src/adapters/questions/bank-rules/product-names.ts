@@ -1,4 +1,4 @@
-import { LOCALES } from '../../../core/model.js';
+import { LOCALES } from '../../../core/model/model.js';
 import { normalizeQuery } from '../normalize-query.js';
 import type { ServiceRecord } from '../schema.js';
 import type { RuledQuestion } from './item-shape.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/model.js';
+import type { Locale } from '../../../core/model/model.js';
 import { answerKeysOf } from '../schema.js';
 import type { RuledQuestion } from './item-shape.js';
 

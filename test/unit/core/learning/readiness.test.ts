@@ -8,7 +8,7 @@ import {
   type ScoredAnswer,
   wilson,
 } from '../../../../src/core/learning/readiness.js';
-import type { ExamDomain } from '../../../../src/core/model.js';
+import type { ExamDomain } from '../../../../src/core/model/model.js';
 
 const NOW = Date.UTC(2026, 10, 27);
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LearningCommands } from '../../../../src/core/learning/learning-commands.js';
+import { LearningCommands } from '../../../../src/core/commands/learning-commands.js';
 import { REVIEWS_PER_DAY } from '../../../../src/core/learning/review-queue.js';
 import { cardsFromLog } from '../../../../src/core/learning/review-schedule.js';
-import { messagesFor } from '../../../../src/core/messages/index.js';
-import { PRACTICE_ROUND_MS } from '../../../../src/core/quiz-engine.js';
+import { messagesFor } from '../../../../src/core/presentation/messages/index.js';
+import { PRACTICE_ROUND_MS } from '../../../../src/core/rounds/quiz-engine.js';
 import { someQuestions } from '../../../support/builders.js';
 import { anEngine, CHANNEL } from '../../../support/engine-fixture.js';
 

@@ -1,0 +1,100 @@
+import { MemoryQuizStore } from '../adapters/memory/memory-quiz-store.js';
+import { MemorySubscriptionStore } from '../adapters/memory/memory-subscription-store.js';
+import { createRedisClients, type RedisClients } from '../adapters/redis/redis-client.js';
+import { RedisQuizStore } from '../adapters/redis/redis-quiz-store.js';
+import { RedisSubscriptionStore } from '../adapters/redis/redis-subscription-store.js';
+import { isStoreUnavailable } from '../core/model/errors.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { QuizStore } from '../core/ports/quiz-store.js';
+import type { SubscriptionStore } from '../core/ports/subscription-store.js';
+import type { StoreConfig } from './config.js';
+
+export interface Stores {
+  quiz: QuizStore;
+  subscriptions: SubscriptionStore;
+  /** Redis clients, when the stores are on Redis (health checks, shutdown). */
+  redis: RedisClients | null;
+}
+
+/** Resolves null when Redis answers PING within `timeoutMs`, else the reason. */
+export async function redisProblem(redis: RedisClients, timeoutMs = 500): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no PING reply within ${timeoutMs} ms`), timeoutMs);
+  });
+  const ping = redis.interactive.ping().then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  const result = await Promise.race([ping, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+/**
+ * Counts every `StoreUnavailableError` a store throws, whatever the method: one wrapper instead of a
+ * counter call in each of them.
+ */
+export function countingStoreErrors<T extends object>(store: T, count: (operation: string) => void): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) {
+          return result.catch((error: unknown) => {
+            if (isStoreUnavailable(error)) count(String(property));
+            throw error;
+          });
+        }
+        return result;
+      };
+    },
+  });
+}
+
+/**
+ * The stores the configuration asks for. On Redis, start-up fails at once when the server is not
+ * reachable, rather than the first user finding out.
+ */
+export async function openStores(config: StoreConfig, log: Logger): Promise<Stores> {
+  if (config.kind === 'memory') {
+    return { quiz: new MemoryQuizStore(), subscriptions: new MemorySubscriptionStore(), redis: null };
+  }
+  const redis = createRedisClients({
+    ...(config.kind === 'redis'
+      ? { url: config.url }
+      : { clusterNodes: config.nodes.map((n) => `${n.host}:${n.port}`).join(',') }),
+    logger: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) },
+  });
+  try {
+    await redis.connect();
+  } catch (error) {
+    await redis.quit().catch(() => {});
+    const where =
+      config.kind === 'redis'
+        ? withoutPassword(config.url)
+        : config.nodes.map((n) => `${n.host}:${n.port}`).join(',');
+    throw new Error(
+      `cannot reach Redis at ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    quiz: new RedisQuizStore(redis.interactive, { prefix: config.keyPrefix }),
+    // The scheduler may wait through a short outage; it is not answering anyone.
+    subscriptions: new RedisSubscriptionStore(redis.background, { prefix: config.keyPrefix }),
+    redis,
+  };
+}
+
+/** A Redis URL safe to print: the password, if any, is masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured REDIS_URL';
+  }
+}
