@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BlindQuestion } from '../../src/adapters/questions/blind-question.js';
+import { loadContent } from '../../src/adapters/questions/load-content.js';
+import { reviewHash } from '../../src/adapters/questions/review-hash.js';
+import { ROOT } from '../support/run-entry-point.js';
+import { runTool } from '../support/run-tool.js';
+
+const content = loadContent(path.join(ROOT, 'questions'));
+
+describe('npm run questions:blind', () => {
+  it('prints a section by number as JSON: masked names, current hashes, no answers', async () => {
+    const result = await runTool('questions-blind', ['1', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const views = JSON.parse(result.stdout) as BlindQuestion[];
+    const section = content.questions.filter((q) => q.domain === 'low-code-ai');
+    expect(views.map((v) => v.id)).toEqual(section.map((q) => q.id));
+    expect(views.map((v) => v.hash)).toEqual(section.map(reviewHash));
+    expect(views.every((v) => v.answer === undefined)).toBe(true);
+    expect(result.stdout).not.toMatch(/BigQuery|AutoML|Gemini/);
+  });
+
+  it('prints one question with --answers as text, and fails on an unknown id or section', async () => {
+    const q = content.questions.find((x) => x.id === 's1-bqml-sql-team-forecast');
+    const [one, unknown] = await Promise.all([
+      runTool('questions-blind', ['s1-bqml-sql-team-forecast', '--answers']),
+      runTool('questions-blind', ['no-such-question']),
+    ]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain(`== s1-bqml-sql-team-forecast · review hash ${q ? reviewHash(q) : ''}`);
+    expect(one.stdout).toMatch(
+      /^\[en\] A grocery chain keeps five years of daily store-level sales in Product A\./m,
+    );
+    expect(one.stdout).toMatch(/^Key: B$/m);
+    expect(one.stdout).toMatch(/^Names: Product A = BigQuery · /m);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no question or section "no-such-question" (sections: 1 low-code-ai, ');
+  });
+});
