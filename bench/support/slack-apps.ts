@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
+import { singleAnswerBank } from '../../test/support/single-answer-bank.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
 import { freePort, NodeChild } from './node-child.js';
 import { answerButtons, slashCommand } from './slack-requests.js';
@@ -25,6 +26,10 @@ export async function startOurApp(
   nodeArgs: string[] = [],
 ): Promise<AppUnderTest> {
   const port = await freePort();
+  // The bench clicks one choice button: a "choose two" question (a picker) drawn by the seeded pick would
+  // stop it, and which question the seed draws changes whenever the bank does.
+  const bank = singleAnswerBank();
+  process.once('exit', bank.remove);
   const child = NodeChild.spawn(
     'ours',
     'src/main.ts',
@@ -39,6 +44,7 @@ export async function startOurApp(
       QUIZ_LOCALE: 'en',
       QUIZ_ADMIN_USER_IDS: ADMIN_USER,
       QUIZ_SEED: '1',
+      QUIZ_QUESTIONS_DIR: bank.dir,
     },
     nodeArgs,
   );
