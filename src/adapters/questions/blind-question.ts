@@ -1,4 +1,4 @@
-import type { Localized } from '../../core/model.js';
+import type { Localized } from '../../core/model/model.js';
 import type { Content, LoadedQuestion } from './load-content.js';
 import { type MaskLegendEntry, NameMasker } from './name-masks.js';
 import { reviewHash } from './review-hash.js';

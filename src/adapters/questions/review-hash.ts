@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Localized } from '../../core/model.js';
+import type { Localized } from '../../core/model/model.js';
 import { answerKeysOf } from './schema.js';
 
 /**
