@@ -2,10 +2,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContentReport, type ContentReport } from '../adapters/questions/content-report.js';
 import { ContentError, loadContent } from '../adapters/questions/load-content.js';
+import { loadReviews } from '../adapters/questions/review-records.js';
+import {
+  buildReviewReport,
+  type ReviewFigures,
+  type ReviewReport,
+} from '../adapters/questions/review-report.js';
 
 /**
  * `npm run questions:check [-- --json] [-- --quiet] [-- --dir questions]`: validates the question bank
- * exactly as start-up does, applies the bank-wide quality rules (content-report.ts) and prints a report.
+ * exactly as start-up does, applies the bank-wide quality rules (content-report.ts), enforces the review
+ * records of the sections under review (`questions/reviews/`, review-report.ts) and prints a report.
  * Exits 1 on any problem.
  */
 const { values } = parseArgs({
@@ -60,14 +67,44 @@ function printReport(report: ContentReport): void {
     console.log(`Accurate/partial facts not covered: ${report.seedFacts.uncovered.join(' ')}`);
 }
 
+function printReviews(reviews: ReviewReport): void {
+  const share = (x: number): string => `${Math.round(x * 100)}%`;
+  const print = (label: string, f: ReviewFigures): void => {
+    console.log(
+      `  ${label}: ${f.reviewed} of ${f.questions} reviewed at their current hash (${f.stale} stale), ${f.passing} pass`,
+    );
+    if (f.reviewed === 0) return;
+    console.log(
+      `     rewritten ${f.outcomes.rewritten}, confirmed ${f.outcomes.confirmed}, new ${f.outcomes.new}; exam-likeness ${f.meanExamLikeness.toFixed(1)}`,
+    );
+    console.log(
+      `     blind pass: ${f.meanRuledOut.toFixed(2)} options ruled out per question, ${share(f.twoOrMoreRuledOutShare)} with 2 or more; blind pick right ${share(f.blindPickAccuracy)} (chance ${share(f.blindPickChance)})`,
+    );
+    console.log(`     second reviews ${f.secondReviews}, disagreement ${share(f.disagreementRate)}`);
+  };
+  console.log('\nQuestion reviews (questions/reviews/<section>.yaml)');
+  for (const s of reviews.sections) print(`${s.section}. ${s.id}`, s);
+  if (reviews.sections.length > 0) print('total of the sections under review', reviews.total);
+  else console.log('  no section is under review yet');
+  for (const s of reviews.notYetReviewed) {
+    console.log(`  ${s.section}. ${s.id}: not yet reviewed: ${s.questions} questions`);
+  }
+}
+
 try {
-  const content = loadContent(path.resolve(values.dir));
+  const dir = path.resolve(values.dir);
+  const content = loadContent(dir);
   const report = buildContentReport(content);
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else if (!values.quiet) printReport(report);
-  if (report.problems.length > 0) {
-    console.error(`\nquestions:check found ${report.problems.length} problem(s):`);
-    for (const p of report.problems) console.error(`  - ${p}`);
+  const reviews = buildReviewReport(content, loadReviews(dir, content));
+  const problems = [...report.problems, ...reviews.problems];
+  if (values.json) console.log(JSON.stringify({ ...report, reviews, problems }, null, 2));
+  else if (!values.quiet) {
+    printReport(report);
+    printReviews(reviews);
+  }
+  if (problems.length > 0) {
+    console.error(`\nquestions:check found ${problems.length} problem(s):`);
+    for (const p of problems) console.error(`  - ${p}`);
     process.exitCode = 1;
   } else if (!values.json && !values.quiet) {
     console.log('\nAll checks passed.');
