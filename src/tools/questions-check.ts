@@ -86,6 +86,15 @@ function printReviews(reviews: ReviewReport): void {
   for (const s of reviews.sections) print(`${s.section}. ${s.id}`, s);
   if (reviews.sections.length > 0) print('total of the sections under review', reviews.total);
   else console.log('  no section is under review yet');
+  for (const s of reviews.inReview)
+    print(`${s.section}. ${s.id} (in review, not enforced yet: ${s.file})`, s);
+  if (reviews.open.length > 0) {
+    const shown = 20;
+    console.log(`  open in the sections in review (${reviews.open.length}):`);
+    for (const line of reviews.open.slice(0, shown)) console.log(`    ${line}`);
+    if (reviews.open.length > shown)
+      console.log(`    ... ${reviews.open.length - shown} more (--json: reviews.open)`);
+  }
   for (const s of reviews.notYetReviewed) {
     console.log(`  ${s.section}. ${s.id}: not yet reviewed: ${s.questions} questions`);
   }

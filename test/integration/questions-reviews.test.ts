@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,19 @@ function brokenBank(): string {
   return dir;
 }
 
+/** The review fixture bank with its section's records moved to `reviews/in-review/`: reported, not enforced. */
+function inReviewBank(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'reviews-')), 'questions');
+  made.push(path.dirname(dir));
+  cpSync(path.join(FIXTURES, 'bank-reviews'), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'reviews/in-review'));
+  renameSync(
+    path.join(dir, 'reviews/low-code-ai.yaml'),
+    path.join(dir, 'reviews/in-review/low-code-ai.yaml'),
+  );
+  return dir;
+}
+
 interface CheckJson {
   problems: string[];
   reviews: ReviewReport;
@@ -30,6 +43,7 @@ const runs = {
   text: runTool('questions-check', ['--dir', path.join(FIXTURES, 'bank-reviews')]),
   broken: runTool('questions-check', ['--dir', brokenBank(), '--json']),
   realBank: runTool('questions-check', ['--json']),
+  inReview: runTool('questions-check', ['--dir', inReviewBank(), '--json']),
 };
 
 async function json(run: Promise<RunResult>): Promise<CheckJson & { code: number | null }> {
@@ -129,6 +143,25 @@ describe('npm run questions:check on a section under review', () => {
     );
     // A malformed record is reported once, not again as a missing one.
     expect(problems.filter((p) => p.includes('"s1-review-pass"'))).toHaveLength(4);
+  });
+});
+
+describe('npm run questions:check on a section still in review (reviews/in-review/)', () => {
+  it('reports its figures and lists what is open, without failing', async () => {
+    const { reviews, problems } = await json(runs.inReview);
+    // The fixture bank is too small for the bank-wide rules; no review problem may fail it.
+    expect(problems.filter((p) => p.includes('review'))).toEqual([]);
+    expect(reviews.sections).toEqual([]);
+    expect(reviews.inReview.map((s) => [s.id, s.file])).toEqual([
+      ['low-code-ai', 'questions/reviews/in-review/low-code-ai.yaml'],
+    ]);
+    expect(reviews.open).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"s1-review-stale": review is older than the question/),
+        expect.stringMatching(/"s1-review-missing": no review record/),
+        expect.stringMatching(/in-review\/low-code-ai.yaml: id "s1-review-gone": no question has this id/),
+      ]),
+    );
   });
 });
 

@@ -12,6 +12,12 @@ import { answerKeysOf } from './schema.js';
  * and validates them; `review-report.ts` enforces them and computes the figures.
  */
 export const REVIEWS_DIR = 'reviews';
+/**
+ * Records of a section whose review is still going on (some questions fail and are being rewritten): read,
+ * checked and reported like the others, but the section is not enforced until its file moves up to
+ * `reviews/`. This lets a section's rewrite land review by review without a failing build.
+ */
+export const IN_REVIEW_DIR = 'in-review';
 
 const text = z
   .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
@@ -77,6 +83,8 @@ export interface LoadedReview extends ReviewRecord {
 export interface ReviewFile {
   domain: string;
   file: string;
+  /** False for a file under `reviews/in-review/`: reported, not enforced. */
+  enforced: boolean;
   records: LoadedReview[];
   /** The file is not YAML or not a list: its problem is reported, its questions are not checked one by one. */
   unreadable: boolean;
@@ -88,31 +96,49 @@ export interface LoadedReviews {
   /** Ids whose record is malformed: reported once, not again as "no record". */
   malformed: Set<string>;
   problems: string[];
+  /** Orphan or misfiled records of in-review files: to fix before enforcement, not failures yet. */
+  open: string[];
 }
 
-/** Reads `<dir>/reviews/*.yaml` against the loaded bank. A missing folder means no section is reviewed yet. */
+/**
+ * Reads `<dir>/reviews/*.yaml` (enforced) and `<dir>/reviews/in-review/*.yaml` (reported only) against the
+ * loaded bank. A missing folder means no section is reviewed yet.
+ */
 export function loadReviews(dir: string, content: Content): LoadedReviews {
   const folder = path.join(dir, REVIEWS_DIR);
-  const shown = (file: string): string => path.join(path.basename(dir), REVIEWS_DIR, file);
-  const result: LoadedReviews = { files: [], malformed: new Set(), problems: [] };
+  const result: LoadedReviews = { files: [], malformed: new Set(), problems: [], open: [] };
   if (!existsSync(folder)) return result;
   const byId = new Map(content.questions.map((q) => [q.id, q]));
   const domainIds = content.domains.map((d) => d.id);
   const seen = new Map<string, string>();
+  const shown = (file: string): string => path.join(path.basename(dir), REVIEWS_DIR, file);
+  const inReview = path.join(folder, IN_REVIEW_DIR);
+  const listed = (where: string, prefix: string, enforced: boolean) =>
+    existsSync(where)
+      ? readdirSync(where)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((name) => ({ name, full: path.join(where, name), file: shown(prefix + name), enforced }))
+      : [];
+  const entries = [...listed(folder, '', true), ...listed(inReview, `${IN_REVIEW_DIR}/`, false)];
+  const enforcedDomains = new Set(entries.filter((e) => e.enforced).map((e) => e.name));
 
-  for (const name of readdirSync(folder)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const file = shown(name);
+  for (const { name, full, file, enforced } of entries) {
     const domain = name.replace(/\.ya?ml$/, '');
+    if (!enforced && enforcedDomains.has(name)) {
+      result.problems.push(
+        `${file}: section ${domain} is already enforced (${shown(name)}): one review file per section`,
+      );
+      continue;
+    }
     if (!domainIds.includes(domain)) {
       result.problems.push(
         `${file}: not a section's review file (name it after one of: ${domainIds.join(', ')})`,
       );
       continue;
     }
-    const data = readRecords(path.join(folder, name), file, result.problems);
-    const reviewFile: ReviewFile = { domain, file, records: [], unreadable: data === undefined };
+    const data = readRecords(full, file, result.problems);
+    const reviewFile: ReviewFile = { domain, file, enforced, records: [], unreadable: data === undefined };
     result.files.push(reviewFile);
     if (data === undefined) continue;
     data.forEach((raw, index) => {
@@ -135,9 +161,10 @@ export function loadReviews(dir: string, content: Content): LoadedReviews {
       }
       seen.set(record.id, file);
       const question = byId.get(record.id);
+      const gaps = enforced ? result.problems : result.open;
       if (!question) {
         const successor = content.questions.find((q) => q.replaces === record.id);
-        result.problems.push(
+        gaps.push(
           at(
             `no question has this id${successor ? ` (replaced by "${successor.id}")` : ''}: delete the record, or fix its id`,
           ),
@@ -145,7 +172,7 @@ export function loadReviews(dir: string, content: Content): LoadedReviews {
         return;
       }
       if (question.domain !== domain) {
-        result.problems.push(
+        gaps.push(
           at(
             `the question is in section ${question.domain}: its record belongs in ${shown(`${question.domain}.yaml`)}`,
           ),

@@ -45,9 +45,14 @@ export interface SectionReviewFigures extends ReviewFigures {
 }
 
 export interface ReviewReport {
+  /** Sections under enforcement (`reviews/<domain>.yaml`). */
   sections: SectionReviewFigures[];
-  /** Over every reviewed section. */
+  /** Over every enforced section. */
   total: ReviewFigures;
+  /** Sections whose review is going on (`reviews/in-review/<domain>.yaml`): figures, not failures. */
+  inReview: SectionReviewFigures[];
+  /** What an in-review section still has to fix before it can be enforced. */
+  open: string[];
   notYetReviewed: { id: string; section: number; questions: number }[];
   problems: string[];
 }
@@ -57,6 +62,8 @@ export function buildReviewReport(content: Content, reviews: LoadedReviews): Rev
   const reviewed = new Map(reviews.files.map((f) => [f.domain, f]));
   const allRecords = new Map(reviews.files.flatMap((f) => f.records.map((r) => [r.id, r] as const)));
   const sections: SectionReviewFigures[] = [];
+  const inReview: SectionReviewFigures[] = [];
+  const open: string[] = [...reviews.open];
   const notYetReviewed: ReviewReport['notYetReviewed'] = [];
   const enforced: LoadedQuestion[] = [];
 
@@ -67,34 +74,36 @@ export function buildReviewReport(content: Content, reviews: LoadedReviews): Rev
       notYetReviewed.push({ id: domain.id, section: domain.section, questions: questions.length });
       continue;
     }
-    enforced.push(...questions);
-    sections.push({
+    if (file.enforced) enforced.push(...questions);
+    (file.enforced ? sections : inReview).push({
       id: domain.id,
       section: domain.section,
       file: file.file,
       ...figures(questions, allRecords),
     });
     if (file.unreadable) continue;
+    // An in-review section's gaps are its to-do list; an enforced section's fail the check.
+    const problemsOf = file.enforced ? problems : open;
     for (const q of questions) {
       const at = `${q.file}: id "${q.id}"`;
       const record = allRecords.get(q.id);
       if (!record) {
         if (!reviews.malformed.has(q.id)) {
-          problems.push(`${at}: no review record (section ${domain.id} is under review: ${file.file})`);
+          problemsOf.push(`${at}: no review record (section ${domain.id} is under review: ${file.file})`);
         }
         continue;
       }
       const hash = reviewHash(q);
       if (record.hash !== hash) {
-        problems.push(
+        problemsOf.push(
           `${at}: review is older than the question: re-review (record hash ${record.hash}, current ${hash})`,
         );
         continue;
       }
-      for (const rule of failedRules(record)) problems.push(`${at}: review does not pass: ${rule}`);
+      for (const rule of failedRules(record)) problemsOf.push(`${at}: review does not pass: ${rule}`);
     }
   }
-  return { sections, total: figures(enforced, allRecords), notYetReviewed, problems };
+  return { sections, total: figures(enforced, allRecords), inReview, open, notYetReviewed, problems };
 }
 
 /** The pass rule of questions/reviews/README.md, one message per rule the record breaks. */
