@@ -69,7 +69,7 @@ const DOTTED = /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?/g;
  * are masked as features too (a known name at the same place wins, being longer or ranked first).
  */
 const CODE_IDENTIFIER =
-  /(?<![\w.])(?:(?:ML|AI)\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?![\w.])/g;
+  /(?<![\w.])(?:(?:ML|AI)\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w|\.[A-Za-z_])/g;
 
 export class NameMasker {
   private readonly terms: MaskTerm[];
