@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
+import { lengthBands, lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
 import type { RuledQuestion } from '../../../src/adapters/questions/bank-rules/item-shape.js';
 import { pickCountMismatches } from '../../../src/adapters/questions/bank-rules/pick-count-wording.js';
 import { namesIn, unresolvedNames } from '../../../src/adapters/questions/bank-rules/product-names.js';
+import { rewrittenSections } from '../../../src/adapters/questions/bank-rules/rewritten-sections.js';
 import { stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
 import type { ServiceRecord } from '../../../src/adapters/questions/schema.js';
 
@@ -182,5 +186,54 @@ describe('pick-count wording', () => {
       'three',
       'single',
     ]);
+  });
+});
+
+describe('length bands (the rules a guesser cannot pass)', () => {
+  it('counts a multiple-select question whose right options are exactly the longest, and a tie as no cue', () => {
+    const longest = question({
+      id: 'keys-longest',
+      answer: ['A', 'C'],
+      choices: [choice('A', 'xxxxxx'), choice('B', 'xxxx'), choice('C', 'xxxxx'), choice('D', 'xxx')],
+    });
+    const tie = question({
+      id: 'tie',
+      answer: ['A', 'C'],
+      choices: [choice('A', 'xxxxxx'), choice('B', 'xxxxx'), choice('C', 'xxxxx'), choice('D', 'xxx')],
+    });
+    const single = question({ id: 'single', choices: [choice('A', 'xxxxxx'), choice('B', 'xxxx')] });
+    const bands = lengthBands([longest, tie, single], 'en');
+    expect(bands.keysAllLongest).toEqual(['keys-longest']);
+    expect(bands.multipleMeasured).toBe(2);
+  });
+
+  it('lists a question whose longest option is more than twice its shortest, Japanese by display width', () => {
+    const wide = question({
+      id: 'wide',
+      choices: [choice('A', 'x'.repeat(21)), choice('B', 'x'.repeat(10))],
+    });
+    const twice = question({
+      id: 'twice',
+      choices: [choice('A', 'x'.repeat(20)), choice('B', 'x'.repeat(10))],
+    });
+    // 6 full-width characters (width 12) against 5 half-width ones: wide on screen only.
+    const ja = question({ id: 'ja', choices: [choice('A', 'aaaaaa', '全角の文字列'), choice('B', 'bbbbb')] });
+    expect(lengthBands([wide, twice, ja], 'en').wideSpread).toEqual(['wide']);
+    expect(lengthBands([wide, twice, ja], 'ja').wideSpread).toEqual(['wide', 'ja']);
+  });
+});
+
+describe('rewritten sections', () => {
+  it('are the sections with a review file in questions/reviews', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewritten-'));
+    try {
+      mkdirSync(path.join(dir, 'reviews'));
+      writeFileSync(path.join(dir, 'reviews', 'monitoring.yaml'), '[]\n');
+      writeFileSync(path.join(dir, 'reviews', 'README.md'), '# reviews\n');
+      expect(rewrittenSections(dir, ['low-code-ai', 'monitoring'])).toEqual(['monitoring']);
+      expect(rewrittenSections(path.join(dir, 'nowhere'), ['monitoring'])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
