@@ -7,6 +7,8 @@ import {
   type GuesserFigures,
   LONGEST_IS_RIGHT_BAND,
   MAX_KEYS_ALL_LONGEST,
+  MIN_MEDIAN_SCENARIO_WORDS,
+  MIN_SCENARIO_IN_RANGE,
   SHORTEST_IS_RIGHT_BAND,
 } from '../adapters/questions/guesser-checks.js';
 import { ContentError, loadContent } from '../adapters/questions/load-content.js';
@@ -99,6 +101,12 @@ Guesser checks (fail in rewritten sections: ${sections.length > 0 ? sections.joi
     share(l.keysAllLongestShare),
   );
   row(`longest > ${SPREAD_RATIO}× shortest (questions)`, '0', (l) => String(l.wideSpreadIds.length));
+  for (const [name, f] of populations) {
+    const s = f.scenarioStems;
+    console.log(
+      `  ${name}: scenario stems of 60–120 English words ${share(s.inRangeShare)} (at least ${share(MIN_SCENARIO_IN_RANGE)}), median ${s.medianWords} words (at least ${MIN_MEDIAN_SCENARIO_WORDS}); ${s.outside.length} outside${name === 'bank' ? ' (ids: --json)' : `: ${s.outside.map((o) => `${o.id} (${o.words})`).join(', ')}`}`,
+    );
+  }
   for (const [name, f] of populations) {
     for (const locale of ['ja', 'en'] as const) {
       const ids = f.languages[locale].wideSpreadIds;

@@ -1,16 +1,20 @@
 import { LOCALES, type Locale } from '../../core/model.js';
 import { lengthBands, lengthCues, SPREAD_RATIO } from './bank-rules/choice-lengths.js';
 import type { RuledQuestion } from './bank-rules/item-shape.js';
+import { SCENARIO_WORDS, scenarioStemWords } from './bank-rules/scenario-stem-words.js';
 
 /**
  * The counted checks of issue #22, which a test-taker's tricks cannot pass: length bands around chance in
- * both directions, and no option more than twice as long as another. While the bank is rewritten section
- * by section they fail only for the rewritten sections' questions, taken together; for the whole bank they
- * are figures beside their thresholds. The reasons are in docs/content-guide.md.
+ * both directions, no option more than twice as long as another, exam-length scenario stems. While
+ * the bank is rewritten section by section they fail only for the rewritten sections' questions, taken
+ * together; for the whole bank they are figures beside their thresholds. The reasons are in
+ * docs/content-guide.md.
  */
 export const LONGEST_IS_RIGHT_BAND = { min: 0.15, max: 0.35 } as const;
 export const SHORTEST_IS_RIGHT_BAND = { min: 0.15, max: 0.35 } as const;
 export const MAX_KEYS_ALL_LONGEST = 0.35;
+export const MIN_SCENARIO_IN_RANGE = 0.9;
+export const MIN_MEDIAN_SCENARIO_WORDS = 75;
 
 export interface GuesserLanguageFigures {
   singleAnswer: number;
@@ -29,6 +33,13 @@ export interface GuesserLanguageFigures {
 export interface GuesserFigures {
   questions: number;
   languages: Record<Locale, GuesserLanguageFigures>;
+  scenarioStems: {
+    scenarios: number;
+    /** Share of scenario stems of 60–120 English words. */
+    inRangeShare: number;
+    medianWords: number;
+    outside: { id: string; words: number }[];
+  };
 }
 
 export function guesserFigures(questions: readonly RuledQuestion[]): GuesserFigures {
@@ -47,9 +58,16 @@ export function guesserFigures(questions: readonly RuledQuestion[]): GuesserFigu
       wideSpreadIds: bands.wideSpread,
     };
   }
+  const stems = scenarioStemWords(questions);
   return {
     questions: questions.length,
     languages,
+    scenarioStems: {
+      scenarios: stems.scenarios,
+      inRangeShare: share(stems.inRange, stems.scenarios),
+      medianWords: stems.median,
+      outside: stems.outside,
+    },
   };
 }
 
@@ -81,6 +99,17 @@ export function guesserProblems(figures: GuesserFigures, where: string): string[
         `${where}, ${locale}: the longest option is more than ${SPREAD_RATIO}× the shortest in ${l.wideSpreadIds.join(', ')}`,
       );
     }
+  }
+  const s = figures.scenarioStems;
+  if (s.scenarios > 0 && s.inRangeShare < MIN_SCENARIO_IN_RANGE) {
+    problems.push(
+      `${where}: ${pct(s.inRangeShare)} of scenario stems are ${SCENARIO_WORDS.min}–${SCENARIO_WORDS.max} English words (at least ${pct(MIN_SCENARIO_IN_RANGE)}); outside: ${s.outside.map((o) => `${o.id} (${o.words})`).join(', ')}`,
+    );
+  }
+  if (s.scenarios > 0 && s.medianWords < MIN_MEDIAN_SCENARIO_WORDS) {
+    problems.push(
+      `${where}: the median scenario stem is ${s.medianWords} English words (at least ${MIN_MEDIAN_SCENARIO_WORDS})`,
+    );
   }
   return problems;
 }

@@ -7,6 +7,10 @@ import type { RuledQuestion } from '../../../src/adapters/questions/bank-rules/i
 import { pickCountMismatches } from '../../../src/adapters/questions/bank-rules/pick-count-wording.js';
 import { namesIn, unresolvedNames } from '../../../src/adapters/questions/bank-rules/product-names.js';
 import { rewrittenSections } from '../../../src/adapters/questions/bank-rules/rewritten-sections.js';
+import {
+  englishWords,
+  scenarioStemWords,
+} from '../../../src/adapters/questions/bank-rules/scenario-stem-words.js';
 import { stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
 import type { ServiceRecord } from '../../../src/adapters/questions/schema.js';
 
@@ -220,6 +224,33 @@ describe('length bands (the rules a guesser cannot pass)', () => {
     const ja = question({ id: 'ja', choices: [choice('A', 'aaaaaa', '全角の文字列'), choice('B', 'bbbbb')] });
     expect(lengthBands([wide, twice, ja], 'en').wideSpread).toEqual(['wide']);
     expect(lengthBands([wide, twice, ja], 'ja').wideSpread).toEqual(['wide', 'ja']);
+  });
+});
+
+describe('scenario stem words', () => {
+  it('counts English words of scenario stems, with the median and the ids outside 60–120', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    const stems = [59, 60, 120, 121].map((n) =>
+      question({
+        id: `s${n}`,
+        stem: { ja: 'x', en: words(n) },
+        choices: [choice('A', 'a'), choice('B', 'b')],
+      }),
+    );
+    const concept = question({ id: 'c', style: 'concept', stem: { ja: 'x', en: 'Short?' }, choices: [] });
+    expect(scenarioStemWords([...stems, concept])).toEqual({
+      scenarios: 4,
+      inRange: 2,
+      median: 90,
+      outside: [
+        { id: 's59', words: 59 },
+        { id: 's121', words: 121 },
+      ],
+    });
+  });
+
+  it('counts a word as a reader does: "Pub/Sub", "k-means" and "5" are one word each, a dash is none', () => {
+    expect(englishWords('Stream 5 events — via Pub/Sub, then k-means.')).toBe(7);
   });
 });
 

@@ -105,7 +105,7 @@ describe('the checks a guesser cannot pass, phased by rewritten section', () => 
     ...q,
     stem: {
       ...q.stem,
-      en: `${q.stem.en} ${'The team reviews its options against the budget again.'.repeat(1)}`,
+      en: `${q.stem.en} The team reviews its options against the budget again.`,
     },
     choices: q.choices.map((c, j) => {
       const rank = (j + Math.floor(i / 4)) % 4;
@@ -121,6 +121,7 @@ describe('the checks a guesser cannot pass, phased by rewritten section', () => 
       longestIsRightShare: 0,
       shortestIsRightShare: 0,
     });
+    expect(report.guesserChecks.bank.scenarioStems.medianWords).toBe(74);
   });
 
   it("fails the rewritten sections' questions, taken together, and only them", () => {
@@ -160,6 +161,7 @@ describe('the checks a guesser cannot pass, phased by rewritten section', () => 
       expect.arrayContaining([
         'rewritten sections (one), en: the right option is strictly the longest in 0% of single-answer questions (15%–35%)',
         'rewritten sections (one), ja: the right option is strictly the shortest in 0% of single-answer questions (15%–35%)',
+        'rewritten sections (one): the median scenario stem is 74 English words (at least 75)',
       ]),
     );
   });
