@@ -106,6 +106,9 @@ Guesser checks (fail in rewritten sections: ${sections.length > 0 ? sections.joi
     console.log(
       `  ${name}: scenario stems of 60–120 English words ${share(s.inRangeShare)} (at least ${share(MIN_SCENARIO_IN_RANGE)}), median ${s.medianWords} words (at least ${MIN_MEDIAN_SCENARIO_WORDS}); ${s.outside.length} outside${name === 'bank' ? ' (ids: --json)' : `: ${s.outside.map((o) => `${o.id} (${o.words})`).join(', ')}`}`,
     );
+    console.log(
+      `  ${name}: English product names in Japanese text: ${f.jaProductTerms.length}${f.jaProductTerms.length > 0 ? ` (${f.jaProductTerms.map((t) => `${t.id}: ${t.name} → ${t.ja}`).join('; ')})` : ''}`,
+    );
   }
   for (const [name, f] of populations) {
     for (const locale of ['ja', 'en'] as const) {

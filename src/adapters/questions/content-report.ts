@@ -197,8 +197,11 @@ export function buildContentReport(content: Content, options: ReportOptions = {}
   const rewrittenSections = [...(options.rewrittenSections ?? [])];
   const guesserChecks = {
     rewrittenSections,
-    bank: guesserFigures(questions),
-    rewritten: guesserFigures(questions.filter((q) => rewrittenSections.includes(q.domain))),
+    bank: guesserFigures(questions, content.services),
+    rewritten: guesserFigures(
+      questions.filter((q) => rewrittenSections.includes(q.domain)),
+      content.services,
+    ),
   };
   if (rewrittenSections.length > 0) {
     problems.push(

@@ -1,11 +1,14 @@
 import { LOCALES, type Locale } from '../../core/model.js';
 import { lengthBands, lengthCues, SPREAD_RATIO } from './bank-rules/choice-lengths.js';
 import type { RuledQuestion } from './bank-rules/item-shape.js';
+import { type JaProductTerm, jaProductTerms } from './bank-rules/ja-product-terms.js';
 import { SCENARIO_WORDS, scenarioStemWords } from './bank-rules/scenario-stem-words.js';
+import type { ServiceRecord } from './schema.js';
 
 /**
  * The counted checks of issue #22, which a test-taker's tricks cannot pass: length bands around chance in
- * both directions, no option more than twice as long as another, exam-length scenario stems. While
+ * both directions, no option more than twice as long as another, exam-length scenario stems and Google's
+ * Japanese product terms. While
  * the bank is rewritten section by section they fail only for the rewritten sections' questions, taken
  * together; for the whole bank they are figures beside their thresholds. The reasons are in
  * docs/content-guide.md.
@@ -40,9 +43,14 @@ export interface GuesserFigures {
     medianWords: number;
     outside: { id: string; words: number }[];
   };
+  /** Japanese stems or options that write a product's English name where its Japanese name differs. */
+  jaProductTerms: JaProductTerm[];
 }
 
-export function guesserFigures(questions: readonly RuledQuestion[]): GuesserFigures {
+export function guesserFigures(
+  questions: readonly RuledQuestion[],
+  services: readonly Pick<ServiceRecord, 'name' | 'ja'>[],
+): GuesserFigures {
   const share = (n: number, of: number): number => (of ? n / of : 0);
   const languages = {} as Record<Locale, GuesserLanguageFigures>;
   for (const locale of LOCALES) {
@@ -68,6 +76,7 @@ export function guesserFigures(questions: readonly RuledQuestion[]): GuesserFigu
       medianWords: stems.median,
       outside: stems.outside,
     },
+    jaProductTerms: jaProductTerms(questions, services),
   };
 }
 
@@ -109,6 +118,11 @@ export function guesserProblems(figures: GuesserFigures, where: string): string[
   if (s.scenarios > 0 && s.medianWords < MIN_MEDIAN_SCENARIO_WORDS) {
     problems.push(
       `${where}: the median scenario stem is ${s.medianWords} English words (at least ${MIN_MEDIAN_SCENARIO_WORDS})`,
+    );
+  }
+  for (const t of figures.jaProductTerms) {
+    problems.push(
+      `${where}: id "${t.id}": the Japanese text writes "${t.name}"; the catalog's Japanese name is 「${t.ja}」`,
     );
   }
   return problems;

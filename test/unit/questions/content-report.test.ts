@@ -154,6 +154,27 @@ describe('the checks a guesser cannot pass, phased by rewritten section', () => 
     ]);
   });
 
+  it("fails a rewritten section's Japanese text that writes a product's English name", () => {
+    const content = bank(240, (q, i) =>
+      passing(i === 2 ? { ...q, stem: { ...q.stem, ja: `${q.stem.ja} Vector Search を使います。` } } : q, i),
+    );
+    content.services = [
+      {
+        id: 'vector-search',
+        name: 'Vector Search',
+        formerNames: [],
+        aliases: [],
+        ja: { name: 'ベクトル検索' },
+      } as unknown as Content['services'][number],
+    ];
+    expect(buildContentReport(content).guesserChecks.bank.jaProductTerms).toEqual([
+      { id: 'q-2', name: 'Vector Search', ja: 'ベクトル検索' },
+    ]);
+    expect(buildContentReport(content, { rewrittenSections: ['one'] }).problems).toEqual([
+      'rewritten sections (one): id "q-2": the Japanese text writes "Vector Search"; the catalog\'s Japanese name is 「ベクトル検索」',
+    ]);
+  });
+
   it('names each rule a rewritten section breaks, with its threshold', () => {
     const report = buildContentReport(bank(240), { rewrittenSections: ['one'] });
     expect(report.guesserChecks.rewritten.questions).toBe(120);
