@@ -25,6 +25,8 @@ describe("README's question example", () => {
     const quiz = loadQuizContent(path.join(ROOT, 'questions'));
     const question = exampleQuestion(quiz, path.join(ROOT, 'questions'));
     const transcript = await consoleTranscript(question, quiz);
+    // Answered with the letters its right choices are shown under, so the example explains the key.
+    expect(transcript).toContain('\nCorrect! +10 points\n');
     // The bank of the real entry point holds that question only, as the README's session does.
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'readme-example-')), 'questions');
     made.push(path.dirname(dir));
