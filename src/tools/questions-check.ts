@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SPREAD_RATIO } from '../adapters/questions/bank-rules/choice-lengths.js';
+import { rewrittenSections } from '../adapters/questions/bank-rules/rewritten-sections.js';
 import { buildContentReport, type ContentReport } from '../adapters/questions/content-report.js';
+import {
+  type GuesserFigures,
+  LONGEST_IS_RIGHT_BAND,
+  MAX_KEYS_ALL_LONGEST,
+  MIN_MEDIAN_SCENARIO_WORDS,
+  MIN_SCENARIO_IN_RANGE,
+  SHORTEST_IS_RIGHT_BAND,
+} from '../adapters/questions/guesser-checks.js';
 import { ContentError, loadContent } from '../adapters/questions/load-content.js';
 import { loadReviews } from '../adapters/questions/review-records.js';
 import {
@@ -65,6 +75,55 @@ function printReport(report: ContentReport): void {
   );
   if (report.seedFacts.uncovered.length > 0)
     console.log(`Accurate/partial facts not covered: ${report.seedFacts.uncovered.join(' ')}`);
+  printGuesserChecks(report.guesserChecks);
+}
+
+/** The rules of issue #22: whole-bank figures beside their thresholds; they fail in rewritten sections. */
+function printGuesserChecks(checks: ContentReport['guesserChecks']): void {
+  const share = (x: number): string => `${Math.round(x * 100)}%`;
+  const band = (b: { min: number; max: number }): string => `${share(b.min)}–${share(b.max)}`;
+  const { rewrittenSections: sections } = checks;
+  const populations: [string, GuesserFigures][] = [['bank', checks.bank]];
+  if (sections.length > 0) populations.push(['rewritten', checks.rewritten]);
+  console.log(
+    `
+Guesser checks (fail in rewritten sections: ${sections.length > 0 ? sections.join(', ') : 'none yet'})`,
+  );
+  const header = populations.flatMap(([name]) => [`${name} ja`, `${name} en`]);
+  console.log(`  ${'rule'.padEnd(36)}${'threshold'.padEnd(12)}${header.map((h) => h.padStart(13)).join('')}`);
+  const row = (
+    label: string,
+    threshold: string,
+    pick: (l: GuesserFigures['languages']['en']) => string,
+  ): void =>
+    console.log(
+      `  ${label.padEnd(36)}${threshold.padEnd(12)}${populations
+        .flatMap(([, f]) => [pick(f.languages.ja), pick(f.languages.en)])
+        .map((v) => v.padStart(13))
+        .join('')}`,
+    );
+  row('right option strictly longest', band(LONGEST_IS_RIGHT_BAND), (l) => share(l.longestIsRightShare));
+  row('right option strictly shortest', band(SHORTEST_IS_RIGHT_BAND), (l) => share(l.shortestIsRightShare));
+  row('multiple select: keys the longest', `≤ ${share(MAX_KEYS_ALL_LONGEST)}`, (l) =>
+    share(l.keysAllLongestShare),
+  );
+  row(`longest > ${SPREAD_RATIO}× shortest (questions)`, '0', (l) => String(l.wideSpreadIds.length));
+  for (const [name, f] of populations) {
+    const s = f.scenarioStems;
+    console.log(
+      `  ${name}: scenario stems of 60–120 English words ${share(s.inRangeShare)} (at least ${share(MIN_SCENARIO_IN_RANGE)}), median ${s.medianWords} words (at least ${MIN_MEDIAN_SCENARIO_WORDS}); ${s.outside.length} outside${name === 'bank' ? ' (ids: --json)' : `: ${s.outside.map((o) => `${o.id} (${o.words})`).join(', ')}`}`,
+    );
+    console.log(
+      `  ${name}: English product names in Japanese text: ${f.jaProductTerms.length}${f.jaProductTerms.length > 0 ? ` (${f.jaProductTerms.map((t) => `${t.id}: ${t.name} → ${t.ja}`).join('; ')})` : ''}`,
+    );
+  }
+  for (const [name, f] of populations) {
+    for (const locale of ['ja', 'en'] as const) {
+      const ids = f.languages[locale].wideSpreadIds;
+      if (ids.length > 0)
+        console.log(`  ${name} ${locale}: longest > ${SPREAD_RATIO}× shortest: ${ids.join(', ')}`);
+    }
+  }
 }
 
 function printReviews(reviews: ReviewReport): void {
@@ -103,7 +162,12 @@ function printReviews(reviews: ReviewReport): void {
 try {
   const dir = path.resolve(values.dir);
   const content = loadContent(dir);
-  const report = buildContentReport(content);
+  const report = buildContentReport(content, {
+    rewrittenSections: rewrittenSections(
+      dir,
+      content.domains.map((d) => d.id),
+    ),
+  });
   const reviews = buildReviewReport(content, loadReviews(dir, content));
   const problems = [...report.problems, ...reviews.problems];
   if (values.json) console.log(JSON.stringify({ ...report, reviews, problems }, null, 2));

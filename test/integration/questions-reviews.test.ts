@@ -71,7 +71,10 @@ describe('npm run questions:check on a section under review', () => {
         'bank-reviews/reviews/low-code-ai.yaml: id "s1-review-gone": no question has this id: delete the record, or fix its id',
       ]),
     );
-    expect(problems.filter((p) => /reviews?\b/.test(p))).toHaveLength(5);
+    // The fixture questions are short: the length rules of a rewritten section fail them too, not counted here.
+    expect(problems.filter((p) => /reviews?\b/.test(p) && !p.startsWith('rewritten sections'))).toHaveLength(
+      5,
+    );
   });
 
   it('passes a current, passing record, single answer or multiple select', async () => {
