@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster, Redis } from 'ioredis';
+import { ContentError } from '../adapters/questions/load-content.js';
+import { loadQuizContent } from '../adapters/questions/quiz-content.js';
+import { readItemStatsData } from '../adapters/redis/redis-item-stats.js';
 import {
   MIN_FIRST_ANSWERS_FOR_DISTRACTORS,
   WEAK_DISTRACTOR_SHARE,
   weakDistractors,
-} from '../adapters/questions/distractor-efficiency.js';
-import { ContentError } from '../adapters/questions/load-content.js';
-import { loadQuizContent } from '../adapters/questions/quiz-content.js';
-import { readItemStatsData } from '../adapters/redis/redis-item-stats.js';
+} from '../core/learning/distractor-efficiency.js';
 import { type ItemStatsRow, itemFlags, itemStatistics } from '../core/learning/item-statistics.js';
 import { questionVersion } from '../core/learning/question-version.js';
 import type { Question } from '../core/model/model.js';

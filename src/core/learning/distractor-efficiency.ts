@@ -4,8 +4,8 @@
  * sense: chosen by fewer than 5 % of examinees). Judged per question version, once enough first answers
  * make the share meaningful.
  *
- * A pure rule (counts in, weak keys out) so the admin view `/quiz question <id>` can show it too; it belongs
- * beside the item statistics in src/core/learning/ and lives here until the core's regrouping has landed.
+ * A pure rule (counts in, weak keys out), shared by `npm run questions:stats` and the admin view
+ * `/quiz question <id>`.
  */
 export const MIN_FIRST_ANSWERS_FOR_DISTRACTORS = 30;
 export const WEAK_DISTRACTOR_SHARE = 0.05;

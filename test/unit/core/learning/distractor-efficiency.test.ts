@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weakDistractors } from '../../../src/adapters/questions/distractor-efficiency.js';
+import { weakDistractors } from '../../../../src/core/learning/distractor-efficiency.js';
 
 const question = { choiceKeys: ['A', 'B', 'C', 'D', 'E'], rightKeys: ['A'] };
 
