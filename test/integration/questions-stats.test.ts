@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadQuizContent } from '../../src/adapters/questions/quiz-content.js';
 import { RedisQuizStore } from '../../src/adapters/redis/redis-quiz-store.js';
-import { seedItemStats } from '../support/item-stats-seed.js';
+import { questionVersion } from '../../src/core/learning/question-version.js';
+import { seedItemStats, seedOptionPicks } from '../support/item-stats-seed.js';
 import {
   deleteByPrefix,
   type RedisTarget,
@@ -72,6 +75,8 @@ describe('npm run questions:stats on a seeded Redis', () => {
     expect(rows[1]).toMatchObject({ answered: 4, p: 0.5, reports: 1 });
     expect(rows[1]?.discrimination).toBeCloseTo(-0.30151, 5);
     expect(rows[2]).toMatchObject({ answered: 4, p: 0.75, discrimination: 0 });
+    // x, y and z are no version of the bank, so which of their options are wrong is unknown here.
+    expect(rows.map((r) => r.weakDistractors)).toEqual([null, null, null]);
   });
 
   it('flags the weak items in the table', async () => {
@@ -81,6 +86,46 @@ describe('npm run questions:stats on a seeded Redis', () => {
     expect(result.stdout).toMatch(/^y .*-0\.30 .*negative discrimination: check the key/m);
     expect(result.stdout).toMatch(/^z .*discrimination < 0\.1/m);
     expect(result.stdout).not.toMatch(/^x .*⚠/m);
+  });
+
+  it('flags each wrong option picked by under 5 % of at least 30 first answers to a version of the bank', async () => {
+    if (!target) return;
+    const picksPrefix = uniquePrefix();
+    const dir = path.join(ROOT, 'test/fixtures/bank-long');
+    const bank = loadQuizContent(dir).bank;
+    const store = new RedisQuizStore(redis, { prefix: picksPrefix });
+    const seed = async (id: string, picks: Record<string, number>) => {
+      const question = bank.get(id);
+      if (!question) throw new Error(`no ${id} in the fixture bank`);
+      const item = {
+        questionId: id,
+        version: questionVersion(question),
+        choiceKeys: question.choices.map((c) => c.key),
+        answerKey: question.answer.join(','),
+      };
+      await seedOptionPicks(store, 'slack:T9', item, picks);
+    };
+    try {
+      // 40 first answers, right key A: C at 2 (5 %) does its work, D at 1 and E never picked do not.
+      await seed('long-single-canary', { A: 27, B: 10, C: 2, D: 1 });
+      // 29 first answers are too few to judge.
+      await seed('long-multi-drift-monitoring', { 'B,D': 29 });
+      const env = { REDIS_URL: target.url, REDIS_KEY_PREFIX: picksPrefix, QUIZ_QUESTIONS_DIR: dir };
+      const json = await runStats(['--json'], env);
+      expect(json.stderr).toBe('');
+      const rows = JSON.parse(json.stdout) as Record<string, unknown>[];
+      expect(rows.map((r) => [r.id, r.answered, r.weakDistractors])).toEqual([
+        ['long-multi-drift-monitoring', 29, []],
+        ['long-single-canary', 40, ['D', 'E']],
+      ]);
+      const table = await runStats([], env);
+      expect(table.stdout).toMatch(
+        /^long-single-canary .*⚠ weak distractors D, E: picked by < 5% of ≥ 30 first answers/m,
+      );
+      expect(table.stdout).not.toMatch(/^long-multi-drift-monitoring .*weak distractors/m);
+    } finally {
+      await deleteByPrefix(redis, picksPrefix);
+    }
   });
 
   it('says what it needs without REDIS_URL', async () => {

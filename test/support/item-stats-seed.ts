@@ -64,3 +64,44 @@ export async function seedItemStats(store: QuizStore, scopes: { t1: string; t2: 
     3,
   );
 }
+
+/**
+ * First answers to one question version, `picks[key]` players picking each key (one player each, so every
+ * answer is a first answer), in one scope: enough answers for distractor efficiency.
+ */
+export async function seedOptionPicks(
+  store: QuizStore,
+  scope: string,
+  item: { questionId: string; version: string; choiceKeys: string[]; answerKey: string },
+  picks: Record<string, number>,
+): Promise<void> {
+  let n = 0;
+  for (const [choice, count] of Object.entries(picks)) {
+    for (let i = 0; i < count; i++) {
+      const player = `picker-${choice}-${i}`;
+      const round = await store.createRound({
+        id: `picks-${item.questionId}-${++n}`,
+        scope,
+        channelId: 'C1',
+        questionId: item.questionId,
+        questionVersion: item.version,
+        answerKey: item.answerKey,
+        choiceKeys: item.choiceKeys,
+        domain: 'd1',
+        kind: 'practice',
+        openedAt: NOW - 1000,
+        closesAt: NOW + 3_600_000,
+        ownerId: player,
+      });
+      await store.recordAnswer({
+        scope,
+        roundId: round.id,
+        player: { id: player, displayName: player },
+        choice,
+        now: NOW,
+        pointsByStreak: POINTS_BY_STREAK,
+        periods: periodBuckets(NOW, 'Asia/Tokyo'),
+      });
+    }
+  }
+}

@@ -6,6 +6,7 @@ import { pickCountMismatches } from './bank-rules/pick-count-wording.js';
 import { unresolvedNames } from './bank-rules/product-names.js';
 import { coverageProblems, seedFactCoverage } from './bank-rules/seed-coverage.js';
 import { stemCues } from './bank-rules/stem-cues.js';
+import { type GuesserFigures, guesserFigures, guesserProblems } from './guesser-checks.js';
 import type { Content } from './load-content.js';
 import { answerKeysOf } from './schema.js';
 
@@ -61,6 +62,11 @@ export interface ContentReport {
   medianScenarioStem: { en: number; ja: number };
   languages: Record<Locale, LanguageFigures>;
   unresolvedNames: { id: string; name: string }[];
+  /**
+   * The checks a guesser's tricks cannot pass (guesser-checks.ts): figures for the whole bank, and for the
+   * rewritten sections' questions taken together, where they fail.
+   */
+  guesserChecks: { rewrittenSections: string[]; bank: GuesserFigures; rewritten: GuesserFigures };
   services: number;
   seedFacts: {
     covered: string[];
@@ -72,7 +78,12 @@ export interface ContentReport {
   problems: string[];
 }
 
-export function buildContentReport(content: Content): ContentReport {
+export interface ReportOptions {
+  /** Domain ids of the sections rewritten with the review method (`rewrittenSections`). */
+  rewrittenSections?: readonly string[];
+}
+
+export function buildContentReport(content: Content, options: ReportOptions = {}): ContentReport {
   const { questions } = content;
   const total = questions.length;
   const problems: string[] = [];
@@ -183,6 +194,21 @@ export function buildContentReport(content: Content): ContentReport {
     );
   }
 
+  const rewrittenSections = [...(options.rewrittenSections ?? [])];
+  const guesserChecks = {
+    rewrittenSections,
+    bank: guesserFigures(questions, content.services),
+    rewritten: guesserFigures(
+      questions.filter((q) => rewrittenSections.includes(q.domain)),
+      content.services,
+    ),
+  };
+  if (rewrittenSections.length > 0) {
+    problems.push(
+      ...guesserProblems(guesserChecks.rewritten, `rewritten sections (${rewrittenSections.join(', ')})`),
+    );
+  }
+
   const ids = new Set(questions.map((q) => q.id));
   const stems = new Map<string, string>();
   for (const q of questions) {
@@ -219,6 +245,7 @@ export function buildContentReport(content: Content): ContentReport {
     medianScenarioStem,
     languages,
     unresolvedNames: unresolved,
+    guesserChecks,
     services: content.services.length,
     seedFacts,
     problems,

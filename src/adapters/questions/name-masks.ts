@@ -63,6 +63,13 @@ const IS_KATAKANA = new RegExp(`[${KATAKANA}]`);
 const LATIN_BEFORE = String.raw`(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]\.)`;
 const LATIN_AFTER = String.raw`(?![A-Za-z0-9_]|\.[A-Za-z_])`;
 const DOTTED = /(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?/g;
+/**
+ * Identifiers written as code that no list names: `ML.VALIDATE_DATA_SKEW`, `BLOCK_MEDIUM_AND_ABOVE`,
+ * `trajectory_exact_match`, `requiredReplicaCount`. Their names carry meaning a guesser can read, so they
+ * are masked as features too (a known name at the same place wins, being longer or ranked first).
+ */
+const CODE_IDENTIFIER =
+  /(?<![\w.])(?:(?:ML|AI)\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w|\.[A-Za-z_])/g;
 
 export class NameMasker {
   private readonly terms: MaskTerm[];
@@ -98,6 +105,17 @@ export class NameMasker {
     for (const match of text.matchAll(DOTTED)) {
       const parts = match[0].replace(/\(\)$/, '').toLowerCase().split('.');
       if (!parts.some((p) => this.dottedParts.has(p))) continue;
+      const start = match.index ?? 0;
+      found.push({
+        start,
+        end: start + match[0].length,
+        kind: 'feature',
+        identity: `code:${match[0].toLowerCase()}`,
+        label: match[0],
+        rank: RANK.dotted,
+      });
+    }
+    for (const match of text.matchAll(CODE_IDENTIFIER)) {
       const start = match.index ?? 0;
       found.push({
         start,

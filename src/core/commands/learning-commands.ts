@@ -1,3 +1,4 @@
+import { weakDistractors } from '../learning/distractor-efficiency.js';
 import { itemStatistics } from '../learning/item-statistics.js';
 import { questionVersion } from '../learning/question-version.js';
 import { readiness, type ScoredAnswer } from '../learning/readiness.js';
@@ -222,6 +223,11 @@ export class LearningCommands {
     if (row && Object.keys(row.options).length > 0) {
       const picks = question.choices.map((c) => `${c.key} ${row.options[c.key] ?? 0}`).join(' · ');
       lines.push(l.itemOptions(picks));
+      const weak = weakDistractors(row, {
+        choiceKeys: question.choices.map((c) => c.key),
+        rightKeys: question.answer,
+      });
+      if (weak.length > 0) lines.push(l.itemWeakDistractors(weak.join(', ')));
     }
     if (suspended.includes(questionId)) lines.push(l.itemSuspended);
     const open = reports.filter((r) => r.questionId === questionId);

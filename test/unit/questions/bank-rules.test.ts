@@ -1,9 +1,18 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
+import { lengthBands, lengthCues } from '../../../src/adapters/questions/bank-rules/choice-lengths.js';
 import type { RuledQuestion } from '../../../src/adapters/questions/bank-rules/item-shape.js';
+import { jaProductTerms } from '../../../src/adapters/questions/bank-rules/ja-product-terms.js';
 import { pickCountMismatches } from '../../../src/adapters/questions/bank-rules/pick-count-wording.js';
 import { namesIn, unresolvedNames } from '../../../src/adapters/questions/bank-rules/product-names.js';
-import { stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
+import { rewrittenSections } from '../../../src/adapters/questions/bank-rules/rewritten-sections.js';
+import {
+  englishWords,
+  scenarioStemWords,
+} from '../../../src/adapters/questions/bank-rules/scenario-stem-words.js';
+import { contentWords, stemCues } from '../../../src/adapters/questions/bank-rules/stem-cues.js';
 import type { ServiceRecord } from '../../../src/adapters/questions/schema.js';
 
 function question(overrides: Partial<RuledQuestion> & Pick<RuledQuestion, 'choices'>): RuledQuestion {
@@ -182,5 +191,153 @@ describe('pick-count wording', () => {
       'three',
       'single',
     ]);
+  });
+});
+
+describe('length bands (the rules a guesser cannot pass)', () => {
+  it('counts a multiple-select question whose right options are exactly the longest, and a tie as no cue', () => {
+    const longest = question({
+      id: 'keys-longest',
+      answer: ['A', 'C'],
+      choices: [choice('A', 'xxxxxx'), choice('B', 'xxxx'), choice('C', 'xxxxx'), choice('D', 'xxx')],
+    });
+    const tie = question({
+      id: 'tie',
+      answer: ['A', 'C'],
+      choices: [choice('A', 'xxxxxx'), choice('B', 'xxxxx'), choice('C', 'xxxxx'), choice('D', 'xxx')],
+    });
+    const single = question({ id: 'single', choices: [choice('A', 'xxxxxx'), choice('B', 'xxxx')] });
+    const bands = lengthBands([longest, tie, single], 'en');
+    expect(bands.keysAllLongest).toEqual(['keys-longest']);
+    expect(bands.multipleMeasured).toBe(2);
+  });
+
+  it('lists a question whose longest option is more than twice its shortest, Japanese by display width', () => {
+    const wide = question({
+      id: 'wide',
+      choices: [choice('A', 'x'.repeat(21)), choice('B', 'x'.repeat(10))],
+    });
+    const twice = question({
+      id: 'twice',
+      choices: [choice('A', 'x'.repeat(20)), choice('B', 'x'.repeat(10))],
+    });
+    // 6 full-width characters (width 12) against 5 half-width ones: wide on screen only.
+    const ja = question({ id: 'ja', choices: [choice('A', 'aaaaaa', '全角の文字列'), choice('B', 'bbbbb')] });
+    expect(lengthBands([wide, twice, ja], 'en').wideSpread).toEqual(['wide']);
+    expect(lengthBands([wide, twice, ja], 'ja').wideSpread).toEqual(['wide', 'ja']);
+  });
+});
+
+describe('scenario stem words', () => {
+  it('counts English words of scenario stems, with the median and the ids outside 60–120', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    const stems = [59, 60, 120, 121].map((n) =>
+      question({
+        id: `s${n}`,
+        stem: { ja: 'x', en: words(n) },
+        choices: [choice('A', 'a'), choice('B', 'b')],
+      }),
+    );
+    const concept = question({ id: 'c', style: 'concept', stem: { ja: 'x', en: 'Short?' }, choices: [] });
+    expect(scenarioStemWords([...stems, concept])).toEqual({
+      scenarios: 4,
+      inRange: 2,
+      median: 90,
+      outside: [
+        { id: 's59', words: 59 },
+        { id: 's121', words: 121 },
+      ],
+    });
+  });
+
+  it('counts a word as a reader does: "Pub/Sub", "k-means" and "5" are one word each, a dash is none', () => {
+    expect(englishWords('Stream 5 events — via Pub/Sub, then k-means.')).toBe(7);
+  });
+});
+
+describe('stem cues in compounds', () => {
+  it('sees a hyphenated key word from its parts: "weights" in the stem cues "open-weight"', () => {
+    const q = question({
+      stem: { ja: 'x', en: 'The team must keep the weights on its own servers.' },
+      choices: [choice('A', 'Deploy an open-weight model'), choice('B', 'Call a hosted API')],
+    });
+    expect(stemCues([q], 'en')).toEqual([{ id: 'q', words: ['weight'] }]);
+    expect([...contentWords('Use open-weight Speech-to-Text', 'en')]).toEqual([
+      'open-weight',
+      'open',
+      'weight',
+      'speech-to-text',
+      'speech',
+      'text',
+    ]);
+  });
+
+  it('splits a closed compound written in camel case: "gradient" cues "GradientTape"', () => {
+    const q = question({
+      stem: { ja: 'x', en: 'The researcher needs each gradient step by hand.' },
+      choices: [choice('A', 'Write a loop with GradientTape'), choice('B', 'Call fit()')],
+    });
+    expect(stemCues([q], 'en')[0]?.words).toContain('gradient');
+  });
+
+  it('reads a Japanese compound both joined and split', () => {
+    expect([...contentWords('需要予測にはベクトル検索を使います', 'ja')]).toEqual(
+      expect.arrayContaining(['需要予測', '需要', '予測', 'ベクトル検索', 'ベクトル', '検索']),
+    );
+    const q = question({
+      stem: { ja: '過去の需要予測を見直します。', en: 'x' },
+      choices: [choice('A', 'a', 'ARIMA_PLUS で需要予測をやり直す'), choice('B', 'b', '予測を手で直す')],
+    });
+    expect(stemCues([q], 'ja')[0]?.words).toEqual(['需要', '需要予測']);
+  });
+});
+
+describe('Japanese product terms', () => {
+  const services = [
+    { name: 'Vector Search', ja: { name: 'ベクトル検索' } },
+    { name: 'Agent Platform Model Registry', ja: { name: 'Model Registry' } },
+    { name: 'Google Kubernetes Engine', ja: { name: 'Google Kubernetes Engine（GKE）' } },
+    { name: 'Agent Platform Endpoints (online inference)', ja: { name: 'エンドポイント（オンライン推論）' } },
+  ];
+
+  it("lists an English name in Japanese text where the catalog's Japanese name is another term", () => {
+    const q = question({
+      stem: {
+        ja: '埋め込みを Vector Search に登録し、GKE で Google Kubernetes Engine を使います。',
+        en: 'x',
+      },
+      choices: [
+        choice('A', 'a', 'Agent Platform Model Registry に登録する'),
+        choice('B', 'b', 'Agent Platform Endpoints にデプロイし、BigQuery の VECTOR_SEARCH を使う'),
+      ],
+    });
+    expect(jaProductTerms([q], services)).toEqual([
+      { id: 'q', name: 'Vector Search', ja: 'ベクトル検索' },
+      { id: 'q', name: 'Agent Platform Endpoints', ja: 'エンドポイント（オンライン推論）' },
+    ]);
+  });
+
+  it('leaves out name-history questions (trivia), which are about the English names', () => {
+    const q = question({
+      tags: ['trivia'],
+      stem: { ja: 'Vector Search の旧称は何ですか？', en: 'x' },
+      choices: [choice('A', 'a'), choice('B', 'b')],
+    });
+    expect(jaProductTerms([q], services)).toEqual([]);
+  });
+});
+
+describe('rewritten sections', () => {
+  it('are the sections with a review file in questions/reviews', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rewritten-'));
+    try {
+      mkdirSync(path.join(dir, 'reviews'));
+      writeFileSync(path.join(dir, 'reviews', 'monitoring.yaml'), '[]\n');
+      writeFileSync(path.join(dir, 'reviews', 'README.md'), '# reviews\n');
+      expect(rewrittenSections(dir, ['low-code-ai', 'monitoring'])).toEqual(['monitoring']);
+      expect(rewrittenSections(path.join(dir, 'nowhere'), ['monitoring'])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -98,3 +98,92 @@ describe('the bank report', () => {
     );
   });
 });
+
+describe('the checks a guesser cannot pass, phased by rewritten section', () => {
+  /** Choice lengths that rotate, so the right option is longest, shortest or between as chance has it. */
+  const passing = (q: LoadedQuestion, i: number): LoadedQuestion => ({
+    ...q,
+    stem: {
+      ...q.stem,
+      en: `${q.stem.en} The team reviews its options against the budget again.`,
+    },
+    choices: q.choices.map((c, j) => {
+      const rank = (j + Math.floor(i / 4)) % 4;
+      return { ...c, text: { ja: `選択肢${'あ'.repeat(rank)}${i}`, en: `Option ${'x'.repeat(rank)} ${i}` } };
+    }),
+  });
+
+  it('reports them for the whole bank without failing it while no section is rewritten', () => {
+    const report = buildContentReport(bank(240));
+    expect(report.problems).toEqual([]);
+    expect(report.guesserChecks.rewrittenSections).toEqual([]);
+    expect(report.guesserChecks.bank.languages.en).toMatchObject({
+      longestIsRightShare: 0,
+      shortestIsRightShare: 0,
+    });
+    expect(report.guesserChecks.bank.scenarioStems.medianWords).toBe(74);
+  });
+
+  it("fails the rewritten sections' questions, taken together, and only them", () => {
+    const wide = (q: LoadedQuestion, i: number): LoadedQuestion =>
+      i === 1 // in section "two"
+        ? {
+            ...q,
+            choices: q.choices.map((c, j) =>
+              j === 0 ? { ...c, text: { ...c.text, en: `${c.text.en} ${'y'.repeat(40)}` } } : c,
+            ),
+          }
+        : q;
+    const onlyOne = buildContentReport(
+      bank(240, (q, i) => wide(passing(q, i), i)),
+      {
+        rewrittenSections: ['one'],
+      },
+    );
+    expect(onlyOne.problems).toEqual([]);
+    expect(onlyOne.guesserChecks.bank.languages.en.wideSpreadIds).toEqual(['q-1']);
+
+    const both = buildContentReport(
+      bank(240, (q, i) => wide(passing(q, i), i)),
+      {
+        rewrittenSections: ['one', 'two'],
+      },
+    );
+    expect(both.problems).toEqual([
+      'rewritten sections (one, two), en: the longest option is more than 2× the shortest in q-1',
+    ]);
+  });
+
+  it("fails a rewritten section's Japanese text that writes a product's English name", () => {
+    const content = bank(240, (q, i) =>
+      passing(i === 2 ? { ...q, stem: { ...q.stem, ja: `${q.stem.ja} Vector Search を使います。` } } : q, i),
+    );
+    content.services = [
+      {
+        id: 'vector-search',
+        name: 'Vector Search',
+        formerNames: [],
+        aliases: [],
+        ja: { name: 'ベクトル検索' },
+      } as unknown as Content['services'][number],
+    ];
+    expect(buildContentReport(content).guesserChecks.bank.jaProductTerms).toEqual([
+      { id: 'q-2', name: 'Vector Search', ja: 'ベクトル検索' },
+    ]);
+    expect(buildContentReport(content, { rewrittenSections: ['one'] }).problems).toEqual([
+      'rewritten sections (one): id "q-2": the Japanese text writes "Vector Search"; the catalog\'s Japanese name is 「ベクトル検索」',
+    ]);
+  });
+
+  it('names each rule a rewritten section breaks, with its threshold', () => {
+    const report = buildContentReport(bank(240), { rewrittenSections: ['one'] });
+    expect(report.guesserChecks.rewritten.questions).toBe(120);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        'rewritten sections (one), en: the right option is strictly the longest in 0% of single-answer questions (15%–35%)',
+        'rewritten sections (one), ja: the right option is strictly the shortest in 0% of single-answer questions (15%–35%)',
+        'rewritten sections (one): the median scenario stem is 74 English words (at least 75)',
+      ]),
+    );
+  });
+});

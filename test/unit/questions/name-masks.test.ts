@@ -14,6 +14,18 @@ function mask(...texts: string[]): string[] {
 }
 
 describe('masking names for the blind pass', () => {
+  it('masks identifiers written as code that no list names: function, enum, snake_case and camelCase names', () => {
+    expect(
+      mask(
+        'Run ML.VALIDATE_DATA_SKEW nightly, block at BLOCK_MEDIUM_AND_ABOVE, score trajectory_exact_match and set requiredReplicaCount.',
+      ),
+    ).toEqual(['Run Feature A nightly, block at Feature B, score Feature C and set Feature D.']);
+    // Ordinary words stay: hyphenated words, capitalised words, plain lower case.
+    expect(mask('A well-known Team keeps state per user.')).toEqual([
+      'A well-known Team keeps state per user.',
+    ]);
+  });
+
   it('masks the longest name first, inside compounds and possessives', () => {
     expect(
       mask("Train with Agent Platform AutoML, then compare with BigQuery ML’s and BigQuery ML's models."),

@@ -43,3 +43,36 @@ export function lengthCues(questions: readonly RuledQuestion[], locale: Locale):
   }
   return { measured: single.length, longestIsRight, shortestIsRight, muchLonger };
 }
+
+/**
+ * The length rules a guesser's tricks cannot pass (issue #22): besides "never the longest", a bank whose
+ * right options are hardly ever the longest teaches "never pick the longest", so the right option should be
+ * strictly the longest, and strictly the shortest, about as often as chance (25 % of four options) allows.
+ */
+export interface LengthBands {
+  /** Multiple-select questions measured. */
+  multipleMeasured: number;
+  /** Multiple-select ids whose k right options are exactly the k longest (each longer than every wrong one). */
+  keysAllLongest: string[];
+  /** Ids (any shape) whose longest option is more than `SPREAD_RATIO` times its shortest. */
+  wideSpread: string[];
+}
+
+export const SPREAD_RATIO = 2;
+
+export function lengthBands(questions: readonly RuledQuestion[], locale: Locale): LengthBands {
+  const keysAllLongest: string[] = [];
+  const wideSpread: string[] = [];
+  let multipleMeasured = 0;
+  for (const q of questions) {
+    const lengths = q.choices.map((c) => textLength(c.text[locale], locale));
+    if (Math.max(...lengths) > SPREAD_RATIO * Math.min(...lengths)) wideSpread.push(q.id);
+    if (!isMultipleSelect(q)) continue;
+    multipleMeasured += 1;
+    const keys = new Set(answerKeysOf(q));
+    const right = q.choices.filter((c) => keys.has(c.key)).map((c) => textLength(c.text[locale], locale));
+    const wrong = q.choices.filter((c) => !keys.has(c.key)).map((c) => textLength(c.text[locale], locale));
+    if (Math.min(...right) > Math.max(...wrong)) keysAllLongest.push(q.id);
+  }
+  return { multipleMeasured, keysAllLongest, wideSpread };
+}

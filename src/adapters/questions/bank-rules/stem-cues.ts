@@ -24,11 +24,12 @@ your yours company team teams data model models should using used uses want what
     .filter(Boolean),
 );
 
-const enWord = /[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*/g;
+/** A Latin word with its hyphen or slash compounds whole ("open-weight", "request/response"). */
+const latinWord = /[A-Za-z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*/g;
 const jaSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 /** Kanji or katakana runs carry the meaning of a Japanese sentence; kana particles do not. */
 const jaContent = /^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u;
-const latinInJa = /^[A-Za-z][A-Za-z0-9-]{3,}$/;
+const jaCompoundPart = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
 
 /** Folds English inflections so "streams", "streaming" and "streamed" meet. */
 function stem(word: string): string {
@@ -39,17 +40,42 @@ function stem(word: string): string {
     .replace(/([^s])s$/, '$1');
 }
 
+/**
+ * The parts of a compound: "open-weight" is also "open" and "weight", "Speech-to-Text" also "speech"
+ * and "text", and a closed compound written in camel case ("GradientTape") also "gradient" and "tape",
+ * so a stem that says "weights" cues a key that says "open-weight".
+ */
+function compoundParts(word: string): string[] {
+  const parts = word.split(/[-/]/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])/));
+  return parts.length > 1 ? parts : [];
+}
+
+function latinContentWords(text: string, into: Set<string>): void {
+  for (const word of text.match(latinWord) ?? []) {
+    for (const w of [word, ...compoundParts(word)].map((x) => x.toLowerCase())) {
+      if (w.length >= 4 && !EN_FUNCTION_WORDS.has(w)) into.add(stem(w));
+    }
+  }
+}
+
 export function contentWords(text: string, locale: Locale): Set<string> {
-  if (locale === 'en') {
-    const words = text.toLowerCase().match(enWord) ?? [];
-    return new Set(words.filter((w) => w.length >= 4 && !EN_FUNCTION_WORDS.has(w)).map(stem));
-  }
   const words = new Set<string>();
+  latinContentWords(text, words);
+  if (locale === 'en') return words;
+  // A Japanese compound is read both ways: 「需要予測」 is a word of its own, and 「需要」 and 「予測」 too,
+  // whether the segmenter split it or not ("ベクトル検索" comes as ベクトル + 検索).
+  let run: string[] = [];
+  const endRun = (): void => {
+    if (run.length > 1) words.add(run.join(''));
+    run = [];
+  };
   for (const { segment, isWordLike } of jaSegmenter.segment(text)) {
-    if (!isWordLike) continue;
-    if (jaContent.test(segment)) words.add(segment);
-    else if (latinInJa.test(segment)) words.add(stem(segment.toLowerCase()));
+    if (isWordLike && jaCompoundPart.test(segment)) {
+      run.push(segment);
+      if (jaContent.test(segment)) words.add(segment);
+    } else endRun();
   }
+  endRun();
   return words;
 }
 

@@ -65,6 +65,8 @@ export const learningEn: LearningMessages = {
   notSuspended: (questionId) => `${questionId} is not suspended. Nothing changed.`,
 
   itemTitle: (questionId, version) => `Question ${questionId} (version ${version})`,
+  itemWeakDistractors: (keys) =>
+    `Picked by fewer than 5 % of first answers (a distractor that does no work; rewrite it): ${keys}`,
   itemKey: (key) => `Key: ${key}`,
   itemFigures: (answered, p, discrimination) =>
     `First answers here: ${answered} · p ${p === null ? '-' : p.toFixed(2)} · discrimination ${discrimination === null ? '-' : discrimination.toFixed(2)}`,

@@ -65,6 +65,8 @@ export const learningJa: LearningMessages = {
   notSuspended: (questionId) => `${questionId} は出題停止されていません。何も変更していません。`,
 
   itemTitle: (questionId, version) => `問題 ${questionId}（版 ${version}）`,
+  itemWeakDistractors: (keys) =>
+    `初回解答の 5 % 未満しか選ばれていない誤答選択肢（機能していないので書き直し候補）: ${keys}`,
   itemKey: (key) => `正解: ${key}`,
   itemFigures: (answered, p, discrimination) =>
     `ここでの初回回答: ${answered} 人 · 正答率 p ${p === null ? '-' : p.toFixed(2)} · 識別力 ${discrimination === null ? '-' : discrimination.toFixed(2)}`,

@@ -52,6 +52,8 @@ export interface LearningMessages {
 
   itemTitle(questionId: string, version: string): string;
   itemKey(key: string): string;
+  /** Wrong options picked by fewer than 5 % of at least 30 first answers (non-functional distractors). */
+  itemWeakDistractors(keys: string): string;
   itemFigures(answered: number, p: number | null, discrimination: number | null): string;
   itemOptions(counts: string): string;
   itemSuspended: string;

@@ -78,4 +78,27 @@ describe('LearningCommands', () => {
     expect(none.view.title).toBe(m.learning.reportNoQuestion);
     expect(await engine.learningStore.openReports(CHANNEL.scope)).toEqual([]);
   });
+
+  it('/quiz question names the wrong options that at least 30 first answers almost never pick', async () => {
+    const { engine } = anEngine({ questions: someQuestions(1) });
+    const learning = new LearningCommands(engine);
+    // 40 first answers: 30 right (B), 10 on A, none on C or D.
+    for (let i = 0; i < 40; i++) {
+      const started = await engine.startRound({
+        channel: CHANNEL,
+        kind: 'practice',
+        ownerId: `U${i}`,
+        questionId: 'q-1',
+      });
+      if (started.kind !== 'started') throw new Error('no round');
+      await engine.submitAnswer({
+        scope: CHANNEL.scope,
+        roundId: started.round.id,
+        player: { id: `U${i}`, displayName: `U${i}` },
+        choice: i < 30 ? 'B' : 'A',
+      });
+    }
+    const view = await learning.run({ kind: 'question', questionId: 'q-1' }, ctxOf('admin'), m);
+    expect(linesOf(view)).toContain(m.learning.itemWeakDistractors('C, D'));
+  });
 });
