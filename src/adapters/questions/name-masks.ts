@@ -151,7 +151,12 @@ export class QuestionMask {
       out += text.slice(at, span.start).replace(/\b([Aa])n(\s+)$/, '$1$2') + this.placeholder(span);
       at = span.end;
     }
-    return out + text.slice(at);
+    // "Product C (formerly Product C)" or "Product A (Product A)": a name glossed by its own other name
+    // would single the option out; the gloss says nothing once masked.
+    return (out + text.slice(at)).replace(
+      /((?:Product|Feature) [A-Z]+)\s*[（(](?:formerly |旧\s*)?\1[）)]/g,
+      '$1',
+    );
   }
 
   /** Which placeholder stands for which name, in the order they were first met. */
@@ -231,7 +236,14 @@ function buildTerms(services: readonly ServiceRecord[]): MaskTerm[] {
       const known = knownLabels.get(knownKey(alias));
       raw.push({
         ...entry,
-        ...(known ? { identity: `known:${knownKey(alias)}`, label: known } : {}),
+        // An alias that is not a short form of the name often names a part of the product (SafeSearch of
+        // Vision, XRAI of Explainable AI): its own letter, or "Cloud Vision SafeSearch" would print as
+        // "Product E Product E" and mark the option out. `TPU` or `GKE` stay the product's letter.
+        ...(known
+          ? { identity: `known:${knownKey(alias)}`, label: known }
+          : shortFormOf(alias, [s.name, ...s.formerNames])
+            ? {}
+            : { identity: `alias:${alias.toLowerCase()}`, label: alias }),
         text: alias,
         rank: RANK.alias,
         // Search spellings are lower case; where the text writes one as a name, it is capitalised.
@@ -263,6 +275,20 @@ function parenthesised(name: string): string[] {
   const m = /^(.+?)\s*[（(]([^）)]+)[）)]$/.exec(name);
   if (!m?.[1] || !m[2]) return [];
   return startsCapital(m[2]) ? [m[1], m[2]] : [m[1]];
+}
+
+/** `TPU` of Cloud TPU, `GKE` of Google Kubernetes Engine: inside a name, or its initials. */
+function shortFormOf(alias: string, names: readonly string[]): boolean {
+  const squash = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const a = squash(alias);
+  if (a === '') return true;
+  return names.some((name) => {
+    const initials = name
+      .split(/[\s-]+/)
+      .map((w) => w[0] ?? '')
+      .join('');
+    return squash(name).includes(a) || squash(initials) === a;
+  });
 }
 
 function startsCapital(text: string): boolean {
