@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryQuizStore } from '../../../../src/adapters/memory/memory-quiz-store.js';
+import { MemorySubscriptionStore } from '../../../../src/adapters/memory/memory-subscription-store.js';
 import type { ChannelRef } from '../../../../src/core/model/model.js';
 import { PlatformError } from '../../../../src/core/ports/chat-platform.js';
 import { messagesFor } from '../../../../src/core/presentation/messages/index.js';
 import { answerValue } from '../../../../src/core/rounds/choices.js';
 import { ManualClock } from '../../../support/builders.js';
-import { memoryReplicas, type Replica } from '../../../support/schedule-replicas.js';
+import { aReplica, memoryReplicas, type Replica } from '../../../support/schedule-replicas.js';
 
 /**
  * The scheduler through `tick()`, on fixed dates (never today's): 2026-11-30 is a Monday, 09:00 in
@@ -206,5 +208,42 @@ describe('posting many channels (issue 17.1)', () => {
     await tick;
     expect(postedTo(limited)).toBe(6);
     expect(r.platform.posts).toHaveLength(12);
+  });
+});
+
+describe('the weekly digest (issue 21, point 10)', () => {
+  it('shows names by the shown-name rule, as every other view does, even names stored raw', async () => {
+    const clock = new ManualClock(MONDAY_9 - 3 * DAY); // last week's Friday
+    const store = new MemoryQuizStore();
+    const r = aReplica({ store, subscriptions: new MemorySubscriptionStore(() => clock.now()), clock });
+    await r.app.schedule.set(channel, '0 9 * * 1-5', 'Asia/Tokyo', en);
+    // Stored before names were neutralised on storage (an upgraded deployment), or by a path that skips it.
+    const raw = '[x](https://evil) @everyone';
+    await store.joinTeam(channel.scope, 'U1', 'crew', '[Crew](https://evil) <!channel>');
+    const started = await r.app.engine.startRound({
+      channel: { ...channel, channelId: 'C-old' },
+      kind: 'daily',
+    });
+    if (started.kind !== 'started') throw new Error('no round');
+    await r.app.engine.submitAnswer({
+      scope: channel.scope,
+      roundId: started.round.id,
+      player: { id: 'U1', displayName: raw },
+      choice: answerValue(started.question),
+    });
+
+    clock.set(MONDAY_9 + 1000);
+    await r.app.schedule.tick();
+    const digest = r.platform.texts[0]?.view;
+    const shown = [
+      digest?.title,
+      ...(digest?.lines ?? []),
+      ...(digest?.sections ?? []).map((x) => x.body),
+    ].join('\n');
+    expect(shown).toContain('x'); // the name is there, as text
+    expect(shown, 'masked link').not.toMatch(/\]\(/);
+    expect(shown, 'bare URL').not.toMatch(/\w:\/\//);
+    expect(shown, 'mention').not.toMatch(/@everyone|<!channel>/);
+    expect(shown).toContain('Crew');
   });
 });
