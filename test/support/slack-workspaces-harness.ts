@@ -10,6 +10,7 @@ import type { Locale } from '../../src/core/model/model.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { aBank, aCatalog, ManualClock, someQuestions } from './builders.js';
 import { FakeSlack, type FakeWorkspace } from './fake-slack.js';
+import { redisCommandRecorder } from './redis-command-recorder.js';
 import { deleteByPrefix, type RedisTarget, uniquePrefix } from './redis-server.js';
 import { SIGNING_SECRET, slackSignature } from './slack-harness.js';
 
@@ -113,32 +114,13 @@ export async function startWorkspacesHarness(target: RedisTarget, options: Works
       headers: { 'content-type': contentType, ...slackSignature(body) },
     });
 
-  /** Every command the bot sends to Redis, as `name key`, while recording is on. */
-  const redisCommands: string[] = [];
-  let recording = false;
-  for (const client of [stores.redis?.interactive, stores.redis?.background]) {
-    if (!client) continue;
-    const send = client.sendCommand.bind(client);
-    client.sendCommand = ((command: { name: string; args: unknown[] }) => {
-      if (recording) redisCommands.push(`${command.name} ${String(command.args[0] ?? '')}`);
-      return send(command as never);
-    }) as typeof client.sendCommand;
-  }
+  const redisCommandsOf = redisCommandRecorder([stores.redis?.interactive, stores.redis?.background]);
 
   return {
     fake,
     bot,
-    /** Records the Redis commands `run` causes. */
-    async redisCommandsOf(run: () => Promise<void>): Promise<string[]> {
-      redisCommands.length = 0;
-      recording = true;
-      try {
-        await run();
-      } finally {
-        recording = false;
-      }
-      return [...redisCommands];
-    },
+    /** Records the Redis commands `run` causes, as `name key`. */
+    redisCommandsOf,
     app,
     stores,
     clock,
