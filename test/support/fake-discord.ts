@@ -75,6 +75,7 @@ export class FakeDiscord {
   private readyCount = 0;
   readonly events = new EventEmitter();
   private readonly failures: Failure[] = [];
+  private readonly holds: { match: (request: RecordedRequest) => boolean; released: Promise<void> }[] = [];
   private readonly sessions = new Map<string, Session>();
   /** Channel of each interaction token, for the message objects webhook edits return. */
   private readonly tokenChannels = new Map<string, string>();
@@ -134,6 +135,19 @@ export class FakeDiscord {
     this.failures.length = 0;
   }
 
+  /**
+   * Requests matching `match` are recorded at once but answered only after `release()`: a Discord that
+   * is slow to take a reply, so the bot's handling is still in flight.
+   */
+  hold(match: (request: RecordedRequest) => boolean): { release(): void } {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ match, released });
+    return { release };
+  }
+
   /** Resolves with the first recorded request (past or future) that matches. */
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
     const found = this.requests.find(match);
@@ -171,6 +185,8 @@ export class FakeDiscord {
       body: raw ? JSON.parse(raw) : undefined,
     };
     this.requests.push(request);
+    const held = this.holds.find((h) => h.match(request));
+    if (held) await held.released;
     const failure = this.failures.find((f) => f.times > 0 && f.match(request));
     let response: FakeResponse;
     if (failure) {

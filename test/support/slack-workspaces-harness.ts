@@ -6,9 +6,11 @@ import { type AppParts, buildApp } from '../../src/app/app.js';
 import { createLogger } from '../../src/app/logger.js';
 import { slackDistribution } from '../../src/app/slack-distribution.js';
 import { openStores, type Stores } from '../../src/app/stores.js';
+import type { Locale } from '../../src/core/model/model.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { aBank, aCatalog, ManualClock, someQuestions } from './builders.js';
 import { FakeSlack, type FakeWorkspace } from './fake-slack.js';
+import { redisCommandRecorder } from './redis-command-recorder.js';
 import { deleteByPrefix, type RedisTarget, uniquePrefix } from './redis-server.js';
 import { SIGNING_SECRET, slackSignature } from './slack-harness.js';
 
@@ -47,7 +49,14 @@ let sequence = 0;
  * The real Bolt app in multi-workspace mode on real Redis, wired as `npm start` wires it
  * (slackDistribution), talking to a fake Slack; every log line (at debug level) is kept in `logs`.
  */
-export async function startWorkspacesHarness(target: RedisTarget, options: { cacheTtlMs?: number } = {}) {
+export interface WorkspacesHarnessOptions {
+  cacheTtlMs?: number;
+  /** QUIZ_LOCALE of the app (default en). */
+  locale?: Locale;
+}
+
+export async function startWorkspacesHarness(target: RedisTarget, options: WorkspacesHarnessOptions = {}) {
+  const locale = options.locale ?? 'en';
   const fake = await new FakeSlack().start();
   fake.oauthClient = { id: CLIENT_ID, secret: CLIENT_SECRET };
   const prefix = uniquePrefix();
@@ -70,8 +79,8 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
     subscriptions: stores.subscriptions,
     clock,
     log: silentLogger,
-    quiz: { timeZone: 'Asia/Tokyo', cron: '0 9 * * 1-5', locale: 'en', adminUserIds: [], questionsDir: '' },
-    channelLocale: 'en',
+    quiz: { timeZone: 'Asia/Tokyo', cron: '0 9 * * 1-5', locale, adminUserIds: [], questionsDir: '' },
+    channelLocale: locale,
   });
   const metrics = new PrometheusMetrics();
   const bot: SlackBot = createSlackBot({
@@ -82,7 +91,7 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
     },
     commands: app.commands,
     timeZone: 'Asia/Tokyo',
-    defaultLocale: 'en',
+    defaultLocale: locale,
     adminUserIds: [],
     log,
     refreshIntervalMs: 50,
@@ -105,32 +114,13 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
       headers: { 'content-type': contentType, ...slackSignature(body) },
     });
 
-  /** Every command the bot sends to Redis, as `name key`, while recording is on. */
-  const redisCommands: string[] = [];
-  let recording = false;
-  for (const client of [stores.redis?.interactive, stores.redis?.background]) {
-    if (!client) continue;
-    const send = client.sendCommand.bind(client);
-    client.sendCommand = ((command: { name: string; args: unknown[] }) => {
-      if (recording) redisCommands.push(`${command.name} ${String(command.args[0] ?? '')}`);
-      return send(command as never);
-    }) as typeof client.sendCommand;
-  }
+  const redisCommandsOf = redisCommandRecorder([stores.redis?.interactive, stores.redis?.background]);
 
   return {
     fake,
     bot,
-    /** Records the Redis commands `run` causes. */
-    async redisCommandsOf(run: () => Promise<void>): Promise<string[]> {
-      redisCommands.length = 0;
-      recording = true;
-      try {
-        await run();
-      } finally {
-        recording = false;
-      }
-      return [...redisCommands];
-    },
+    /** Records the Redis commands `run` causes, as `name key`. */
+    redisCommandsOf,
     app,
     stores,
     clock,
@@ -140,8 +130,10 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
     prefix,
 
     /** GET /slack/install: the redirect to Slack's consent page, its state and the state cookie. */
-    async startInstall(): Promise<Omit<InstallExchange, 'redirect' | 'page'>> {
-      const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+    async startInstall(
+      headers: Record<string, string> = {},
+    ): Promise<Omit<InstallExchange, 'redirect' | 'page'>> {
+      const install = await fetch(`${base}/slack/install`, { redirect: 'manual', headers });
       const location = new URL(install.headers.get('location') ?? 'http://missing/');
       const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       return { install, location, state: location.searchParams.get('state') ?? '', cookie };
@@ -152,21 +144,22 @@ export async function startWorkspacesHarness(target: RedisTarget, options: { cac
       code: string,
       state: string,
       cookie: string,
+      headers: Record<string, string> = {},
     ): Promise<{ redirect: Response; page: string }> {
       const query = new URLSearchParams({ code, state });
       const redirect = await fetch(`${base}/slack/oauth_redirect?${query}`, {
-        headers: { cookie },
+        headers: { ...headers, ...(cookie ? { cookie } : {}) },
         redirect: 'manual',
       });
       return { redirect, page: await redirect.text() };
     },
 
     /** The whole install of `workspace`: install link, consent (the fake's code), redirect. */
-    async install(workspace: FakeWorkspace): Promise<InstallExchange> {
+    async install(workspace: FakeWorkspace, headers: Record<string, string> = {}): Promise<InstallExchange> {
       const code = `code-${workspace.teamId}-${++sequence}`;
       fake.addInstallCode(code, workspace);
-      const started = await this.startInstall();
-      return { ...started, ...(await this.redirect(code, started.state, started.cookie)) };
+      const started = await this.startInstall(headers);
+      return { ...started, ...(await this.redirect(code, started.state, started.cookie, headers)) };
     },
 
     command(teamId: string, text: string, o: { user?: string; channel?: string; responseId?: string } = {}) {

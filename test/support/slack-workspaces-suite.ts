@@ -8,6 +8,7 @@ import {
   WORKSPACE_A,
   WORKSPACE_B,
   type WorkspacesHarness,
+  type WorkspacesHarnessOptions,
 } from './slack-workspaces-harness.js';
 
 /** What must never appear in a log line of the multi-workspace app. */
@@ -26,7 +27,7 @@ export interface WorkspacesSuite {
    */
   target: RedisTarget | null;
   /** A multi-workspace Slack app on the suite's Redis, stopped after the test. */
-  start(options?: { cacheTtlMs?: number }): Promise<WorkspacesHarness>;
+  start(options?: WorkspacesHarnessOptions): Promise<WorkspacesHarness>;
 }
 
 /** The set-up of every multi-workspace Slack test file: one Redis, one harness per test, both cleaned up. */

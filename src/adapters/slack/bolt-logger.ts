@@ -1,19 +1,29 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 
+export interface BoltLoggerOptions {
+  /**
+   * Errors Bolt logs at error that the app answers and logs itself at the level they deserve (a
+   * cancelled or refused install): Bolt's own line about them goes to debug.
+   */
+  handledElsewhere?: (error: unknown) => boolean;
+}
+
 /** Bolt logs through our pino child, so its lines are JSON and redacted like ours. */
-export function boltLogger(log: PinoLogger): BoltLogger {
+export function boltLogger(log: PinoLogger, options: BoltLoggerOptions = {}): BoltLogger {
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]): void => {
       const scrubbed = msg.map(scrub);
       log[level]({ bolt: scrubbed.length === 1 ? scrubbed[0] : scrubbed }, 'bolt');
     };
+  const handled = options.handledElsewhere;
   return {
     debug: line('debug'),
     info: line('info'),
     warn: line('warn'),
-    error: line('error'),
+    error: (...msg: unknown[]) =>
+      (msg.length === 1 && handled?.(msg[0]) ? line('debug') : line('error'))(...msg),
     setLevel: () => {},
     getLevel: () => LogLevel.INFO,
     setName: () => {},

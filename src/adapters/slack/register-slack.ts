@@ -8,6 +8,7 @@ import { UserLocales } from '../../core/rounds/user-locales.js';
 import type { InFlight } from '../../core/runtime/in-flight.js';
 import { boltLogger } from './bolt-logger.js';
 import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
+import { isAnsweredInstallRefusal } from './oauth/install-pages.js';
 import { registerInstallationEvents } from './oauth/installation-events.js';
 import type { StateRecords } from './oauth/one-time-state-store.js';
 import type { InstallationRecords, SlackInstallations } from './oauth/slack-installations.js';
@@ -84,7 +85,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     ...(deps.apiRetries !== undefined ? { retryConfig: { retries: deps.apiRetries } } : {}),
   };
-  const logger = boltLogger(log);
+  const logger = boltLogger(log, { handledElsewhere: isAnsweredInstallRefusal });
   const records = deps.installationRecords;
   if (settings.oauth && !records) throw new Error('multi-workspace mode needs an installation store');
   const oauth: SlackOAuth | null =

@@ -216,6 +216,36 @@ export function statsView(
   return textView(m.statsTitle(shown || null), lines, { sections });
 }
 
+/**
+ * Last week's top players and teams, posted before the first question of a week. The names go through
+ * the shown-name rule like every board: a name stored raw (by an older version) must not link or ping.
+ */
+export function weeklyDigestView(
+  weekKey: string,
+  players: Leaderboard,
+  teams: TeamLeaderboard,
+  m: Messages,
+): TextView {
+  const sections: Section[] = [];
+  if (players.entries.length > 0) {
+    sections.push({
+      title: m.digestPlayers,
+      body: players.entries
+        .map((e) => m.boardRow(e.rank, shownName(e.displayName) || m.noName, e.points))
+        .join('\n'),
+    });
+  }
+  if (teams.entries.length > 0) {
+    sections.push({
+      title: m.digestTeams,
+      body: teams.entries
+        .map((e) => m.teamRow(e.rank, shownName(e.name), e.average, e.total, e.memberCount))
+        .join('\n'),
+    });
+  }
+  return textView(m.digestTitle(weekKey), sections.length === 0 ? [m.digestEmpty] : [], { sections });
+}
+
 export function teamListView(teams: Team[], m: Messages): TextView {
   const lines = teams.map((t) => m.teamListRow(shownName(t.name), t.memberCount));
   return textView(m.teamListTitle, lines.length > 0 ? lines : [m.teamListEmpty]);

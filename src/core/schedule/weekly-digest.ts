@@ -1,7 +1,7 @@
 import type { ChannelRef, Locale } from '../model/model.js';
 import { weekKey } from '../model/periods.js';
 import { messagesFor } from '../presentation/messages/index.js';
-import { textView } from '../presentation/views.js';
+import { weeklyDigestView } from '../presentation/views.js';
 import type { QuizEngine } from '../rounds/quiz-engine.js';
 import type { PlatformLookup } from '../rounds/round-publisher.js';
 import type { CronSchedule } from './cron-expression.js';
@@ -29,24 +29,6 @@ export class WeeklyDigest {
     const lastWeek = weekKey(slot - WEEK, timeZone);
     const players = await this.engine.leaderboardFor(channel.scope, 'week', lastWeek, 5);
     const teams = await this.engine.teamLeaderboardFor(channel.scope, 'week', lastWeek, 3);
-    const sections = [];
-    if (players.entries.length > 0) {
-      sections.push({
-        title: m.digestPlayers,
-        body: players.entries.map((e) => m.boardRow(e.rank, e.displayName, e.points)).join('\n'),
-      });
-    }
-    if (teams.entries.length > 0) {
-      sections.push({
-        title: m.digestTeams,
-        body: teams.entries
-          .map((e) => m.teamRow(e.rank, e.name, e.average, e.total, e.memberCount))
-          .join('\n'),
-      });
-    }
-    const view = textView(m.digestTitle(lastWeek), sections.length === 0 ? [m.digestEmpty] : [], {
-      sections,
-    });
-    await this.platformFor(channel.scope)?.postText(channel, view);
+    await this.platformFor(channel.scope)?.postText(channel, weeklyDigestView(lastWeek, players, teams, m));
   }
 }

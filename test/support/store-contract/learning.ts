@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScopeId } from '../../../src/core/model/model.js';
+import { REVIEW_LOG_LIMIT } from '../../../src/core/ports/learning-store.js';
 import type { QuizStore } from '../../../src/core/ports/quiz-store.js';
 import { type ContractFixtures, DAY, HOUR, T0 } from './fixtures.js';
 
@@ -58,6 +59,27 @@ export function describeLearning(fx: ContractFixtures): void {
         [true, true],
       ]);
       expect(await store.markGuessed(scope, 'U1', 'q-never', T0)).toBe(false);
+    });
+
+    it(`keeps the newest ${REVIEW_LOG_LIMIT} answers of a long log, the guessed mark included`, async () => {
+      // Past the limit FSRS and readiness read only this window: the oldest must go, not the newest.
+      const total = REVIEW_LOG_LIMIT + 3;
+      const rounds = await Promise.all(
+        Array.from({ length: total }, (_, i) => practice('U1', { questionId: `q${i}`, domain: 'd1' })),
+      );
+      for (const [i, r] of rounds.entries()) await answer(r, 'U1', 'B', { now: T0 + i * 1000 });
+      let log = await store.reviewLog(scope, 'U1');
+      expect(log).toHaveLength(REVIEW_LOG_LIMIT);
+      expect(log[0]?.questionId).toBe('q3');
+      expect(log.at(-1)?.questionId).toBe(`q${total - 1}`);
+      expect(await store.markGuessed(scope, 'U1', `q${total - 1}`, T0 + total * 1000)).toBe(true);
+      log = await store.reviewLog(scope, 'U1');
+      // Redis keeps the mark as an entry of its own (folded into its answer when read): one answer fewer fits.
+      expect(log.length).toBeGreaterThanOrEqual(REVIEW_LOG_LIMIT - 1);
+      expect(log.length).toBeLessThanOrEqual(REVIEW_LOG_LIMIT);
+      const newest = Array.from({ length: log.length }, (_, i) => `q${total - log.length + i}`);
+      expect(log.map((e) => e.questionId)).toEqual(newest);
+      expect(log.at(-1)).toMatchObject({ questionId: `q${total - 1}`, correct: true, guessed: true });
     });
 
     it('counts first answers per question version, each picked key, right ones apart', async () => {

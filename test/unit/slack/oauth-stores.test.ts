@@ -4,6 +4,8 @@ import {
   RefusedStateError,
 } from '../../../src/adapters/slack/oauth/one-time-state-store.js';
 import { SlackInstallations } from '../../../src/adapters/slack/oauth/slack-installations.js';
+import { slackOAuth } from '../../../src/adapters/slack/oauth/slack-oauth.js';
+import { silentLogger } from '../../../src/core/ports/logger.js';
 
 /** State and installation records in memory, with TTLs on a manual clock. */
 class MemoryRecords {
@@ -109,5 +111,36 @@ describe('SlackInstallations', () => {
     await expect(
       installations.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow('no installation for team T1');
+  });
+});
+
+describe('the installation cache of multi-workspace mode, as slackOAuth builds it', () => {
+  it('holds at most 10,000 workspaces however many click within its lifetime', async () => {
+    const records = new MemoryRecords();
+    const teams = 25_000;
+    for (let i = 0; i < teams; i++) {
+      await records.put(
+        `T${i}`,
+        JSON.stringify({ teamId: `T${i}`, botToken: `xoxb-${i}`, botId: 'B', botUserId: 'U', scopes: [] }),
+      );
+    }
+    const { installations } = slackOAuth({
+      settings: { clientId: '1.2', clientSecret: 'secret', stateSecret: 'state-secret' },
+      records,
+      client: () => {
+        throw new Error('no Web API in this test');
+      },
+      clientOptions: {},
+      onInstalled: async () => {},
+      locale: 'en',
+      log: silentLogger,
+    });
+    // A click from each of 25,000 workspaces within the cache lifetime (30 s): a size cap, not only a TTL.
+    for (let i = 0; i < teams; i++) expect(await installations.botToken(`T${i}`)).toBe(`xoxb-${i}`);
+    expect(installations.cachedCount).toBeLessThanOrEqual(10_000);
+    records.reads.length = 0;
+    await installations.botToken(`T${teams - 1}`); // recent: from the cache
+    await installations.botToken('T0'); // least recently used: read again
+    expect(records.reads).toEqual(['T0']);
   });
 });

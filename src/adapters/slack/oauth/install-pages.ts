@@ -1,39 +1,129 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation, InstallURLOptions } from '@slack/bolt';
+import type { Locale } from '../../../core/model/model.js';
 import type { Logger } from '../../../core/ports/logger.js';
-import type { Messages } from '../../../core/presentation/messages/index.js';
+import { type Messages, messagesFor } from '../../../core/presentation/messages/index.js';
 import { RefusedStateError } from './one-time-state-store.js';
+import { pageLocale } from './page-locale.js';
 
 type CallbackOptions = NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['callbackOptions']>;
 
 export interface InstallPageDeps {
-  m: Messages;
+  /** QUIZ_LOCALE: the page language when the browser asks for none the quiz speaks. */
+  locale: Locale;
   installPath: string;
+  /** Bolt's state cookie, whose absence the refusal page names as the cause. */
+  stateCookieName: string;
   /** After the installation is stored: resume the workspace's paused subscriptions. */
   onInstalled(teamId: string): Promise<void>;
   /** An org-wide install is refused; its token is handed back to Slack (auth.revoke). */
   revoke(token: string): Promise<void>;
-  log: Pick<Logger, 'info' | 'warn'>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** Codes `oauth.v2.access` refuses when the redirect's code is not (or no longer) good: the browser's turn. */
+const REFUSED_CODES = new Set(['invalid_code', 'code_already_used', 'code_expired']);
+
+/** How the redirect answers a failed install: status, text, and how loudly it is logged. */
+export interface InstallRefusal {
+  status: number;
+  text(m: Messages): string;
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  fields: Record<string, unknown>;
 }
 
 /**
- * What the browser sees at the end of an install: a success page with the next steps, or a refusal that
- * says why (state forged, expired or reused; cancelled; an Enterprise Grid org-wide install). Slack's
- * OAuth errors carry no secrets, but only their code and our own text reach the page and the log.
+ * What a failed `GET /slack/oauth_redirect` means. The browser's doing (a cancel, a lost cookie, a
+ * reused or forged state, a stale code) is a 4xx page logged at info or warn; only what the app or Slack
+ * got wrong (our credentials, Slack unreachable) is a 500 logged at error.
+ */
+export function installRefusal(error: unknown): InstallRefusal {
+  const code = (error as { code?: unknown } | null)?.code;
+  const refused = (text: (m: Messages) => string, fields: Record<string, unknown>): InstallRefusal => ({
+    status: 400,
+    text,
+    level: 'warn',
+    msg: 'install refused',
+    fields,
+  });
+  if (error instanceof RefusedStateError)
+    return refused((m) => m.installStateRefused, { reason: error.reason });
+  if (code === 'slack_oauth_invalid_state') {
+    return refused((m) => m.installNotThisBrowser, { reason: 'state cookie not this browser session' });
+  }
+  if (code === 'slack_oauth_missing_state') {
+    return refused((m) => m.installStateRefused, { reason: 'no state in the redirect' });
+  }
+  if (code === 'slack_oauth_missing_code') {
+    return refused((m) => m.installFailed, { reason: 'no code in the redirect' });
+  }
+  if (
+    code === 'slack_oauth_installer_authorization_error' &&
+    error instanceof Error &&
+    /cancelled/i.test(error.message)
+  ) {
+    return {
+      status: 200,
+      text: (m) => m.installCancelled,
+      level: 'info',
+      msg: 'install cancelled',
+      fields: {},
+    };
+  }
+  const slackError = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  if (
+    code === 'slack_webapi_platform_error' &&
+    typeof slackError === 'string' &&
+    REFUSED_CODES.has(slackError)
+  ) {
+    return refused((m) => m.installCodeRefused, { slackError });
+  }
+  return {
+    status: 500,
+    text: (m) => m.installFailed,
+    level: 'error',
+    msg: 'install failed',
+    fields: { code, ...(typeof slackError === 'string' ? { slackError } : {}) },
+  };
+}
+
+/**
+ * Bolt logs every failed redirect at error before our failure callback runs; the callback logs it again
+ * at the level it deserves, so Bolt's line is only worth debug for the refusals the page answers.
+ */
+export function isAnsweredInstallRefusal(error: unknown): boolean {
+  return error instanceof Error && installRefusal(error).level !== 'error';
+}
+
+/**
+ * What the browser sees at the end of an install, in its own language: a success page with the next
+ * steps, or a refusal that says why and what to do (state forged, expired or reused; no state cookie in
+ * this browser; a stale code; cancelled; an Enterprise Grid org-wide install). Slack's OAuth errors carry
+ * no secrets, but only their code and our own text reach the page and the log.
  */
 export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
-  const { m, log } = deps;
+  const { log } = deps;
+  const m = (req: IncomingMessage): Messages => messagesFor(pageLocale(req, deps.locale));
   return {
-    afterInstallation: async (installation, _options, _req, res) => {
+    afterInstallation: async (installation, _options, req, res) => {
       if (!installation.isEnterpriseInstall) return true;
       log.warn({ enterpriseId: installation.enterprise?.id }, 'org-wide install refused');
       const token = installation.bot?.token;
       if (token)
         await deps.revoke(token).catch(() => log.warn({}, 'auth.revoke failed after a refused install'));
-      page(res, m.locale, 403, m.installRefusedTitle, [m.installOrgWideRefused], retry(deps));
+      const messages = m(req);
+      page(
+        res,
+        messages,
+        403,
+        messages.installRefusedTitle,
+        [messages.installOrgWideRefused],
+        retry(deps, messages),
+      );
       return false;
     },
-    successAsync: async (installation: Installation, _options: InstallURLOptions, _req, res) => {
+    successAsync: async (installation: Installation, _options: InstallURLOptions, req, res) => {
       const teamId = installation.team?.id ?? '';
       log.info({ teamId }, 'workspace installed');
       // The installation is stored: a failed resume must not turn the page into "nothing was installed"
@@ -41,25 +131,33 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
       await deps.onInstalled(teamId).catch((error: unknown) => {
         log.warn({ err: error, teamId }, 'subscriptions not resumed after install');
       });
-      page(res, m.locale, 200, m.installedTitle, m.installedBody(installation.team?.name ?? teamId));
-    },
-    failure: (error, _options, _req: IncomingMessage, res: ServerResponse) => {
-      const code = (error as { code?: string }).code;
-      log.warn(
-        { code, reason: error instanceof RefusedStateError ? error.reason : undefined },
-        'install refused',
+      const messages = m(req);
+      page(
+        res,
+        messages,
+        200,
+        messages.installedTitle,
+        messages.installedBody(installation.team?.name ?? teamId),
       );
-      if (
-        error instanceof RefusedStateError ||
-        code === 'slack_oauth_invalid_state' ||
-        code === 'slack_oauth_missing_state'
-      ) {
-        page(res, m.locale, 400, m.installRefusedTitle, [m.installStateRefused], retry(deps));
-      } else if (code === 'slack_oauth_installer_authorization_error' && /cancelled/i.test(error.message)) {
-        page(res, m.locale, 200, m.installRefusedTitle, [m.installCancelled], retry(deps));
-      } else {
-        page(res, m.locale, 500, m.installRefusedTitle, [m.installFailed], retry(deps));
+    },
+    failure: (error, _options, req: IncomingMessage, res: ServerResponse) => {
+      const refusal = installRefusal(error);
+      const fields = { ...refusal.fields };
+      if ((error as { code?: unknown }).code === 'slack_oauth_invalid_state') {
+        fields.reason = hasCookie(req, deps.stateCookieName)
+          ? 'state cookie of another install'
+          : 'no state cookie from this browser';
       }
+      log[refusal.level](fields, refusal.msg);
+      const messages = m(req);
+      page(
+        res,
+        messages,
+        refusal.status,
+        messages.installRefusedTitle,
+        [refusal.text(messages)],
+        retry(deps, messages),
+      );
     },
   };
 }
@@ -75,12 +173,14 @@ export const INSTALL_PATH_DEADLINE_MS = 3000;
  * `GET /slack/install` writes the one-time state to Redis before redirecting. When that fails, Bolt logs
  * the error but never answers the browser; this deadline answers for it.
  */
-export function installPathOptions(deps: Pick<InstallPageDeps, 'm' | 'installPath'>): InstallPathOptions {
+export function installPathOptions(
+  deps: Pick<InstallPageDeps, 'locale' | 'installPath'>,
+): InstallPathOptions {
   return {
-    beforeRedirection: async (_req, res) => {
+    beforeRedirection: async (req, res) => {
       const timer = setTimeout(() => {
-        if (!res.headersSent)
-          page(res, deps.m.locale, 503, deps.m.installRefusedTitle, [deps.m.unavailable], retry(deps));
+        const m = messagesFor(pageLocale(req, deps.locale));
+        if (!res.headersSent) page(res, m, 503, m.installRefusedTitle, [m.unavailable], retry(deps, m));
       }, INSTALL_PATH_DEADLINE_MS);
       res.once('close', () => clearTimeout(timer));
       return true;
@@ -88,13 +188,20 @@ export function installPathOptions(deps: Pick<InstallPageDeps, 'm' | 'installPat
   };
 }
 
-function retry(deps: Pick<InstallPageDeps, 'm' | 'installPath'>): { href: string; text: string } {
-  return { href: deps.installPath, text: deps.m.installRetryLink };
+function retry(deps: Pick<InstallPageDeps, 'installPath'>, m: Messages): { href: string; text: string } {
+  return { href: deps.installPath, text: m.installRetryLink };
+}
+
+function hasCookie(req: IncomingMessage, name: string): boolean {
+  const header = req.headers.cookie ?? '';
+  return header
+    .split(';')
+    .some((part) => part.trim().startsWith(`${name}=`) && part.trim().length > name.length + 1);
 }
 
 function page(
   res: ServerResponse,
-  lang: string,
+  m: Messages,
   status: number,
   title: string,
   lines: string[],
@@ -102,13 +209,18 @@ function page(
 ): void {
   const body = [
     '<!doctype html>',
-    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
+    `<html lang="${m.locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
     `<body><h1>${escapeHtml(title)}</h1>`,
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '',
     '</body></html>',
   ].join('\n');
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-language': m.locale,
+    vary: 'Accept-Language',
+    'cache-control': 'no-store',
+  });
   res.end(body);
 }
 

@@ -47,6 +47,11 @@ export class SlackInstallations implements InstallationStore {
 
   private readonly now: () => number;
 
+  /** How many installations this process holds (tests of the size cap). */
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+
   async storeInstallation(installation: Installation): Promise<void> {
     const stored = toStored(installation, this.now());
     await this.records.put(stored.teamId, JSON.stringify(stored));

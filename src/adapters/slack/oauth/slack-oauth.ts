@@ -1,7 +1,6 @@
 import type { HTTPReceiverOptions, webApi } from '@slack/bolt';
 import type { Locale } from '../../../core/model/model.js';
 import type { Logger } from '../../../core/ports/logger.js';
-import { messagesFor } from '../../../core/presentation/messages/index.js';
 import type { SlackTokens } from '../slack-tokens.js';
 import { installCallbacks, installPathOptions } from './install-pages.js';
 import { OneTimeStateStore, STATE_TTL_MS, type StateRecords } from './one-time-state-store.js';
@@ -19,6 +18,8 @@ export const SLACK_BOT_SCOPES = [
 
 export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
+/** Bolt's state cookie (its default name, set here so the refusal page can tell when it is missing). */
+export const STATE_COOKIE_NAME = 'slack-app-oauth-state';
 
 export interface SlackOAuthSettings {
   clientId: string;
@@ -34,6 +35,7 @@ export interface SlackOAuthDeps {
   clientOptions: NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['clientOptions']>;
   /** A workspace was installed (again): resume what its uninstall paused. */
   onInstalled(teamId: string): Promise<void>;
+  /** QUIZ_LOCALE: the install pages' language when the browser's Accept-Language names neither ja nor en. */
   locale: Locale;
   log: Logger;
   /** In-process installation cache lifetime; at most 60 s so a missed uninstall stops within a minute. */
@@ -78,12 +80,14 @@ export function slackOAuth(deps: SlackOAuthDeps): SlackOAuth {
         redirectUriPath: REDIRECT_PATH,
         directInstall: true,
         stateStore: new OneTimeStateStore(deps.records, settings.stateSecret),
+        stateCookieName: STATE_COOKIE_NAME,
         stateCookieExpirationSeconds: STATE_TTL_MS / 1000,
         clientOptions: deps.clientOptions,
-        installPathOptions: installPathOptions({ m: messagesFor(deps.locale), installPath: INSTALL_PATH }),
+        installPathOptions: installPathOptions({ locale: deps.locale, installPath: INSTALL_PATH }),
         callbackOptions: installCallbacks({
-          m: messagesFor(deps.locale),
+          locale: deps.locale,
           installPath: INSTALL_PATH,
+          stateCookieName: STATE_COOKIE_NAME,
           onInstalled: deps.onInstalled,
           revoke: async (token) => {
             await deps.client().auth.revoke({ token });

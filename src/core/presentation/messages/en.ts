@@ -254,6 +254,10 @@ export const en: Messages = {
   installRefusedTitle: 'Installation not completed',
   installStateRefused:
     'This installation link has expired, was already used, or did not come from this app. Nothing was installed.',
+  installNotThisBrowser:
+    'This browser has no record of starting this installation: it was started in another browser or a private window, cookies are blocked, or more than 10 minutes passed. Nothing was installed. Start the install again in this browser and finish it in the same browser.',
+  installCodeRefused:
+    'Slack did not accept the code of this installation: a code works once and only for a few minutes, so this page may have been reloaded or opened late. Nothing was installed. Start the install again.',
   installCancelled: 'The installation was cancelled. Nothing was installed.',
   installOrgWideRefused:
     'PMLE Quiz cannot be installed for a whole Enterprise Grid organization. Install it in each workspace instead. Nothing was installed.',

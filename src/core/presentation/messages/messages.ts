@@ -140,6 +140,10 @@ export interface Messages {
   installedBody(workspace: string): string[];
   installRefusedTitle: string;
   installStateRefused: string;
+  /** The redirect came without this browser's state cookie: another browser, a private window, too late. */
+  installNotThisBrowser: string;
+  /** Slack refused the code of the redirect (used already, expired, or never issued). */
+  installCodeRefused: string;
   installCancelled: string;
   installOrgWideRefused: string;
   installFailed: string;

@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChannelRef } from '../../../../src/core/model/model.js';
-import { PlatformError } from '../../../../src/core/ports/chat-platform.js';
+import { MemoryQuizStore } from '../../../../src/adapters/memory/memory-quiz-store.js';
+import { MemorySubscriptionStore } from '../../../../src/adapters/memory/memory-subscription-store.js';
+import type { ChannelRef, Question, Round } from '../../../../src/core/model/model.js';
+import { PlatformError, type PostAttempt } from '../../../../src/core/ports/chat-platform.js';
+import type { SubscriptionStore } from '../../../../src/core/ports/subscription-store.js';
 import { messagesFor } from '../../../../src/core/presentation/messages/index.js';
 import { answerValue } from '../../../../src/core/rounds/choices.js';
 import { ManualClock } from '../../../support/builders.js';
-import { memoryReplicas, type Replica } from '../../../support/schedule-replicas.js';
+import { aReplica, memoryReplicas, type Replica } from '../../../support/schedule-replicas.js';
 
 /**
  * The scheduler through `tick()`, on fixed dates (never today's): 2026-11-30 is a Monday, 09:00 in
@@ -206,5 +209,132 @@ describe('posting many channels (issue 17.1)', () => {
     await tick;
     expect(postedTo(limited)).toBe(6);
     expect(r.platform.posts).toHaveLength(12);
+  });
+});
+
+describe('the weekly digest (issue 21, point 10)', () => {
+  it('shows names by the shown-name rule, as every other view does, even names stored raw', async () => {
+    const clock = new ManualClock(MONDAY_9 - 3 * DAY); // last week's Friday
+    const store = new MemoryQuizStore();
+    const r = aReplica({ store, subscriptions: new MemorySubscriptionStore(() => clock.now()), clock });
+    await r.app.schedule.set(channel, '0 9 * * 1-5', 'Asia/Tokyo', en);
+    // Stored before names were neutralised on storage (an upgraded deployment), or by a path that skips it.
+    const raw = '[x](https://evil) @everyone';
+    await store.joinTeam(channel.scope, 'U1', 'crew', '[Crew](https://evil) <!channel>');
+    const started = await r.app.engine.startRound({
+      channel: { ...channel, channelId: 'C-old' },
+      kind: 'daily',
+    });
+    if (started.kind !== 'started') throw new Error('no round');
+    await r.app.engine.submitAnswer({
+      scope: channel.scope,
+      roundId: started.round.id,
+      player: { id: 'U1', displayName: raw },
+      choice: answerValue(started.question),
+    });
+
+    clock.set(MONDAY_9 + 1000);
+    await r.app.schedule.tick();
+    const digest = r.platform.texts[0]?.view;
+    const shown = [
+      digest?.title,
+      ...(digest?.lines ?? []),
+      ...(digest?.sections ?? []).map((x) => x.body),
+    ].join('\n');
+    expect(shown).toContain('x'); // the name is there, as text
+    expect(shown, 'masked link').not.toMatch(/\]\(/);
+    expect(shown, 'bare URL').not.toMatch(/\w:\/\//);
+    expect(shown, 'mention').not.toMatch(/@everyone|<!channel>/);
+    expect(shown).toContain('Crew');
+  });
+});
+
+/**
+ * Mutants that survived every test (issue 21, point 10): each case below fails with its mutant planted.
+ */
+describe('scheduler guarantees no other test pinned down', () => {
+  it('never posts a slot twice after the replica that claimed it crashed before moving the channel on', async () => {
+    const clock = new ManualClock(MONDAY_9 - 5 * MINUTE);
+    const store = new MemoryQuizStore();
+    const subscriptions = new MemorySubscriptionStore(() => clock.now());
+    // Replica A dies right after its post: the channel is never moved on, its claim stays behind.
+    const dies: SubscriptionStore = new Proxy(subscriptions, {
+      get(target, property) {
+        if (property === 'setNextPost') return () => new Promise<void>(() => {});
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const a = aReplica({ store, subscriptions: dies, clock });
+    const b = aReplica({ store, subscriptions, clock });
+    await b.app.schedule.set(channel, '0 9 * * *', 'Asia/Tokyo', en);
+    clock.set(MONDAY_9 + 200);
+    void a.app.schedule.tick();
+    await vi.waitFor(() => expect(a.platform.posts).toHaveLength(1));
+    // B looks at the still-due channel on later minutes: the claim is the slot's, whatever the minute.
+    for (let minute = 1; minute <= 30; minute++) {
+      clock.set(MONDAY_9 + minute * MINUTE + 200);
+      await b.app.schedule.tick();
+    }
+    expect(b.platform.posts).toHaveLength(0);
+    clock.set(TUESDAY_9 + 200);
+    await b.app.schedule.tick();
+    expect(b.platform.posts).toHaveLength(1); // the next slot is B's to post
+  });
+
+  it('posts nothing for a slot before the schedule was set when a later change makes the channel due', async () => {
+    const clock = new ManualClock(MONDAY_9 + 5 * HOUR); // Monday 14:00 in Tokyo, after the 09:00 slot
+    const r = oneReplica(clock);
+    await r.app.schedule.set(channel, '0 9 * * *', 'Asia/Tokyo', en);
+    clock.advance(5 * MINUTE);
+    // A change saves the subscription without a post time: due at once, the tick works the time out.
+    await r.app.schedule.extras(channel, true, en);
+    clock.advance(MINUTE);
+    await r.app.schedule.tick();
+    expect(r.platform.posts).toHaveLength(0);
+    clock.set(TUESDAY_9 + 1000);
+    await r.app.schedule.tick();
+    expect(r.platform.posts).toHaveLength(1);
+  });
+
+  it('keeps at most 4 posts in flight per workspace by default, however many of its channels are due', async () => {
+    const clock = new ManualClock(MONDAY_9 - 5 * MINUTE);
+    const r = oneReplica(clock);
+    const scopes = ['slack:T-big', 'discord:G-big'];
+    for (const scope of scopes) {
+      for (let i = 0; i < 10; i++) {
+        await r.app.schedule.set({ scope, channelId: `C${i}` }, '0 9 * * *', 'Asia/Tokyo', en);
+      }
+    }
+    const inFlight = new Map<string, number>();
+    const peak = new Map<string, number>();
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const post = r.platform.postQuestion.bind(r.platform);
+    r.platform.postQuestion = async (
+      to: ChannelRef,
+      round: Round,
+      question: Question,
+      attempt?: PostAttempt,
+    ) => {
+      const now = (inFlight.get(to.scope) ?? 0) + 1;
+      inFlight.set(to.scope, now);
+      peak.set(to.scope, Math.max(now, peak.get(to.scope) ?? 0));
+      await gate;
+      inFlight.set(to.scope, (inFlight.get(to.scope) ?? 1) - 1);
+      return post(to, round, question, attempt);
+    };
+    clock.set(MONDAY_9 + 1000);
+    const tick = r.app.schedule.tick();
+    const total = () => [...inFlight.values()].reduce((sum, n) => sum + n, 0);
+    await vi.waitFor(() => expect(total()).toBeGreaterThanOrEqual(8));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // room for any post beyond the cap to start
+    expect(Object.fromEntries(peak)).toEqual({ 'slack:T-big': 4, 'discord:G-big': 4 });
+    open();
+    await tick;
+    expect(r.platform.posts).toHaveLength(20);
+    expect(Object.fromEntries(peak)).toEqual({ 'slack:T-big': 4, 'discord:G-big': 4 });
   });
 });
