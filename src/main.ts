@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
-import { PIPED_WIDTH } from './adapters/console/render-text.js';
+import { terminalWidth } from './adapters/console/terminal-width.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     const write = (text: string): void => {
       process.stdout.write(text);
     };
-    const width = process.stdout.isTTY ? process.stdout.columns : PIPED_WIDTH;
+    const width = terminalWidth(process.stdout, process.env);
     const platform = new ConsolePlatform(
       write,
       content.bank,

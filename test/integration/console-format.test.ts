@@ -5,7 +5,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
+import { consoleEnv, ROOT, runCommand, runEntryPoint } from '../support/run-entry-point.js';
 
 /** The console as people use it: "choose two", wrapping by display width, full-width input, `| head`. */
 
@@ -92,6 +92,40 @@ describe('the console', () => {
     expect(lines.filter((l) => /^\s*[、。，．」』）】！？]/.test(l))).toEqual([]);
     expect(lines.some((l) => stringWidth(l) > 70)).toBe(true); // it did wrap, not just cut short
     expect(result.stdout).toContain('【正解の理由】');
+  });
+
+  it('wraps at COLUMNS when piped', async () => {
+    const result = await runEntryPoint(
+      '/quiz me\n',
+      consoleEnv({ QUIZ_QUESTIONS_DIR: bankOf('long-single-canary'), QUIZ_SEED: '3', COLUMNS: '50' }),
+    );
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((l) => stringWidth(l) > 50)).toEqual([]);
+    expect(lines.some((l) => stringWidth(l) > 40)).toBe(true);
+  });
+
+  it('wraps at COLUMNS, else 80, in a terminal that reports 0 columns (script run from a non-terminal)', async () => {
+    const dir = bankOf('long-single-canary');
+    const env = consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' });
+    // `script` gives the bot a pseudo-terminal; opened from a pipe, that terminal is 0 columns wide.
+    const inTerminal = (extra: NodeJS.ProcessEnv) =>
+      runCommand(
+        'script',
+        ['-qec', `${process.execPath} --import tsx src/main.ts`, '/dev/null'],
+        '/quiz me\n',
+        {
+          ...env,
+          ...extra,
+        },
+      );
+    const widest = (stdout: string): number => Math.max(...stdout.split(/\r?\n/).map((l) => stringWidth(l)));
+    const withColumns = await inTerminal({ COLUMNS: '60' });
+    expect(widest(withColumns.stdout)).toBeLessThanOrEqual(60);
+    expect(widest(withColumns.stdout)).toBeGreaterThan(50);
+    const without = await inTerminal({});
+    expect(widest(without.stdout)).toBeLessThanOrEqual(80);
+    expect(widest(without.stdout)).toBeGreaterThan(70);
   });
 
   it('speaks English only in English: no readings, no 【】 headings; a /gcp card offers a typed command', async () => {

@@ -4,7 +4,8 @@ import type { QuestionBank } from '../../core/ports/question-bank.js';
 import type { TextView } from '../../core/ports/views.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { questionView, revealView } from '../../core/presentation/views.js';
-import { type Layout, PIPED_WIDTH, renderQuestion, renderReveal, renderText } from './render-text.js';
+import { type Layout, renderQuestion, renderReveal, renderText } from './render-text.js';
+import { DEFAULT_WIDTH } from './terminal-width.js';
 
 /** The terminal as a chat platform with one channel: posts are printed, and the session answers them. */
 export class ConsolePlatform implements ChatPlatform {
@@ -16,8 +17,8 @@ export class ConsolePlatform implements ChatPlatform {
     private readonly bank: QuestionBank,
     private readonly timeZone: string,
     public locale: Locale,
-    /** Terminal columns; 80 when piped. */
-    public width: number = PIPED_WIDTH,
+    /** Terminal columns (see terminalWidth). */
+    public width: number = DEFAULT_WIDTH,
   ) {}
 
   get layout(): Layout {

@@ -14,8 +14,6 @@ export interface Layout {
   locale: Locale;
 }
 
-export const PIPED_WIDTH = 80;
-
 /** Japanese text uses 【】 headings; English text a plain marker, so it stays plain ASCII-style English. */
 function heading(title: string, layout: Layout): string {
   return layout.locale === 'ja' ? `【${title}】` : `▸ ${title}`;
