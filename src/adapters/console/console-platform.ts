@@ -30,7 +30,15 @@ export class ConsolePlatform implements ChatPlatform {
     return `console-${round.id}`;
   }
 
-  showQuestion(round: Round, question: Question): void {
+  /**
+   * Prints a question and makes it the one typed letters answer. `status` is a line under it (reviews left,
+   * or where the player stands with today's question); a question they can no longer answer has no hint.
+   */
+  showQuestion(
+    round: Round,
+    question: Question,
+    options: { status?: string; answerable?: boolean } = {},
+  ): void {
     const m = messagesFor(this.locale);
     const view = questionView({
       round,
@@ -42,7 +50,14 @@ export class ConsolePlatform implements ChatPlatform {
     });
     this.current = { round, question };
     const hint = view.picks > 1 ? m.consolePickHint(view.picks) : m.consoleAnswerHint(view.choices.length);
-    this.write(renderQuestion(view, hint, this.layout));
+    const notes = [options.status, options.answerable === false ? undefined : hint];
+    this.write(
+      renderQuestion(
+        view,
+        notes.filter((n): n is string => Boolean(n)),
+        this.layout,
+      ),
+    );
   }
 
   async refreshAnswerCount(): Promise<void> {

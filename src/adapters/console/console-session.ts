@@ -8,6 +8,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { displayedChoices, parseTypedPicks, picksRequired } from '../../core/rounds/choices.js';
 import type { RoundPublisher } from '../../core/rounds/round-publisher.js';
+import { todayRound } from '../../core/rounds/today-round.js';
 import type { ConsolePlatform } from './console-platform.js';
 import { renderText } from './render-text.js';
 import { wrapText } from './wrap.js';
@@ -109,9 +110,12 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         const reply = await commands.run(parsed, ctx);
         if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
         else {
-          platform.showQuestion(reply.round, reply.question);
-          // A review question says how many reviews remain where a posted one counts answers.
-          if (reply.round.kind === 'review') write(`${reply.view.answers}\n`);
+          // A review question says how many reviews remain, today's question shown again where the player
+          // stands, in the line that counts answers on a posted one.
+          platform.showQuestion(reply.round, reply.question, {
+            ...(reply.round.kind === 'practice' ? {} : { status: reply.view.answers }),
+            ...(reply.answerable === false ? { answerable: false } : {}),
+          });
         }
         return;
       }
@@ -152,5 +156,10 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     // The feedback's buttons ("I guessed", "Report") print as the commands that do the same here.
     const { view } = await commands.answer(current.round.id, keys.join(','), ctx);
     write(`\n${renderText(view, platform.layout)}`);
+    // A practice or review question took the place of today's on screen: say how to get it back.
+    if (current.round.kind !== 'daily') {
+      const today = await todayRound(commands.engine, channel, ctx.userId);
+      if (today.kind === 'open') say(`\n${m.todayStillOpen}`);
+    }
   }
 }

@@ -42,9 +42,12 @@ export function renderText(view: TextView, layout: Layout): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderQuestion(view: QuestionView, hint: string, layout: Layout): string {
+/** A question with its choices written out; `notes` are the lines under it (a state, how to answer). */
+export function renderQuestion(view: QuestionView, notes: readonly string[], layout: Layout): string {
+  const wrap = (text: string): string => wrapText(text, layout.width);
   const choices = view.choices.map((c) => wrapText(`  ${c.letter}. ${c.text}`, layout.width, '     '));
-  return `\n${RULE} ${view.title} ${RULE}\n${wrapText(view.stem, layout.width)}\n\n${choices.join('\n')}\n\n${wrapText(view.context, layout.width)}\n${wrapText(hint, layout.width)}\n`;
+  const under = [view.context, ...notes].map(wrap).join('\n');
+  return `\n${RULE} ${view.title} ${RULE}\n${wrap(view.stem)}\n\n${choices.join('\n')}\n\n${under}\n`;
 }
 
 export function renderReveal(view: RevealView, layout: Layout): string {

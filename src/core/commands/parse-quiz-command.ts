@@ -6,6 +6,8 @@ export type QuizCommand =
   | { kind: 'help' }
   | { kind: 'leaderboard'; period: Period; teams: boolean }
   | { kind: 'me' }
+  /** Today's question again, with the player's state in it (the console). */
+  | { kind: 'today' }
   | { kind: 'next'; domain?: string }
   | { kind: 'team-join'; name: string }
   | { kind: 'team-leave' }
@@ -54,6 +56,8 @@ export function parseQuizCommand(text: string): QuizCommand {
     case 'me':
     case 'stats':
       return args.length === 0 ? { kind: 'me' } : { kind: 'usage', command: 'me' };
+    case 'today':
+      return args.length === 0 ? { kind: 'today' } : { kind: 'usage', command: 'today' };
     case 'next':
     case 'practice':
       return args.length <= 1

@@ -6,6 +6,7 @@ import { MAX_TEAM_NAME } from '../model/teams.js';
 import { noMetrics, type QuizMetrics } from '../ports/metrics.js';
 import type { QuestionView, TextView } from '../ports/views.js';
 import type { ButtonAction } from '../presentation/action-id.js';
+import { rightAnswerLine } from '../presentation/answer-text.js';
 import { type Messages, messagesFor } from '../presentation/messages/index.js';
 import { type PickerView, pickerView } from '../presentation/picker-view.js';
 import { serviceCardView, serviceChoicesView } from '../presentation/service-views.js';
@@ -18,8 +19,10 @@ import {
   teamListView,
   textView,
 } from '../presentation/views.js';
+import { displayedChoices } from '../rounds/choices.js';
 import type { AnswerOutcome, QuizEngine } from '../rounds/quiz-engine.js';
 import type { RoundPublisher } from '../rounds/round-publisher.js';
+import { todayRound } from '../rounds/today-round.js';
 import type { ScheduleCommands } from '../schedule/schedule-commands.js';
 import { LearningCommands } from './learning-commands.js';
 import { LEARNING_ADMIN_COMMANDS } from './parse-learning-command.js';
@@ -38,7 +41,14 @@ export interface CommandContext {
 
 export type CommandReply =
   | { kind: 'text'; view: TextView }
-  | { kind: 'question'; view: QuestionView; round: Round; question: Question };
+  | {
+      kind: 'question';
+      view: QuestionView;
+      round: Round;
+      question: Question;
+      /** False for a question shown again that the player can no longer answer (`/quiz today`). */
+      answerable?: boolean;
+    };
 
 export interface QuizCommandsDeps {
   engine: QuizEngine;
@@ -94,6 +104,10 @@ export class QuizCommands {
         );
       case 'me':
         return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
+      case 'today':
+        // The chat platforms keep the question in the channel; the console scrolls it away.
+        if (platformOf(ctx.scope) !== 'console') return text(textView(m.unknownSubcommand('today')));
+        return this.today(ctx, m);
       case 'next':
         return this.practice(ctx, m, command.domain ? { domain: command.domain } : {});
       case 'team-join': {
@@ -239,6 +253,28 @@ export class QuizCommands {
       finished(isStoreUnavailable(error) ? 'unavailable' : 'error');
       throw error;
     }
+  }
+
+  /**
+   * `/quiz today`: the channel's question of the day again, with where the player stands in it (open, their
+   * answer, or closed) in the line that counts answers elsewhere, and the right answer once it cannot be
+   * answered any more.
+   */
+  private async today(ctx: CommandContext, m: Messages): Promise<CommandReply> {
+    const { engine } = this.deps;
+    const today = await todayRound(engine, { scope: ctx.scope, channelId: ctx.channelId }, ctx.userId);
+    if (today.kind === 'none') return text(textView(m.todayNone));
+    const { round, question } = today;
+    const domain = engine.bank.domain(question.domain);
+    const view = questionView({ round, question, domain, answerCount: 0, timeZone: engine.timeZone, m });
+    const right = (): string => rightAnswerLine(question, displayedChoices(question, round), m);
+    view.answers =
+      today.kind === 'open'
+        ? m.todayOpen
+        : today.kind === 'answered'
+          ? m.todayAnswered(today.correct, right())
+          : m.todayClosed(right());
+    return { kind: 'question', view, round, question, answerable: today.kind === 'open' };
   }
 
   private async practice(

@@ -12,6 +12,7 @@ const USAGE: Record<string, string> = {
   post: 'Usage: /quiz post [domain]  (admins: post a question now)',
   next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
+  today: "Usage: /quiz today  (today's question again, with your answer or the right one)",
   review:
     'Usage: /quiz review | /quiz review off | /quiz review on  (your due review questions, private, not scored)',
   ready: 'Usage: /quiz ready | /quiz ready team  (exam readiness per section)',
@@ -156,6 +157,13 @@ export const en: Messages = {
   consoleUnknownInput: 'Type the letter (or number) of a choice, or /help for the commands.',
   consoleNoQuestion: 'There is no open question. Type /quiz next for one.',
   consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
+  todayOpen: 'Open: you have not answered it yet.',
+  todayAnswered: (correct, rightAnswer) =>
+    `You answered today's question: ${correct ? 'right' : 'wrong'}. ${rightAnswer}`,
+  todayClosed: (rightAnswer) =>
+    `Today's question has closed. ${rightAnswer}. /quiz post brings the next one.`,
+  todayNone: 'There is no question of the day yet. /quiz post brings one.',
+  todayStillOpen: "Today's question is still open: /quiz today shows it again.",
   help: [
     'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
     'Answer with the letter buttons ("choose two": press Answer and pick exactly two): your first answer counts; you get the explanation privately.',

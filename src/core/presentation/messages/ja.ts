@@ -12,6 +12,7 @@ const USAGE: Record<string, string> = {
   post: '使い方: /quiz post [ドメイン]（管理者: 今すぐ問題を投稿）',
   next: '使い方: /quiz next [ドメイン]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
+  today: '使い方: /quiz today（今日の問題をもう一度表示。回答済みなら自分の結果と正解）',
   review: '使い方: /quiz review | /quiz review off | /quiz review on（復習問題。自分だけに表示、得点なし）',
   ready: '使い方: /quiz ready | /quiz ready team（セクション別の試験準備度）',
   report:
@@ -138,6 +139,13 @@ export const ja: Messages = {
   consoleNoQuestion: '回答できる問題がありません。/quiz next で次の問題を出題します。',
   consoleWelcome:
     'PMLE クイズボット: ローカルのコンソールモードです（Slack と Discord のトークンが未設定）。',
+  todayOpen: '受付中: まだ回答していません。',
+  todayAnswered: (correct, rightAnswer) =>
+    `今日の問題には回答済みです（${correct ? '正解' : '不正解'}）。${rightAnswer}`,
+  todayClosed: (rightAnswer) =>
+    `今日の問題は締め切られました。${rightAnswer}。/quiz post で次の問題を出題します。`,
+  todayNone: '今日の問題はまだありません。/quiz post で出題します。',
+  todayStillOpen: '今日の問題はまだ回答できます。/quiz today でもう一度表示します。',
   help: [
     'PMLE クイズ: Google Cloud Professional Machine Learning Engineer 試験対策の問題を毎日出題します。',
     '文字のボタンで回答してください（「2 つ選択」の問題は「回答する」を押してちょうど 2 つ選びます）。最初の回答だけが有効で、解説はあなたにだけ表示されます。',

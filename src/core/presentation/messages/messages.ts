@@ -81,6 +81,13 @@ export interface Messages {
   consoleUnknownInput: string;
   consoleNoQuestion: string;
   consoleWelcome: string;
+  /** `/quiz today` (console): today's question again, with where the player stands. */
+  todayOpen: string;
+  todayAnswered(correct: boolean, rightAnswer: string): string;
+  todayClosed(rightAnswer: string): string;
+  todayNone: string;
+  /** After a practice or review answer, while today's question waits for the player. */
+  todayStillOpen: string;
   help: string;
   consoleHelp: string;
   usage(command: string): string;

@@ -9,6 +9,7 @@ describe('parseQuizCommand', () => {
     ['leaderboard month teams', { kind: 'leaderboard', period: 'month', teams: true }],
     ['LEADERBOARD all', { kind: 'leaderboard', period: 'all', teams: false }],
     ['me', { kind: 'me' }],
+    ['today', { kind: 'today' }],
     ['next', { kind: 'next' }],
     ['next monitoring', { kind: 'next', domain: 'monitoring' }],
     ['team join  ML  Ops ', { kind: 'team-join', name: 'ML Ops' }],
