@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
-import type { CommandContext, QuizCommands } from '../../core/commands/quiz-commands.js';
+import type { CommandContext, CommandReply, QuizCommands } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
 import type { Locale } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -58,7 +58,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   // otherwise be emitted before anyone listens, and lost.
   const lines = rl[Symbol.asyncIterator]();
   say(messagesFor(deps.defaultLocale).consoleWelcome);
-  await publisher.publish(channel);
+  await resumeOrPost(await context());
 
   try {
     for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
@@ -78,6 +78,30 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     }
   } finally {
     process.off('SIGINT', onSignal);
+  }
+
+  /**
+   * A start shows the question of the day that is still open (on Redis it outlives the process), so a
+   * restart neither reveals it early nor breaks a streak with a round nobody could answer; a new one is
+   * posted only when none is open, and posting reveals one whose time is up.
+   */
+  async function resumeOrPost(ctx: CommandContext): Promise<void> {
+    const today = await todayRound(commands.engine, channel, ctx.userId);
+    if (today.kind === 'open' || today.kind === 'answered') show(await commands.run({ kind: 'today' }, ctx));
+    else await publisher.publish(channel);
+  }
+
+  function show(reply: CommandReply): void {
+    if (reply.kind === 'text') {
+      write(renderText(reply.view, platform.layout));
+      return;
+    }
+    // A review question says how many reviews remain, today's question shown again where the player
+    // stands, in the line that counts answers on a posted one.
+    platform.showQuestion(reply.round, reply.question, {
+      ...(reply.round.kind === 'practice' ? {} : { status: reply.view.answers }),
+      ...(reply.answerable === false ? { answerable: false } : {}),
+    });
   }
 
   async function handleLine(line: string, ctx: CommandContext): Promise<void> {
@@ -107,23 +131,12 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
           if (result.kind === 'no-questions') say(m.noQuestions);
           return;
         }
-        const reply = await commands.run(parsed, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
-        else {
-          // A review question says how many reviews remain, today's question shown again where the player
-          // stands, in the line that counts answers on a posted one.
-          platform.showQuestion(reply.round, reply.question, {
-            ...(reply.round.kind === 'practice' ? {} : { status: reply.view.answers }),
-            ...(reply.answerable === false ? { answerable: false } : {}),
-          });
-        }
+        show(await commands.run(parsed, ctx));
         return;
       }
       case '/practice': {
         // What the /gcp card's "practise a question" button does elsewhere.
-        const reply = await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
-        else platform.showQuestion(reply.round, reply.question);
+        show(await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx));
         return;
       }
       default:

@@ -1,0 +1,69 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadQuizContent } from '../../src/adapters/questions/quiz-content.js';
+import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
+import { singleAnswerBank } from '../support/single-answer-bank.js';
+
+/** The terminal wraps long lines: compare with whitespace folded. */
+const fold = (text: string): string => text.replace(/\s+/g, ' ');
+
+/** The letter the console showed the right choice under, found by the bank's text of that choice. */
+function rightLetter(stdout: string, dir: string): string {
+  const out = fold(stdout);
+  const question = loadQuizContent(dir)
+    .bank.all()
+    .find((q) => out.includes(fold(q.stem.en)));
+  const right = question?.choices.find((c) => c.key === question.answer[0]);
+  if (!right) throw new Error(`no question of the bank found in:\n${stdout}`);
+  const escaped = fold(right.text.en).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const letter = new RegExp(`([A-E])\\. ${escaped}`).exec(out)?.[1];
+  if (!letter) throw new Error(`right choice not shown in:\n${stdout}`);
+  return letter;
+}
+
+describe('console mode on Redis: a restart resumes the open round', () => {
+  const bank = singleAnswerBank();
+  afterAll(() => bank.remove());
+
+  it('shows the open round at each start instead of revealing it, and keeps the streak across runs', async () => {
+    const target = await startRedisTarget();
+    if (!target) return; // QUIZ_TEST_SKIP_REDIS=1: skipped on purpose
+    const prefix = uniquePrefix();
+    const redis = new Redis(target.url, { lazyConnect: true });
+    try {
+      await redis.connect();
+      const env = consoleEnv({
+        QUIZ_LOCALE: 'en',
+        REDIS_URL: target.url,
+        REDIS_KEY_PREFIX: prefix,
+        QUIZ_SEED: '1',
+        QUIZ_QUESTIONS_DIR: bank.dir,
+      });
+      const first = await runEntryPoint('', env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain("Today's PMLE question");
+      const letter = rightLetter(first.stdout, bank.dir);
+
+      // The same round again: the letter seen in the first run answers it, right.
+      const second = await runEntryPoint(`${letter}\n`, env);
+      expect(second.stdout).not.toContain('Answer revealed');
+      expect(second.stdout).toContain('Open: you have not answered it yet.');
+      expect(second.stdout).toContain('Correct! +10 points');
+
+      // Two runs that only look at stats and change the language: the round stays, the streak too.
+      const third = await runEntryPoint('/quiz me\n/quiz lang en\n', env);
+      expect(third.stdout).not.toContain('Answer revealed');
+      expect(fold(third.stdout)).toMatch(/You answered today's question: right\. Right answer: [A-E]\./);
+      expect(third.stdout).toContain('Right daily answers in a row: 1 (best 1)');
+      const fourth = await runEntryPoint('/quiz me\n', env);
+      expect(fourth.stdout).not.toContain('Answer revealed');
+      expect(fourth.stdout).toContain('Right daily answers in a row: 1 (best 1)');
+      expect(fourth.stdout).toContain('Accuracy: 1/1 (100%)');
+    } finally {
+      await deleteByPrefix(redis, prefix);
+      redis.disconnect();
+      await target.close();
+    }
+  });
+});
