@@ -66,4 +66,35 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       await target.close();
     }
   });
+
+  it('speaks the language the player chose with /quiz lang in every post and reply, from the start', async () => {
+    const target = await startRedisTarget();
+    if (!target) return; // QUIZ_TEST_SKIP_REDIS=1: skipped on purpose
+    const prefix = uniquePrefix();
+    const redis = new Redis(target.url, { lazyConnect: true });
+    try {
+      await redis.connect();
+      // QUIZ_LOCALE is Japanese; the player switches to English in the first run.
+      const env = consoleEnv({
+        REDIS_URL: target.url,
+        REDIS_KEY_PREFIX: prefix,
+        QUIZ_SEED: '1',
+        QUIZ_QUESTIONS_DIR: bank.dir,
+      });
+      const first = await runEntryPoint('/quiz lang en\n', env);
+      expect(first.stdout).toContain('今日の PMLE 問題');
+      expect(first.stdout).toContain('Language set to English.');
+      // The next start, a post and its reveal, and the replies: English only.
+      const second = await runEntryPoint('/quiz post\n/quiz me\n', env);
+      expect(second.stdout).toContain('PMLE quiz bot: local console mode');
+      expect(second.stdout).toContain("Today's PMLE question");
+      expect(second.stdout).toContain('Answer revealed');
+      expect(second.stdout).toContain('Stats for tester');
+      expect(second.stdout).not.toMatch(/[\u3040-\u30ff【】]/); // no kana, no Japanese headings
+    } finally {
+      await deleteByPrefix(redis, prefix);
+      redis.disconnect();
+      await target.close();
+    }
+  });
 });

@@ -57,8 +57,12 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   // Start reading before the first await: lines piped in while the question is being posted would
   // otherwise be emitted before anyone listens, and lost.
   const lines = rl[Symbol.asyncIterator]();
-  say(messagesFor(deps.defaultLocale).consoleWelcome);
-  await resumeOrPost(await context());
+  // One language for the player at the terminal, posts included: theirs (/quiz lang, kept on Redis
+  // across runs), else QUIZ_LOCALE.
+  const start = await context();
+  platform.locale = start.locale;
+  say(messagesFor(start.locale).consoleWelcome);
+  await resumeOrPost(start);
 
   try {
     for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
