@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
+import { consoleUserName } from './adapters/console/console-user.js';
 import { terminalWidth } from './adapters/console/terminal-width.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
       input: process.stdin,
       write,
       defaultLocale: config.quiz.locale,
-      displayName: config.consoleUserName,
+      displayName: consoleUserName(process.env),
       log: log.child({ component: 'console' }),
     });
     await stores.redis?.quit();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,12 +77,12 @@ describe('the console', () => {
   it('wraps at 80 columns when piped, by display width, with Japanese line-break rules; practice never scores', async () => {
     const dir = bankOf('long-single-canary');
     const result = await runEntryPoint(
-      // No USER: the player has no name, and is not called 「you さん」.
+      // No USER: the player is named from the OS account, and is not called 「you さん」.
       '1\n/gcp bqml\n/quiz next\n1\n/quiz me\n',
       withoutUser(consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' })),
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('あなたの成績');
+    expect(result.stdout).toContain(`${userInfo().username} さんの成績`);
     expect(result.stdout).not.toMatch(/you ?さん/);
     // /quiz next is practice: its feedback reports no points (only the daily answer's does).
     expect(result.stdout).toContain('練習問題（得点には数えません）');

@@ -1,26 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadQuizContent } from '../../src/adapters/questions/quiz-content.js';
+import { fold, rightLetters } from '../support/console-output.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
 import { singleAnswerBank } from '../support/single-answer-bank.js';
-
-/** The terminal wraps long lines: compare with whitespace folded. */
-const fold = (text: string): string => text.replace(/\s+/g, ' ');
-
-/** The letter the console showed the right choice under, found by the bank's text of that choice. */
-function rightLetter(stdout: string, dir: string): string {
-  const out = fold(stdout);
-  const question = loadQuizContent(dir)
-    .bank.all()
-    .find((q) => out.includes(fold(q.stem.en)));
-  const right = question?.choices.find((c) => c.key === question.answer[0]);
-  if (!right) throw new Error(`no question of the bank found in:\n${stdout}`);
-  const escaped = fold(right.text.en).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const letter = new RegExp(`([A-E])\\. ${escaped}`).exec(out)?.[1];
-  if (!letter) throw new Error(`right choice not shown in:\n${stdout}`);
-  return letter;
-}
 
 describe('console mode on Redis: a restart resumes the open round', () => {
   const bank = singleAnswerBank();
@@ -43,7 +26,7 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       const first = await runEntryPoint('', env);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain("Today's PMLE question");
-      const letter = rightLetter(first.stdout, bank.dir);
+      const [letter] = rightLetters(first.stdout, bank.dir);
 
       // The same round again: the letter seen in the first run answers it, right.
       const second = await runEntryPoint(`${letter}\n`, env);
@@ -65,7 +48,7 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       redis.disconnect();
       await target.close();
     }
-  });
+  }, 90_000); // four runs of the bot, each a few seconds on a busy machine
 
   it('speaks the language the player chose with /quiz lang in every post and reply, from the start', async () => {
     const target = await startRedisTarget();
@@ -96,5 +79,5 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       redis.disconnect();
       await target.close();
     }
-  });
+  }, 60_000);
 });

@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { fold } from '../support/console-output.js';
 import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
 import { singleAnswerBank } from '../support/single-answer-bank.js';
-
-/** The terminal wraps long lines: compare with whitespace folded. */
-const fold = (text: string): string => text.replace(/\s+/g, ' ');
 
 describe("console mode: today's question is never lost behind a practice question", () => {
   // One typed letter answers only a single-answer question.

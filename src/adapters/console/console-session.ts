@@ -23,6 +23,7 @@ export interface ConsoleSessionDeps {
   input: Readable;
   write: (text: string) => void;
   defaultLocale: Locale;
+  /** The player's name (see consoleUserName); empty for none, then a readable stand-in is used. */
   displayName: string;
   /** Failures other than the store's are logged here (stderr), besides the line shown to the user. */
   log?: Logger;
@@ -39,7 +40,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     scope: CONSOLE_SCOPE,
     channelId: CONSOLE_CHANNEL,
     userId: 'local-user',
-    displayName: deps.displayName,
+    // Stored with a daily answer and shown on the boards: never "(no name)".
+    displayName: deps.displayName || messagesFor(deps.defaultLocale).consolePlayer,
     locale:
       (await commands.engine.userLocale(CONSOLE_SCOPE, 'local-user').catch(() => null)) ?? deps.defaultLocale,
     // The person at the terminal owns this bot.
@@ -121,7 +123,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     switch (command.toLowerCase()) {
       case '/help':
       case 'help':
-        say(m.consoleHelp);
+        // The same help as /quiz help: one help per platform, from the command table.
+        show(await commands.run({ kind: 'help' }, ctx));
         return;
       case '/gcp':
         write(renderText(commands.gcp(args, ctx.locale), platform.layout));
@@ -131,6 +134,11 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         // "post" brings the channel's next scored question (and reveals the one before); "next" is a
         // practice question, never scored, as everywhere else.
         if (parsed.kind === 'post') {
+          const unknown = commands.unknownSection(parsed.domain, m);
+          if (unknown) {
+            write(renderText(unknown, platform.layout));
+            return;
+          }
           const result = await publisher.publish(channel, parsed.domain ? { domain: parsed.domain } : {});
           if (result.kind === 'no-questions') say(m.noQuestions);
           return;

@@ -31,7 +31,10 @@ export function typedCommand(button: ButtonView): string | null {
 
 export function renderText(view: TextView, layout: Layout): string {
   const wrap = (text: string): string => wrapText(text, layout.width);
-  const out = [wrap(view.title), ...view.lines.map(wrap)];
+  // A line that starts with a command (the help) continues indented, so the commands stand out.
+  const wrapLine = (text: string): string =>
+    text.startsWith('/') ? wrapText(text, layout.width, '    ') : wrap(text);
+  const out = [wrap(view.title), ...view.lines.map(wrapLine)];
   for (const section of view.sections) out.push('', heading(section.title, layout), wrap(section.body));
   const commands = view.buttons.flatMap((b) => {
     const typed = typedCommand(b);

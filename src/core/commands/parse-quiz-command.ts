@@ -25,7 +25,10 @@ export type QuizCommand =
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
   | LearningCommand
-  /** Wrong arguments: show the usage of `command`; `unknown` names an unknown subcommand. */
+  /**
+   * Wrong arguments: show the usage of `command` (`section`: the exam sections, where one is asked for);
+   * `unknown` names an unknown subcommand.
+   */
   | { kind: 'usage'; command: string; unknown?: string };
 
 /** A round lasts between 5 minutes and 24 hours. */
@@ -126,6 +129,8 @@ function parseSchedule(args: string[]): QuizCommand {
     if (value !== 'on' && value !== 'off') return { kind: 'usage', command: 'schedule' };
     return { kind: first === 'digest' ? 'schedule-digest' : 'schedule-extras', enabled: value === 'on' };
   }
+  // Asked for a section without naming one: the reply lists them.
+  if (first === 'domain' && args.length === 1) return { kind: 'usage', command: 'section' };
   if (first === 'domain' && args.length === 2) {
     const domain = args[1] ?? '';
     return { kind: 'schedule-domain', domain: domain.toLowerCase() === 'all' ? null : domain };

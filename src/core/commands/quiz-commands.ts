@@ -1,12 +1,13 @@
 import { isStoreUnavailable } from '../model/errors.js';
-import type { Locale, Question, Round, ScopeId } from '../model/model.js';
+import type { Locale, ScopeId } from '../model/model.js';
 import { platformOf } from '../model/model.js';
 import { neutralize } from '../model/safe-text.js';
 import { MAX_TEAM_NAME } from '../model/teams.js';
 import { noMetrics, type QuizMetrics } from '../ports/metrics.js';
-import type { QuestionView, TextView } from '../ports/views.js';
+import type { TextView } from '../ports/views.js';
 import type { ButtonAction } from '../presentation/action-id.js';
-import { rightAnswerLine } from '../presentation/answer-text.js';
+import { isOffered } from '../presentation/command-table.js';
+import { helpView } from '../presentation/help-view.js';
 import { type Messages, messagesFor } from '../presentation/messages/index.js';
 import { type PickerView, pickerView } from '../presentation/picker-view.js';
 import { serviceCardView, serviceChoicesView } from '../presentation/service-views.js';
@@ -19,36 +20,16 @@ import {
   teamListView,
   textView,
 } from '../presentation/views.js';
-import { displayedChoices } from '../rounds/choices.js';
 import type { AnswerOutcome, QuizEngine } from '../rounds/quiz-engine.js';
 import type { RoundPublisher } from '../rounds/round-publisher.js';
-import { todayRound } from '../rounds/today-round.js';
 import type { ScheduleCommands } from '../schedule/schedule-commands.js';
+import type { CommandContext, CommandReply } from './command-reply.js';
 import { LearningCommands } from './learning-commands.js';
 import { LEARNING_ADMIN_COMMANDS } from './parse-learning-command.js';
 import type { QuizCommand } from './parse-quiz-command.js';
+import { todayReply } from './today-reply.js';
 
-/** Who asked, where, and in which language. Adapters build it from their payloads. */
-export interface CommandContext {
-  scope: ScopeId;
-  channelId: string;
-  userId: string;
-  displayName: string;
-  locale: Locale;
-  /** Asked only for admin commands (it may cost a platform API call). */
-  isAdmin(): Promise<boolean>;
-}
-
-export type CommandReply =
-  | { kind: 'text'; view: TextView }
-  | {
-      kind: 'question';
-      view: QuestionView;
-      round: Round;
-      question: Question;
-      /** False for a question shown again that the player can no longer answer (`/quiz today`). */
-      answerable?: boolean;
-    };
+export type { CommandContext, CommandReply } from './command-reply.js';
 
 export interface QuizCommandsDeps {
   engine: QuizEngine;
@@ -89,8 +70,9 @@ export class QuizCommands {
     if (ADMIN_COMMANDS.has(command.kind) && !(await ctx.isAdmin())) return text(textView(m.adminOnly));
     switch (command.kind) {
       case 'help':
-        return text(textView(m.help.split('\n')[0] ?? '', m.help.split('\n').slice(1)));
+        return text(helpView(platformOf(ctx.scope), m));
       case 'usage':
+        if (command.command === 'section') return text(textView(m.chooseSection(this.sections())));
         return text(
           textView(
             command.unknown ? m.unknownSubcommand(neutralize(command.unknown, 40)) : m.usage(command.command),
@@ -105,9 +87,8 @@ export class QuizCommands {
       case 'me':
         return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
       case 'today':
-        // The chat platforms keep the question in the channel; the console scrolls it away.
-        if (platformOf(ctx.scope) !== 'console') return text(textView(m.unknownSubcommand('today')));
-        return this.today(ctx, m);
+        if (!isOffered('today', platformOf(ctx.scope))) return text(textView(m.unknownSubcommand('today')));
+        return todayReply(engine, ctx, m);
       case 'next':
         return this.practice(ctx, m, command.domain ? { domain: command.domain } : {});
       case 'team-join': {
@@ -130,7 +111,8 @@ export class QuizCommands {
         await engine.setUserLocale(ctx.scope, ctx.userId, command.locale);
         return text(textView(messagesFor(command.locale).langSet(command.locale)));
       case 'post': {
-        if (command.domain && !engine.bank.domain(command.domain)) return text(textView(m.noQuestions));
+        const unknown = this.unknownSection(command.domain, m);
+        if (unknown) return text(unknown);
         const result = await this.deps.publisher.publish(channel, {
           ...(command.domain ? { domain: command.domain } : {}),
           includeExtras: await this.deps.schedule.includesExtras(channel),
@@ -154,6 +136,16 @@ export class QuizCommands {
       default:
         return this.learning.run(command, ctx, m);
     }
+  }
+
+  /** The reply to a section the exam guide does not have (it lists the ones it has); null for a known one. */
+  unknownSection(section: string | undefined, m: Messages): TextView | null {
+    if (section === undefined || this.deps.engine.bank.domain(section)) return null;
+    return textView(m.unknownSection(neutralize(section, 40), this.sections()));
+  }
+
+  private sections(): { id: string; section: number }[] {
+    return this.deps.engine.bank.domains().map((d) => ({ id: d.id, section: d.section }));
   }
 
   /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due. */
@@ -255,35 +247,14 @@ export class QuizCommands {
     }
   }
 
-  /**
-   * `/quiz today`: the channel's question of the day again, with where the player stands in it (open, their
-   * answer, or closed) in the line that counts answers elsewhere, and the right answer once it cannot be
-   * answered any more.
-   */
-  private async today(ctx: CommandContext, m: Messages): Promise<CommandReply> {
-    const { engine } = this.deps;
-    const today = await todayRound(engine, { scope: ctx.scope, channelId: ctx.channelId }, ctx.userId);
-    if (today.kind === 'none') return text(textView(m.todayNone));
-    const { round, question } = today;
-    const domain = engine.bank.domain(question.domain);
-    const view = questionView({ round, question, domain, answerCount: 0, timeZone: engine.timeZone, m });
-    const right = (): string => rightAnswerLine(question, displayedChoices(question, round), m);
-    view.answers =
-      today.kind === 'open'
-        ? m.todayOpen
-        : today.kind === 'answered'
-          ? m.todayAnswered(today.correct, right())
-          : m.todayClosed(right());
-    return { kind: 'question', view, round, question, answerable: today.kind === 'open' };
-  }
-
   private async practice(
     ctx: CommandContext,
     m: Messages,
     options: { domain?: string; questionId?: string },
   ): Promise<CommandReply> {
     const { engine } = this.deps;
-    if (options.domain && !engine.bank.domain(options.domain)) return text(textView(m.noQuestions));
+    const unknown = this.unknownSection(options.domain, m);
+    if (unknown) return text(unknown);
     const started = await engine.startRound({
       channel: { scope: ctx.scope, channelId: ctx.channelId },
       kind: 'practice',

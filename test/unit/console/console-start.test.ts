@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src/core/ports/logger.js';
 import { aBank, aCatalog, ManualClock, someQuestions } from '../../support/builders.js';
 
 /** Console sessions on one store and clock, as runs of the bot on one Redis are. */
-function sessions() {
+function sessions(displayName = 'tester') {
   const clock = new ManualClock();
   const store = new MemoryQuizStore();
   const bank = aBank(someQuestions(5));
@@ -39,7 +39,7 @@ function sessions() {
       input,
       write,
       defaultLocale: 'en',
-      displayName: 'tester',
+      displayName,
     });
     return output;
   };
@@ -64,5 +64,12 @@ describe('console start', () => {
     expect(later).toContain('0 people answered');
     expect(later.slice(later.indexOf('Answer revealed'))).toContain("Today's PMLE question");
     expect(later).not.toContain('Open: you have not answered it yet.');
+  });
+
+  it('names a player who has no name a console player, never "(no name)"', async () => {
+    const { run } = sessions('');
+    const out = await run('1\n/quiz me\n/quiz leaderboard\n');
+    expect(out).toContain('Stats for console player');
+    expect(out).not.toContain('(no name)');
   });
 });

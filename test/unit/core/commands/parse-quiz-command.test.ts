@@ -47,7 +47,8 @@ describe('parseQuizCommand', () => {
     ['schedule extras', 'schedule'],
     ['schedule length 2', 'schedule'],
     ['schedule length forever', 'schedule'],
-    ['schedule domain', 'schedule'],
+    ['schedule domain', 'section'], // the reply lists the sections
+    ['today please', 'today'],
     ['me please', 'me'],
   ])('answers %j with the usage of %s', (text, command) => {
     expect(parseQuizCommand(text)).toEqual({ kind: 'usage', command });
