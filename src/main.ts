@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
-import { PIPED_WIDTH } from './adapters/console/render-text.js';
+import { consoleUserName } from './adapters/console/console-user.js';
+import { terminalWidth } from './adapters/console/terminal-width.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
     const write = (text: string): void => {
       process.stdout.write(text);
     };
-    const width = process.stdout.isTTY ? process.stdout.columns : PIPED_WIDTH;
+    const width = terminalWidth(process.stdout, process.env);
     const platform = new ConsolePlatform(
       write,
       content.bank,
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
       input: process.stdin,
       write,
       defaultLocale: config.quiz.locale,
-      displayName: config.consoleUserName,
+      displayName: consoleUserName(process.env),
       log: log.child({ component: 'console' }),
     });
     await stores.redis?.quit();

@@ -82,7 +82,6 @@ const envSchema = z.object({
   ),
   LOG_PRETTY: optionalText,
   LOG_FILE: optionalText,
-  USER: optionalText,
   /** Set to `true` by discord.js's ShardingManager in each shard process it spawns. */
   SHARDING_MANAGER: optionalText,
 });
@@ -115,8 +114,6 @@ export interface Config {
   /** Address the HTTP server binds; all interfaces when unset. */
   host?: string;
   log: { level: (typeof LOG_LEVELS)[number]; levelSet: boolean; pretty: boolean; file?: string };
-  /** The name the console mode shows for the local player; empty when `USER` is unset (then none is shown). */
-  consoleUserName: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -207,7 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     },
     port: e.PORT ? Number(e.PORT) : 3000,
     ...(e.HOST ? { host: e.HOST } : {}),
-    consoleUserName: e.USER ?? '',
     log: {
       level: (e.LOG_LEVEL as Config['log']['level'] | undefined) ?? 'info',
       levelSet: e.LOG_LEVEL !== undefined,
@@ -248,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
 }
 
 /** Variables set by the environment itself rather than by an operator. */
-const INTERNAL_VARIABLES = new Set(['USER', 'SHARDING_MANAGER']);
+const INTERNAL_VARIABLES = new Set(['SHARDING_MANAGER']);
 
 /** Every variable an operator can set (documented in .env.example and the README). */
 export const OPERATOR_VARIABLES: readonly string[] = Object.keys(envSchema.shape).filter(

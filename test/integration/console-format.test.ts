@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
+import { consoleEnv, ROOT, runCommand, runEntryPoint } from '../support/run-entry-point.js';
 
 /** The console as people use it: "choose two", wrapping by display width, full-width input, `| head`. */
 
@@ -77,12 +77,12 @@ describe('the console', () => {
   it('wraps at 80 columns when piped, by display width, with Japanese line-break rules; practice never scores', async () => {
     const dir = bankOf('long-single-canary');
     const result = await runEntryPoint(
-      // No USER: the player has no name, and is not called 「you さん」.
+      // No USER: the player is named from the OS account, and is not called 「you さん」.
       '1\n/gcp bqml\n/quiz next\n1\n/quiz me\n',
       withoutUser(consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' })),
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('あなたの成績');
+    expect(result.stdout).toContain(`${userInfo().username} さんの成績`);
     expect(result.stdout).not.toMatch(/you ?さん/);
     // /quiz next is practice: its feedback reports no points (only the daily answer's does).
     expect(result.stdout).toContain('練習問題（得点には数えません）');
@@ -92,6 +92,40 @@ describe('the console', () => {
     expect(lines.filter((l) => /^\s*[、。，．」』）】！？]/.test(l))).toEqual([]);
     expect(lines.some((l) => stringWidth(l) > 70)).toBe(true); // it did wrap, not just cut short
     expect(result.stdout).toContain('【正解の理由】');
+  });
+
+  it('wraps at COLUMNS when piped', async () => {
+    const result = await runEntryPoint(
+      '/quiz me\n',
+      consoleEnv({ QUIZ_QUESTIONS_DIR: bankOf('long-single-canary'), QUIZ_SEED: '3', COLUMNS: '50' }),
+    );
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((l) => stringWidth(l) > 50)).toEqual([]);
+    expect(lines.some((l) => stringWidth(l) > 40)).toBe(true);
+  });
+
+  it('wraps at COLUMNS, else 80, in a terminal that reports 0 columns (script run from a non-terminal)', async () => {
+    const dir = bankOf('long-single-canary');
+    const env = consoleEnv({ QUIZ_QUESTIONS_DIR: dir, QUIZ_SEED: '3' });
+    // `script` gives the bot a pseudo-terminal; opened from a pipe, that terminal is 0 columns wide.
+    const inTerminal = (extra: NodeJS.ProcessEnv) =>
+      runCommand(
+        'script',
+        ['-qec', `${process.execPath} --import tsx src/main.ts`, '/dev/null'],
+        '/quiz me\n',
+        {
+          ...env,
+          ...extra,
+        },
+      );
+    const widest = (stdout: string): number => Math.max(...stdout.split(/\r?\n/).map((l) => stringWidth(l)));
+    const withColumns = await inTerminal({ COLUMNS: '60' });
+    expect(widest(withColumns.stdout)).toBeLessThanOrEqual(60);
+    expect(widest(withColumns.stdout)).toBeGreaterThan(50);
+    const without = await inTerminal({});
+    expect(widest(without.stdout)).toBeLessThanOrEqual(80);
+    expect(widest(without.stdout)).toBeGreaterThan(70);
   });
 
   it('speaks English only in English: no readings, no 【】 headings; a /gcp card offers a typed command', async () => {

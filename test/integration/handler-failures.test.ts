@@ -156,7 +156,7 @@ describe('a handler failure in the console', () => {
       log,
     });
     expect(output).toContain(WRONG);
-    expect(output.slice(output.indexOf(WRONG))).toContain(en.consoleHelp.split(' ').slice(0, 4).join(' '));
+    expect(output.slice(output.indexOf(WRONG))).toContain(en.helpQuit);
     expect(log.problems.filter((p) => p.level === 'error')).toHaveLength(1);
   });
 });

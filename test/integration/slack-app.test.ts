@@ -211,7 +211,19 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
       await h.command('/quiz', text, { user, responseId: id });
       return replyTo(h, id);
     };
-    expect(await run('help')).toContain('/quiz leaderboard');
+    // The Slack help, from the command table: what Slack offers, admin actions apart, no console commands.
+    const help = await run('help');
+    for (const command of [
+      '/quiz leaderboard',
+      '/quiz lang ja|en',
+      '/quiz guessed',
+      '/quiz post [section]',
+    ]) {
+      expect(help).toContain(command);
+    }
+    expect(help).not.toMatch(/\/quiz today|\/practice|Ctrl-C/);
+    expect(await run('today')).toMatch(/Unknown command .*today/);
+    expect(await run('next foo')).toContain('is not an exam section. The sections are: low-code-ai (1)');
     expect(await run('me')).toContain('Stats for u1');
     expect(await run('next')).toContain('Practice question (not scored)');
     expect(await run('team join <!channel> *ML Ops*')).toContain('You joined ML Ops (new team).');

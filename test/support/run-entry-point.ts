@@ -17,8 +17,19 @@ export function consoleEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
 
 /** Runs `src/main.ts` the way `npm start` does, feeding `input` on stdin. */
 export function runEntryPoint(input: string, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<RunResult> {
+  return runCommand(process.execPath, ['--import', 'tsx', 'src/main.ts'], input, env, timeoutMs);
+}
+
+/** Runs `command` in the project folder, feeding `input` on stdin, and collects what it prints. */
+export function runCommand(
+  command: string,
+  args: string[],
+  input: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 20_000,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env });
+    const child = spawn(command, args, { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

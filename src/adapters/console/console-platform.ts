@@ -4,7 +4,8 @@ import type { QuestionBank } from '../../core/ports/question-bank.js';
 import type { TextView } from '../../core/ports/views.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { questionView, revealView } from '../../core/presentation/views.js';
-import { type Layout, PIPED_WIDTH, renderQuestion, renderReveal, renderText } from './render-text.js';
+import { type Layout, renderQuestion, renderReveal, renderText } from './render-text.js';
+import { DEFAULT_WIDTH } from './terminal-width.js';
 
 /** The terminal as a chat platform with one channel: posts are printed, and the session answers them. */
 export class ConsolePlatform implements ChatPlatform {
@@ -16,8 +17,8 @@ export class ConsolePlatform implements ChatPlatform {
     private readonly bank: QuestionBank,
     private readonly timeZone: string,
     public locale: Locale,
-    /** Terminal columns; 80 when piped. */
-    public width: number = PIPED_WIDTH,
+    /** Terminal columns (see terminalWidth). */
+    public width: number = DEFAULT_WIDTH,
   ) {}
 
   get layout(): Layout {
@@ -29,7 +30,15 @@ export class ConsolePlatform implements ChatPlatform {
     return `console-${round.id}`;
   }
 
-  showQuestion(round: Round, question: Question): void {
+  /**
+   * Prints a question and makes it the one typed letters answer. `status` is a line under it (reviews left,
+   * or where the player stands with today's question); a question they can no longer answer has no hint.
+   */
+  showQuestion(
+    round: Round,
+    question: Question,
+    options: { status?: string; answerable?: boolean } = {},
+  ): void {
     const m = messagesFor(this.locale);
     const view = questionView({
       round,
@@ -41,7 +50,14 @@ export class ConsolePlatform implements ChatPlatform {
     });
     this.current = { round, question };
     const hint = view.picks > 1 ? m.consolePickHint(view.picks) : m.consoleAnswerHint(view.choices.length);
-    this.write(renderQuestion(view, hint, this.layout));
+    const notes = [options.status, options.answerable === false ? undefined : hint];
+    this.write(
+      renderQuestion(
+        view,
+        notes.filter((n): n is string => Boolean(n)),
+        this.layout,
+      ),
+    );
   }
 
   async refreshAnswerCount(): Promise<void> {

@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
-import type { CommandContext, QuizCommands } from '../../core/commands/quiz-commands.js';
+import type { CommandContext, CommandReply, QuizCommands } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
 import type { Locale } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { displayedChoices, parseTypedPicks, picksRequired } from '../../core/rounds/choices.js';
 import type { RoundPublisher } from '../../core/rounds/round-publisher.js';
+import { todayRound } from '../../core/rounds/today-round.js';
 import type { ConsolePlatform } from './console-platform.js';
 import { renderText } from './render-text.js';
 import { wrapText } from './wrap.js';
@@ -22,6 +23,7 @@ export interface ConsoleSessionDeps {
   input: Readable;
   write: (text: string) => void;
   defaultLocale: Locale;
+  /** The player's name (see consoleUserName); empty for none, then a readable stand-in is used. */
   displayName: string;
   /** Failures other than the store's are logged here (stderr), besides the line shown to the user. */
   log?: Logger;
@@ -38,7 +40,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     scope: CONSOLE_SCOPE,
     channelId: CONSOLE_CHANNEL,
     userId: 'local-user',
-    displayName: deps.displayName,
+    // Stored with a daily answer and shown on the boards: never "(no name)".
+    displayName: deps.displayName || messagesFor(deps.defaultLocale).consolePlayer,
     locale:
       (await commands.engine.userLocale(CONSOLE_SCOPE, 'local-user').catch(() => null)) ?? deps.defaultLocale,
     // The person at the terminal owns this bot.
@@ -56,8 +59,12 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   // Start reading before the first await: lines piped in while the question is being posted would
   // otherwise be emitted before anyone listens, and lost.
   const lines = rl[Symbol.asyncIterator]();
-  say(messagesFor(deps.defaultLocale).consoleWelcome);
-  await publisher.publish(channel);
+  // One language for the player at the terminal, posts included: theirs (/quiz lang, kept on Redis
+  // across runs), else QUIZ_LOCALE.
+  const start = await context();
+  platform.locale = start.locale;
+  say(messagesFor(start.locale).consoleWelcome);
+  await resumeOrPost(start);
 
   try {
     for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
@@ -79,6 +86,30 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     process.off('SIGINT', onSignal);
   }
 
+  /**
+   * A start shows the question of the day that is still open (on Redis it outlives the process), so a
+   * restart neither reveals it early nor breaks a streak with a round nobody could answer; a new one is
+   * posted only when none is open, and posting reveals one whose time is up.
+   */
+  async function resumeOrPost(ctx: CommandContext): Promise<void> {
+    const today = await todayRound(commands.engine, channel, ctx.userId);
+    if (today.kind === 'open' || today.kind === 'answered') show(await commands.run({ kind: 'today' }, ctx));
+    else await publisher.publish(channel);
+  }
+
+  function show(reply: CommandReply): void {
+    if (reply.kind === 'text') {
+      write(renderText(reply.view, platform.layout));
+      return;
+    }
+    // A review question says how many reviews remain, today's question shown again where the player
+    // stands, in the line that counts answers on a posted one.
+    platform.showQuestion(reply.round, reply.question, {
+      ...(reply.round.kind === 'practice' ? {} : { status: reply.view.answers }),
+      ...(reply.answerable === false ? { answerable: false } : {}),
+    });
+  }
+
   async function handleLine(line: string, ctx: CommandContext): Promise<void> {
     const m = messagesFor(ctx.locale);
     if (line === '') return;
@@ -92,7 +123,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     switch (command.toLowerCase()) {
       case '/help':
       case 'help':
-        say(m.consoleHelp);
+        // The same help as /quiz help: one help per platform, from the command table.
+        show(await commands.run({ kind: 'help' }, ctx));
         return;
       case '/gcp':
         write(renderText(commands.gcp(args, ctx.locale), platform.layout));
@@ -102,24 +134,21 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
         // "post" brings the channel's next scored question (and reveals the one before); "next" is a
         // practice question, never scored, as everywhere else.
         if (parsed.kind === 'post') {
+          const unknown = commands.unknownSection(parsed.domain, m);
+          if (unknown) {
+            write(renderText(unknown, platform.layout));
+            return;
+          }
           const result = await publisher.publish(channel, parsed.domain ? { domain: parsed.domain } : {});
           if (result.kind === 'no-questions') say(m.noQuestions);
           return;
         }
-        const reply = await commands.run(parsed, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
-        else {
-          platform.showQuestion(reply.round, reply.question);
-          // A review question says how many reviews remain where a posted one counts answers.
-          if (reply.round.kind === 'review') write(`${reply.view.answers}\n`);
-        }
+        show(await commands.run(parsed, ctx));
         return;
       }
       case '/practice': {
         // What the /gcp card's "practise a question" button does elsewhere.
-        const reply = await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx);
-        if (reply.kind === 'text') write(renderText(reply.view, platform.layout));
-        else platform.showQuestion(reply.round, reply.question);
+        show(await commands.button({ kind: 'practice', serviceId: args.trim() }, ctx));
         return;
       }
       default:
@@ -152,5 +181,10 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     // The feedback's buttons ("I guessed", "Report") print as the commands that do the same here.
     const { view } = await commands.answer(current.round.id, keys.join(','), ctx);
     write(`\n${renderText(view, platform.layout)}`);
+    // A practice or review question took the place of today's on screen: say how to get it back.
+    if (current.round.kind !== 'daily') {
+      const today = await todayRound(commands.engine, channel, ctx.userId);
+      if (today.kind === 'open') say(`\n${m.todayStillOpen}`);
+    }
   }
 }

@@ -14,8 +14,6 @@ export interface Layout {
   locale: Locale;
 }
 
-export const PIPED_WIDTH = 80;
-
 /** Japanese text uses 【】 headings; English text a plain marker, so it stays plain ASCII-style English. */
 function heading(title: string, layout: Layout): string {
   return layout.locale === 'ja' ? `【${title}】` : `▸ ${title}`;
@@ -33,7 +31,10 @@ export function typedCommand(button: ButtonView): string | null {
 
 export function renderText(view: TextView, layout: Layout): string {
   const wrap = (text: string): string => wrapText(text, layout.width);
-  const out = [wrap(view.title), ...view.lines.map(wrap)];
+  // A line that starts with a command (the help) continues indented, so the commands stand out.
+  const wrapLine = (text: string): string =>
+    text.startsWith('/') ? wrapText(text, layout.width, '    ') : wrap(text);
+  const out = [wrap(view.title), ...view.lines.map(wrapLine)];
   for (const section of view.sections) out.push('', heading(section.title, layout), wrap(section.body));
   const commands = view.buttons.flatMap((b) => {
     const typed = typedCommand(b);
@@ -44,9 +45,12 @@ export function renderText(view: TextView, layout: Layout): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderQuestion(view: QuestionView, hint: string, layout: Layout): string {
+/** A question with its choices written out; `notes` are the lines under it (a state, how to answer). */
+export function renderQuestion(view: QuestionView, notes: readonly string[], layout: Layout): string {
+  const wrap = (text: string): string => wrapText(text, layout.width);
   const choices = view.choices.map((c) => wrapText(`  ${c.letter}. ${c.text}`, layout.width, '     '));
-  return `\n${RULE} ${view.title} ${RULE}\n${wrapText(view.stem, layout.width)}\n\n${choices.join('\n')}\n\n${wrapText(view.context, layout.width)}\n${wrapText(hint, layout.width)}\n`;
+  const under = [view.context, ...notes].map(wrap).join('\n');
+  return `\n${RULE} ${view.title} ${RULE}\n${wrap(view.stem)}\n\n${choices.join('\n')}\n\n${under}\n`;
 }
 
 export function renderReveal(view: RevealView, layout: Layout): string {

@@ -5,6 +5,7 @@ import { isStoreUnavailable } from '../../core/model/errors.js';
 import { type Locale, scopeId } from '../../core/model/model.js';
 import type { TextView } from '../../core/ports/views.js';
 import { decodeAction } from '../../core/presentation/action-id.js';
+import { helpView } from '../../core/presentation/help-view.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import { SeenRecently } from '../../core/runtime/seen-recently.js';
@@ -169,7 +170,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       if (!isStoreUnavailable(error)) throw error;
       view = textView(m.unavailable);
     }
-    const help = textView(m.help.split('\n')[0] ?? '', m.help.split('\n').slice(1));
+    const help = helpView('slack', m);
     await client.views.publish({
       user_id: event.user,
       view: {

@@ -6,6 +6,8 @@ export type QuizCommand =
   | { kind: 'help' }
   | { kind: 'leaderboard'; period: Period; teams: boolean }
   | { kind: 'me' }
+  /** Today's question again, with the player's state in it (the console). */
+  | { kind: 'today' }
   | { kind: 'next'; domain?: string }
   | { kind: 'team-join'; name: string }
   | { kind: 'team-leave' }
@@ -23,7 +25,10 @@ export type QuizCommand =
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
   | LearningCommand
-  /** Wrong arguments: show the usage of `command`; `unknown` names an unknown subcommand. */
+  /**
+   * Wrong arguments: show the usage of `command` (`section`: the exam sections, where one is asked for);
+   * `unknown` names an unknown subcommand.
+   */
   | { kind: 'usage'; command: string; unknown?: string };
 
 /** A round lasts between 5 minutes and 24 hours. */
@@ -54,6 +59,8 @@ export function parseQuizCommand(text: string): QuizCommand {
     case 'me':
     case 'stats':
       return args.length === 0 ? { kind: 'me' } : { kind: 'usage', command: 'me' };
+    case 'today':
+      return args.length === 0 ? { kind: 'today' } : { kind: 'usage', command: 'today' };
     case 'next':
     case 'practice':
       return args.length <= 1
@@ -122,6 +129,8 @@ function parseSchedule(args: string[]): QuizCommand {
     if (value !== 'on' && value !== 'off') return { kind: 'usage', command: 'schedule' };
     return { kind: first === 'digest' ? 'schedule-digest' : 'schedule-extras', enabled: value === 'on' };
   }
+  // Asked for a section without naming one: the reply lists them.
+  if (first === 'domain' && args.length === 1) return { kind: 'usage', command: 'section' };
   if (first === 'domain' && args.length === 2) {
     const domain = args[1] ?? '';
     return { kind: 'schedule-domain', domain: domain.toLowerCase() === 'all' ? null : domain };

@@ -1,11 +1,13 @@
 import { isStoreUnavailable } from '../model/errors.js';
-import type { Locale, Question, Round, ScopeId } from '../model/model.js';
+import type { Locale, ScopeId } from '../model/model.js';
 import { platformOf } from '../model/model.js';
 import { neutralize } from '../model/safe-text.js';
 import { MAX_TEAM_NAME } from '../model/teams.js';
 import { noMetrics, type QuizMetrics } from '../ports/metrics.js';
-import type { QuestionView, TextView } from '../ports/views.js';
+import type { TextView } from '../ports/views.js';
 import type { ButtonAction } from '../presentation/action-id.js';
+import { isOffered } from '../presentation/command-table.js';
+import { helpView } from '../presentation/help-view.js';
 import { type Messages, messagesFor } from '../presentation/messages/index.js';
 import { type PickerView, pickerView } from '../presentation/picker-view.js';
 import { serviceCardView, serviceChoicesView } from '../presentation/service-views.js';
@@ -21,24 +23,13 @@ import {
 import type { AnswerOutcome, QuizEngine } from '../rounds/quiz-engine.js';
 import type { RoundPublisher } from '../rounds/round-publisher.js';
 import type { ScheduleCommands } from '../schedule/schedule-commands.js';
+import type { CommandContext, CommandReply } from './command-reply.js';
 import { LearningCommands } from './learning-commands.js';
 import { LEARNING_ADMIN_COMMANDS } from './parse-learning-command.js';
 import type { QuizCommand } from './parse-quiz-command.js';
+import { todayReply } from './today-reply.js';
 
-/** Who asked, where, and in which language. Adapters build it from their payloads. */
-export interface CommandContext {
-  scope: ScopeId;
-  channelId: string;
-  userId: string;
-  displayName: string;
-  locale: Locale;
-  /** Asked only for admin commands (it may cost a platform API call). */
-  isAdmin(): Promise<boolean>;
-}
-
-export type CommandReply =
-  | { kind: 'text'; view: TextView }
-  | { kind: 'question'; view: QuestionView; round: Round; question: Question };
+export type { CommandContext, CommandReply } from './command-reply.js';
 
 export interface QuizCommandsDeps {
   engine: QuizEngine;
@@ -79,8 +70,9 @@ export class QuizCommands {
     if (ADMIN_COMMANDS.has(command.kind) && !(await ctx.isAdmin())) return text(textView(m.adminOnly));
     switch (command.kind) {
       case 'help':
-        return text(textView(m.help.split('\n')[0] ?? '', m.help.split('\n').slice(1)));
+        return text(helpView(platformOf(ctx.scope), m));
       case 'usage':
+        if (command.command === 'section') return text(textView(m.chooseSection(this.sections())));
         return text(
           textView(
             command.unknown ? m.unknownSubcommand(neutralize(command.unknown, 40)) : m.usage(command.command),
@@ -94,6 +86,9 @@ export class QuizCommands {
         );
       case 'me':
         return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
+      case 'today':
+        if (!isOffered('today', platformOf(ctx.scope))) return text(textView(m.unknownSubcommand('today')));
+        return todayReply(engine, ctx, m);
       case 'next':
         return this.practice(ctx, m, command.domain ? { domain: command.domain } : {});
       case 'team-join': {
@@ -116,7 +111,8 @@ export class QuizCommands {
         await engine.setUserLocale(ctx.scope, ctx.userId, command.locale);
         return text(textView(messagesFor(command.locale).langSet(command.locale)));
       case 'post': {
-        if (command.domain && !engine.bank.domain(command.domain)) return text(textView(m.noQuestions));
+        const unknown = this.unknownSection(command.domain, m);
+        if (unknown) return text(unknown);
         const result = await this.deps.publisher.publish(channel, {
           ...(command.domain ? { domain: command.domain } : {}),
           includeExtras: await this.deps.schedule.includesExtras(channel),
@@ -140,6 +136,16 @@ export class QuizCommands {
       default:
         return this.learning.run(command, ctx, m);
     }
+  }
+
+  /** The reply to a section the exam guide does not have (it lists the ones it has); null for a known one. */
+  unknownSection(section: string | undefined, m: Messages): TextView | null {
+    if (section === undefined || this.deps.engine.bank.domain(section)) return null;
+    return textView(m.unknownSection(neutralize(section, 40), this.sections()));
+  }
+
+  private sections(): { id: string; section: number }[] {
+    return this.deps.engine.bank.domains().map((d) => ({ id: d.id, section: d.section }));
   }
 
   /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due. */
@@ -247,7 +253,8 @@ export class QuizCommands {
     options: { domain?: string; questionId?: string },
   ): Promise<CommandReply> {
     const { engine } = this.deps;
-    if (options.domain && !engine.bank.domain(options.domain)) return text(textView(m.noQuestions));
+    const unknown = this.unknownSection(options.domain, m);
+    if (unknown) return text(unknown);
     const started = await engine.startRound({
       channel: { scope: ctx.scope, channelId: ctx.channelId },
       kind: 'practice',

@@ -118,12 +118,15 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
         else lines.push(m.yourAnswer(...answerText(shown, outcome.choice, locale)));
       }
       if (outcome.roundKind === 'daily') lines.push(m.totals(outcome.totals.week, outcome.totals.all));
+      if (outcome.kind === 'incorrect') lines.push(m.learning.reviewHint);
+      const buttons = learningButtons(outcome.kind, q.id, m);
       if (isMultiSelect(q)) {
         return textView(headline, lines, {
           sections: [
             { title: m.whyRight, body: q.explanation[locale] },
             ...optionVerdicts(shown, q.answer, picked, m),
           ],
+          buttons,
         });
       }
       const right = q.choices.find((c) => q.answer.includes(c.key));
@@ -133,8 +136,7 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
       ];
       if (outcome.kind === 'incorrect' && chosen)
         sections.push({ title: m.whyYoursWrong, body: chosen.why[locale] });
-      if (outcome.kind === 'incorrect') lines.push(m.learning.reviewHint);
-      return textView(headline, lines, { sections, buttons: learningButtons(outcome.kind, q.id, m) });
+      return textView(headline, lines, { sections, buttons });
     }
   }
 }

@@ -3,15 +3,15 @@ import { learningEn } from './learning-en.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
-  quiz: 'Usage: /quiz help | leaderboard [week|month|all] [teams] | me | next | review [off|on] | ready [team] | report <reason> [details] | team join <name> | team leave | team list | schedule ... | post | lang ja|en | reports | restore <id> | question <id>',
   leaderboard: 'Usage: /quiz leaderboard [week|month|all] [teams]  (default: this week, players)',
   team: 'Usage: /quiz team join <name> | team leave | team list  (a name is 1-32 characters)',
   lang: 'Usage: /quiz lang ja|en',
   schedule:
     'Usage: /quiz schedule  (show) | /quiz schedule <cron: 5 fields> [time zone]  (e.g. /quiz schedule 0 9 * * 1-5 Asia/Tokyo) | /quiz schedule off | /quiz schedule digest on|off | /quiz schedule extras on|off | /quiz schedule domain <section>|all | /quiz schedule length <minutes 5-1440>|auto',
-  post: 'Usage: /quiz post [domain]  (admins: post a question now)',
-  next: 'Usage: /quiz next [domain]  (a private practice question; not scored)',
+  post: 'Usage: /quiz post [section]  (admins: post a question now)',
+  next: 'Usage: /quiz next [section]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
+  today: "Usage: /quiz today  (today's question again, with your answer or the right one)",
   review:
     'Usage: /quiz review | /quiz review off | /quiz review on  (your due review questions, private, not scored)',
   ready: 'Usage: /quiz ready | /quiz ready team  (exam readiness per section)',
@@ -114,7 +114,7 @@ export const en: Messages = {
   statsTeam: (name) => (name ? `Team: ${name}` : 'Team: none (join one with /quiz team join <name>)'),
 
   teamJoined: (name, created, left) =>
-    `${left ? `You left ${left} and joined` : 'You joined'} ${name}${created ? ' (new team)' : ''}.`,
+    `${left ? `You left ${left} and joined` : 'You joined'} ${name}${created ? ' (new team)' : ''}. Points you earned before joining do not count for the team.`,
   teamAlreadyMember: (name) => `You are already in ${name}.`,
   teamLeft: (name) => `You left ${name}.`,
   teamNotInTeam: 'You are not in a team.',
@@ -154,42 +154,67 @@ export const en: Messages = {
   consoleAnswerHint: (count) =>
     `Type 1-${count} (or A-${String.fromCharCode(64 + count)}) to answer, /help for commands.`,
   consoleUnknownInput: 'Type the letter (or number) of a choice, or /help for the commands.',
-  consoleNoQuestion: 'There is no open question. Type /quiz next for one.',
+  consoleNoQuestion:
+    'There is no open question. Type /quiz today for the question of the day, or /quiz next for practice.',
   consoleWelcome: 'PMLE quiz bot: local console mode (no Slack or Discord tokens set).',
-  help: [
-    'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
+  todayOpen: 'Open: you have not answered it yet.',
+  todayAnswered: (correct, rightAnswer) =>
+    `You answered today's question: ${correct ? 'right' : 'wrong'}. ${rightAnswer}`,
+  todayClosed: (rightAnswer) =>
+    `Today's question has closed. ${rightAnswer}. /quiz post brings the next one.`,
+  todayNone: 'There is no question of the day yet. /quiz post brings one.',
+  todayStillOpen: "Today's question is still open: /quiz today shows it again.",
+  helpTitle: 'PMLE quiz: a daily question for the Google Cloud Professional Machine Learning Engineer exam.',
+  helpAnswerButtons:
     'Answer with the letter buttons ("choose two": press Answer and pick exactly two): your first answer counts; you get the explanation privately.',
-    '/quiz leaderboard [week|month|all] [teams]: the boards',
-    '/quiz me: your points, streak and accuracy',
-    '/quiz next [domain]: a private practice question (not scored)',
-    '/quiz review [off|on]: the questions you are due to see again (FSRS), at most 20 a day',
-    "/quiz ready [team]: your (or your team's) exam readiness per section",
-    '/quiz report <reason> [details]: report the last question you answered',
-    '/quiz team join <name> | leave | list: teams',
-    '/quiz lang ja|en: your language',
-    '/quiz schedule ..., post, reports, restore <id>, question <id>: admins (on Discord: /quiz-admin)',
-    '/gcp <service>: look up a Google Cloud service',
-    'Scoring: 10 points per right daily answer, +1 for each right daily answer in a row before it (up to +5). Practice questions never score.',
-  ].join('\n'),
-  consoleHelp: [
-    'Type the letter (or number) of a choice to answer; for "choose two", both: B,D or BD.',
-    '/gcp <service>   look up a Google Cloud service',
-    '/practice <service>  a practice question about that service (not scored)',
-    '/quiz leaderboard [week|month|all] [teams]',
-    '/quiz me         your stats',
-    '/quiz next       a practice question (not scored)',
-    '/quiz post       the next scored question (reveals the current one)',
-    '/quiz review     a question you are due to review (review off|on)',
-    '/quiz guessed    your last right answer was a guess',
-    '/quiz ready [team]   exam readiness per section',
-    '/quiz report <wrong-key|ambiguous|outdated|translation|other> [details]',
-    '/quiz team join <name> | leave | list',
-    '/quiz schedule   the schedule of this channel',
-    '/help            this help',
-    'Ctrl-C or Ctrl-D quits.',
-  ].join('\n'),
-  usage: (command) => USAGE[command] ?? USAGE.quiz ?? '',
-  unknownSubcommand: (name) => `Unknown command "${name}".\n${USAGE.quiz}`,
+  helpAnswerTyped:
+    'Type the letter (or number) of a choice to answer the question shown last; for "choose two", both: B,D or BD. Your first answer counts.',
+  helpAdminsTitle: 'Admins (workspace or server admins, and QUIZ_ADMIN_USER_IDS)',
+  helpScoring:
+    'Scoring: 10 points per right daily answer, +1 for each right daily answer in a row before it (up to +5). Practice and review questions never score.',
+  helpQuit: 'Ctrl-C or Ctrl-D quits.',
+  commands: {
+    gcp: { args: '<service>', text: 'look up a Google Cloud service (current, former or Japanese name)' },
+    practice: { args: '<service>', text: 'a practice question about that service (not scored)' },
+    today: { args: '', text: "today's question again: open, your answer, or closed with the right answer" },
+    leaderboard: { args: '[week|month|all] [teams]', text: 'the boards: the top 10 and your own place' },
+    me: { args: '', text: 'your points, streak and accuracy' },
+    next: { args: '[section]', text: 'a private practice question (not scored)' },
+    review: {
+      args: '[off|on]',
+      text: 'a question you are due to see again (FSRS), at most 20 a day; off or on turns reviews off or on',
+    },
+    guessed: { args: '', text: 'your last right answer was a guess: the question comes back sooner' },
+    ready: { args: '[team]', text: "your (or your team's) exam readiness per section" },
+    report: {
+      args: '<wrong-key|ambiguous|outdated|translation|other> [details]',
+      text: 'report the last question you answered',
+    },
+    team: { args: 'join <name> | leave | list', text: 'teams (points count for a team from when you join)' },
+    lang: { args: 'ja|en', text: 'your language' },
+    schedule: { args: '', text: "this channel's schedule and its next post times" },
+    help: { args: '', text: 'this help' },
+    post: { args: '[section]', text: 'the next scored question (reveals the current one)' },
+    'post-admin': { args: '[section]', text: 'post a question to this channel now' },
+    'schedule-admin': {
+      args: '<cron> [time zone] | off | digest on|off | extras on|off | domain <section>|all | length <minutes>|auto',
+      text: 'subscribe this channel, change or stop its schedule',
+    },
+    'schedule-admin-discord': {
+      args: 'set <cron> [timezone] | off | domain | length | digest | extras',
+      text: 'subscribe this channel, change or stop its schedule',
+    },
+    reports: { args: '[dismiss <question id>]', text: 'the open question reports; dismiss them' },
+    restore: { args: '<question id>', text: 'bring a suspended question back' },
+    question: { args: '<question id>', text: "a question's key, figures and reports" },
+  },
+  usage: (command) => USAGE[command] ?? 'Usage: /quiz help lists the commands.',
+  unknownSubcommand: (name) => `Unknown command "${name}". /quiz help lists the commands.`,
+  unknownSection: (section, sections) =>
+    `"${section}" is not an exam section. The sections are: ${sections.map((s) => `${s.id} (${s.section})`).join(', ')}.`,
+  chooseSection: (sections) =>
+    `Name an exam section: ${sections.map((s) => `${s.id} (${s.section})`).join(', ')}, or all.`,
+  consolePlayer: 'console player',
   adminOnly:
     'Only workspace or server admins (or the users in QUIZ_ADMIN_USER_IDS) can do that. Nothing was changed.',
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),

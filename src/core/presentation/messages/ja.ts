@@ -3,15 +3,15 @@ import { learningJa } from './learning-ja.js';
 import type { Messages } from './messages.js';
 
 const USAGE: Record<string, string> = {
-  quiz: '使い方: /quiz help | leaderboard [week|month|all] [teams] | me | next | review [off|on] | ready [team] | report <理由> [詳細] | team join <名前> | team leave | team list | schedule ... | post | lang ja|en | reports | restore <id> | question <id>',
   leaderboard: '使い方: /quiz leaderboard [week|month|all] [teams]（省略時は今週の個人ランキング）',
   team: '使い方: /quiz team join <名前> | team leave | team list（名前は 1〜32 文字）',
   lang: '使い方: /quiz lang ja|en',
   schedule:
     '使い方: /quiz schedule（表示）| /quiz schedule <cron 5 フィールド> [タイムゾーン]（例: /quiz schedule 0 9 * * 1-5 Asia/Tokyo）| /quiz schedule off | /quiz schedule digest on|off | /quiz schedule extras on|off | /quiz schedule domain <セクション>|all | /quiz schedule length <分 5〜1440>|auto',
-  post: '使い方: /quiz post [ドメイン]（管理者: 今すぐ問題を投稿）',
-  next: '使い方: /quiz next [ドメイン]（自分だけの練習問題。得点には数えません）',
+  post: '使い方: /quiz post [セクション]（管理者: 今すぐ問題を投稿）',
+  next: '使い方: /quiz next [セクション]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
+  today: '使い方: /quiz today（今日の問題をもう一度表示。回答済みなら自分の結果と正解）',
   review: '使い方: /quiz review | /quiz review off | /quiz review on（復習問題。自分だけに表示、得点なし）',
   ready: '使い方: /quiz ready | /quiz ready team（セクション別の試験準備度）',
   report:
@@ -95,7 +95,7 @@ export const ja: Messages = {
   statsTeam: (name) => (name ? `チーム: ${name}` : 'チーム: なし（/quiz team join <名前> で参加できます）'),
 
   teamJoined: (name, created, left) =>
-    `${left ? `${left} を抜けて` : ''}${name} に参加しました${created ? '（新しいチーム）' : ''}。`,
+    `${left ? `${left} を抜けて` : ''}${name} に参加しました${created ? '（新しいチーム）' : ''}。参加する前に獲得した得点はチームには加算されません。`,
   teamAlreadyMember: (name) => `すでに ${name} のメンバーです。`,
   teamLeft: (name) => `${name} を抜けました。`,
   teamNotInTeam: 'どのチームにも参加していません。',
@@ -135,43 +135,73 @@ export const ja: Messages = {
   consoleAnswerHint: (count) =>
     `1〜${count}（または A〜${String.fromCharCode(64 + count)}）を入力して回答してください。/help でコマンド一覧を表示します。`,
   consoleUnknownInput: '選択肢の文字（または番号）を入力するか、/help でコマンド一覧を表示してください。',
-  consoleNoQuestion: '回答できる問題がありません。/quiz next で次の問題を出題します。',
+  consoleNoQuestion:
+    '回答できる問題がありません。今日の問題は /quiz today、練習問題は /quiz next で表示します。',
   consoleWelcome:
     'PMLE クイズボット: ローカルのコンソールモードです（Slack と Discord のトークンが未設定）。',
-  help: [
+  todayOpen: '受付中: まだ回答していません。',
+  todayAnswered: (correct, rightAnswer) =>
+    `今日の問題には回答済みです（${correct ? '正解' : '不正解'}）。${rightAnswer}`,
+  todayClosed: (rightAnswer) =>
+    `今日の問題は締め切られました。${rightAnswer}。/quiz post で次の問題を出題します。`,
+  todayNone: '今日の問題はまだありません。/quiz post で出題します。',
+  todayStillOpen: '今日の問題はまだ回答できます。/quiz today でもう一度表示します。',
+  helpTitle:
     'PMLE クイズ: Google Cloud Professional Machine Learning Engineer 試験対策の問題を毎日出題します。',
+  helpAnswerButtons:
     '文字のボタンで回答してください（「2 つ選択」の問題は「回答する」を押してちょうど 2 つ選びます）。最初の回答だけが有効で、解説はあなたにだけ表示されます。',
-    '/quiz leaderboard [week|month|all] [teams]: ランキング',
-    '/quiz me: 自分の得点・連続正解・正答率',
-    '/quiz next [ドメイン]: 自分だけの練習問題（得点なし）',
-    '/quiz review [off|on]: 復習の時期が来た問題（FSRS、1 日 20 問まで）',
-    '/quiz ready [team]: セクション別の試験準備度（自分またはチーム）',
-    '/quiz report <理由> [詳細]: 最後に答えた問題を報告',
-    '/quiz team join <名前> | leave | list: チーム',
-    '/quiz lang ja|en: 表示言語',
-    '/quiz schedule ...、post、reports、restore <id>、question <id>: 管理者用（Discord では /quiz-admin）',
-    '/gcp <サービス名>: Google Cloud サービスを調べる',
-    '得点: 今日の問題に正解で 10 点、それまでの連続正解 1 回ごとに +1 点（最大 +5 点）。練習問題は得点になりません。',
-  ].join('\n'),
-  consoleHelp: [
-    '選択肢の文字（または番号）を入力すると回答できます。「2 つ選択」の問題は B,D や BD のように 2 つ入力します。',
-    '/gcp <サービス名>   Google Cloud サービスを調べる',
-    '/practice <サービス>  そのサービスの練習問題（得点なし）',
-    '/quiz leaderboard [week|month|all] [teams]',
-    '/quiz me           自分の成績',
-    '/quiz next         練習問題（得点なし）',
-    '/quiz post         次の得点対象の問題（今の問題の正解を発表）',
-    '/quiz review       復習問題（review off|on）',
-    '/quiz guessed      最後の正解は当てずっぽうだった',
-    '/quiz ready [team] セクション別の試験準備度',
-    '/quiz report <wrong-key|ambiguous|outdated|translation|other> [詳細]',
-    '/quiz team join <名前> | leave | list',
-    '/quiz schedule     このチャンネルの出題スケジュール',
-    '/help              このヘルプ',
-    'Ctrl-C または Ctrl-D で終了します。',
-  ].join('\n'),
-  usage: (command) => USAGE[command] ?? USAGE.quiz ?? '',
-  unknownSubcommand: (name) => `「${name}」というコマンドはありません。\n${USAGE.quiz}`,
+  helpAnswerTyped:
+    '選択肢の文字（または番号）を入力すると、最後に表示した問題に回答できます。「2 つ選択」の問題は B,D や BD のように 2 つ入力します。最初の回答だけが有効です。',
+  helpAdminsTitle: '管理者用（ワークスペース・サーバーの管理者と QUIZ_ADMIN_USER_IDS のユーザー）',
+  helpScoring:
+    '得点: 今日の問題に正解で 10 点、それまでの連続正解 1 回ごとに +1 点（最大 +5 点）。練習問題と復習問題は得点になりません。',
+  helpQuit: 'Ctrl-C または Ctrl-D で終了します。',
+  commands: {
+    gcp: { args: '<サービス名>', text: 'Google Cloud サービスを調べる（現在の名前、以前の名前、日本語名）' },
+    practice: { args: '<サービス名>', text: 'そのサービスの練習問題（得点なし）' },
+    today: { args: '', text: '今日の問題をもう一度表示（受付中か、自分の回答か、締め切り後は正解）' },
+    leaderboard: { args: '[week|month|all] [teams]', text: 'ランキング（上位 10 人と自分の順位）' },
+    me: { args: '', text: '自分の得点・連続正解・正答率' },
+    next: { args: '[セクション]', text: '自分だけの練習問題（得点なし）' },
+    review: {
+      args: '[off|on]',
+      text: '復習の時期が来た問題（FSRS、1 日 20 問まで）。off / on で復習を止める・再開する',
+    },
+    guessed: { args: '', text: '最後の正解は当てずっぽうだった（その問題を早めに復習に出します）' },
+    ready: { args: '[team]', text: 'セクション別の試験準備度（自分またはチーム）' },
+    report: {
+      args: '<wrong-key|ambiguous|outdated|translation|other> [詳細]',
+      text: '最後に答えた問題を報告',
+    },
+    team: {
+      args: 'join <名前> | leave | list',
+      text: 'チーム（チームの得点になるのは参加した後に獲得した得点だけです）',
+    },
+    lang: { args: 'ja|en', text: '表示言語' },
+    schedule: { args: '', text: 'このチャンネルの出題スケジュールと次回の投稿予定' },
+    help: { args: '', text: 'このヘルプ' },
+    post: { args: '[セクション]', text: '次の得点対象の問題（今の問題の正解を発表）' },
+    'post-admin': { args: '[セクション]', text: 'このチャンネルに今すぐ問題を投稿' },
+    'schedule-admin': {
+      args: '<cron> [タイムゾーン] | off | digest on|off | extras on|off | domain <セクション>|all | length <分>|auto',
+      text: 'このチャンネルの出題を登録・変更・停止',
+    },
+    'schedule-admin-discord': {
+      args: 'set <cron> [timezone] | off | domain | length | digest | extras',
+      text: 'このチャンネルの出題を登録・変更・停止',
+    },
+    reports: { args: '[dismiss <問題 ID>]', text: '未対応の問題報告の一覧と却下' },
+    restore: { args: '<問題 ID>', text: '出題停止した問題を戻す' },
+    question: { args: '<問題 ID>', text: '問題の正解・統計・報告' },
+  },
+  usage: (command) => USAGE[command] ?? '使い方: /quiz help でコマンド一覧を表示します。',
+  unknownSubcommand: (name) =>
+    `「${name}」というコマンドはありません。/quiz help でコマンド一覧を表示します。`,
+  unknownSection: (section, sections) =>
+    `「${section}」という試験セクションはありません。セクションは ${sections.map((s) => `${s.id}（${s.section}）`).join('、')} です。`,
+  chooseSection: (sections) =>
+    `試験セクションを指定してください: ${sections.map((s) => `${s.id}（${s.section}）`).join('、')}、または all。`,
+  consolePlayer: 'コンソールのプレイヤー',
   adminOnly:
     'この操作はワークスペース・サーバーの管理者（または QUIZ_ADMIN_USER_IDS のユーザー）だけが行えます。何も変更していません。',
   langSet: (locale) => (locale === 'ja' ? '言語を日本語に設定しました。' : 'Language set to English.'),

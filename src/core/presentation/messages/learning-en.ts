@@ -13,7 +13,8 @@ export const learningEn: LearningMessages = {
     enabled
       ? 'Reviews on: /quiz review brings back the questions you are due to see again.'
       : 'Reviews off: /quiz review serves nothing until you turn it back on with /quiz review on. Your answers are still counted.',
-  reviewHint: 'This question will come back in /quiz review.',
+  // FSRS here has no same-day steps: a wrong answer is due again a day later at the soonest.
+  reviewHint: 'This question will come back for review, tomorrow at the earliest.',
   statsReviews: (due) =>
     due === null ? 'Reviews: off (/quiz review on)' : `Reviews due: ${due} (/quiz review)`,
   guessedButton: 'I guessed',
@@ -27,7 +28,7 @@ export const learningEn: LearningMessages = {
   readyNotEnough: (name, count, minimum) =>
     `▱▱▱▱▱ ${name}: not enough data (${count} of at least ${minimum} questions)`,
   readyOverall: (percent, low, high, covered, total) =>
-    `Overall, weighted by the exam guide: ${percent}% (${low}-${high}%)${covered < total ? `, over ${covered}% of the exam` : ''}`,
+    `Overall, weighted by the exam guide: ${percent}% (${low}-${high}%).${covered < total ? ` It counts only the sections with enough answers so far, which make up ${covered}% of the exam.` : ''}`,
   readyOverallNone: (minimum) =>
     `Overall: not enough data yet. Answer at least ${minimum} questions of a section.`,
   readyWeakest: (name, domainId) => `Weakest section: ${name}. Practise it with /quiz next ${domainId}`,

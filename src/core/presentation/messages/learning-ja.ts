@@ -13,7 +13,7 @@ export const learningJa: LearningMessages = {
     enabled
       ? '復習をオンにしました。/quiz review で、もう一度解くべき問題が出題されます。'
       : '復習をオフにしました。/quiz review on で再開するまで復習は出題されません（回答の記録は続きます）。',
-  reviewHint: 'この問題は /quiz review でまた出題されます。',
+  reviewHint: 'この問題は復習でまた出題されます（早くても明日以降）。',
   statsReviews: (due) =>
     due === null ? '復習: オフ（/quiz review on）' : `復習待ち: ${due} 問（/quiz review）`,
   guessedButton: '当てずっぽうでした',
@@ -26,7 +26,7 @@ export const learningJa: LearningMessages = {
     `${bar} ${name}: ${percent}%（95% 範囲 ${low}〜${high}%、${count} 問）`,
   readyNotEnough: (name, count, minimum) => `▱▱▱▱▱ ${name}: データ不足（${count} 問 / 最低 ${minimum} 問）`,
   readyOverall: (percent, low, high, covered, total) =>
-    `総合（試験ガイドの配分で加重）: ${percent}%（${low}〜${high}%）${covered < total ? `、試験の ${covered}% 分のセクションから推定` : ''}`,
+    `総合（試験ガイドの配分で加重）: ${percent}%（${low}〜${high}%）。${covered < total ? `回答が十分なセクションだけから推定しています（試験全体の ${covered}% にあたります）。` : ''}`,
   readyOverallNone: (minimum) =>
     `総合: まだデータが足りません。1 つのセクションで ${minimum} 問以上答えてください。`,
   readyWeakest: (name, domainId) => `いちばん弱いセクション: ${name}。練習: /quiz next ${domainId}`,

@@ -12,7 +12,10 @@ export interface LearningMessages {
   reviewLimit(limit: number): string;
   reviewOff: string;
   reviewSet(enabled: boolean): string;
-  /** Under a wrong daily answer: it will come back, without a count (that would cost a read). */
+  /**
+   * Under a wrong answer: it will come back for review, and not before tomorrow (the review schedule's
+   * shortest interval is a day), without a date or count (either would cost a read on the answer path).
+   */
   reviewHint: string;
   statsReviews(due: number | null): string;
   guessedButton: string;

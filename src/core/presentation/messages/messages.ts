@@ -1,5 +1,6 @@
 import type { Difficulty, Locale, Period } from '../../model/model.js';
 import type { ServiceStatus } from '../../ports/service-catalog.js';
+import type { CommandId } from '../command-table.js';
 import type { LearningMessages } from './learning-messages.js';
 
 /**
@@ -81,10 +82,30 @@ export interface Messages {
   consoleUnknownInput: string;
   consoleNoQuestion: string;
   consoleWelcome: string;
-  help: string;
-  consoleHelp: string;
+  /** `/quiz today` (console): today's question again, with where the player stands. */
+  todayOpen: string;
+  todayAnswered(correct: boolean, rightAnswer: string): string;
+  todayClosed(rightAnswer: string): string;
+  todayNone: string;
+  /** After a practice or review answer, while today's question waits for the player. */
+  todayStillOpen: string;
+  /** The help (`help-view.ts` builds it from the command table): title, how to answer, commands, scoring. */
+  helpTitle: string;
+  helpAnswerButtons: string;
+  helpAnswerTyped: string;
+  helpAdminsTitle: string;
+  helpScoring: string;
+  helpQuit: string;
+  /** Per command of the command table: its arguments as written after it, and what it does. */
+  commands: Record<CommandId, { args: string; text: string }>;
   usage(command: string): string;
   unknownSubcommand(name: string): string;
+  /** A section asked for that the exam guide does not have: the sections there are, id and number. */
+  unknownSection(section: string, sections: readonly { id: string; section: number }[]): string;
+  /** `/quiz schedule domain` without a section: the sections there are. */
+  chooseSection(sections: readonly { id: string; section: number }[]): string;
+  /** The name of the console player when neither USER, USERNAME nor the OS names them. */
+  consolePlayer: string;
   adminOnly: string;
   langSet(locale: Locale): string;
   posted: string;

@@ -9,6 +9,7 @@ describe('parseQuizCommand', () => {
     ['leaderboard month teams', { kind: 'leaderboard', period: 'month', teams: true }],
     ['LEADERBOARD all', { kind: 'leaderboard', period: 'all', teams: false }],
     ['me', { kind: 'me' }],
+    ['today', { kind: 'today' }],
     ['next', { kind: 'next' }],
     ['next monitoring', { kind: 'next', domain: 'monitoring' }],
     ['team join  ML  Ops ', { kind: 'team-join', name: 'ML Ops' }],
@@ -46,7 +47,8 @@ describe('parseQuizCommand', () => {
     ['schedule extras', 'schedule'],
     ['schedule length 2', 'schedule'],
     ['schedule length forever', 'schedule'],
-    ['schedule domain', 'schedule'],
+    ['schedule domain', 'section'], // the reply lists the sections
+    ['today please', 'today'],
     ['me please', 'me'],
   ])('answers %j with the usage of %s', (text, command) => {
     expect(parseQuizCommand(text)).toEqual({ kind: 'usage', command });

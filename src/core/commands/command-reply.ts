@@ -1,0 +1,24 @@
+import type { Locale, Question, Round, ScopeId } from '../model/model.js';
+import type { QuestionView, TextView } from '../ports/views.js';
+
+/** Who asked, where, and in which language. Adapters build it from their payloads. */
+export interface CommandContext {
+  scope: ScopeId;
+  channelId: string;
+  userId: string;
+  displayName: string;
+  locale: Locale;
+  /** Asked only for admin commands (it may cost a platform API call). */
+  isAdmin(): Promise<boolean>;
+}
+
+export type CommandReply =
+  | { kind: 'text'; view: TextView }
+  | {
+      kind: 'question';
+      view: QuestionView;
+      round: Round;
+      question: Question;
+      /** False for a question shown again that the player can no longer answer (`/quiz today`). */
+      answerable?: boolean;
+    };
