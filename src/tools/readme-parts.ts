@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { ConsolePlatform } from '../adapters/console/console-platform.js';
 import { runConsoleSession } from '../adapters/console/console-session.js';
-import { PIPED_WIDTH } from '../adapters/console/render-text.js';
+import { DEFAULT_WIDTH } from '../adapters/console/terminal-width.js';
 import { MemoryQuizStore } from '../adapters/memory/memory-quiz-store.js';
 import { MemorySubscriptionStore } from '../adapters/memory/memory-subscription-store.js';
 import { bankRuleList } from '../adapters/questions/bank-rule-list.js';
@@ -95,7 +95,7 @@ export async function consoleTranscript(question: Question, quiz: QuizContent): 
     bank,
     settings.timeZone,
     settings.locale,
-    PIPED_WIDTH,
+    DEFAULT_WIDTH,
   );
   app.platforms.set('console', platform);
   await runConsoleSession({
