@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { longBankOf } from '../support/long-questions.js';
 import { consoleEnv, ROOT, runCommand, runEntryPoint } from '../support/run-entry-point.js';
 
 /** The console as people use it: "choose two", wrapping by display width, full-width input, `| head`. */
@@ -14,16 +13,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A question folder holding only the long fixture question `id`. */
-function bankOf(id: string): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'console-format-')), 'questions');
-  made.push(path.dirname(dir));
-  cpSync(path.join(ROOT, 'test/fixtures/bank-long'), dir, { recursive: true });
-  const file = path.join(dir, '1-long.yaml');
-  const questions = parse(readFileSync(file, 'utf8')) as { id: string }[];
-  writeFileSync(file, stringify(questions.filter((q) => q.id === id)));
-  return dir;
-}
+const bankOf = (id: string): string => longBankOf(id, made);
 
 /** The letter each bank key is shown under, read from the printed question (`  C. <text>`). */
 function lettersByText(stdout: string, texts: Record<string, string>): Record<string, string> {

@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { fold, rightLetters, wrongLetter } from '../support/console-output.js';
-import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
+import { longBankOf } from '../support/long-questions.js';
+import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
 import { singleAnswerBank } from '../support/single-answer-bank.js';
 
 /** Help, section names, readiness, review and team wording, feedback lines and names, as the terminal shows them. */
@@ -23,16 +22,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A question folder holding only the long fixture question `id`. */
-function bankOf(id: string): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'console-wording-')), 'questions');
-  made.push(path.dirname(dir));
-  cpSync(path.join(ROOT, 'test/fixtures/bank-long'), dir, { recursive: true });
-  const file = path.join(dir, '1-long.yaml');
-  const questions = parse(readFileSync(file, 'utf8')) as { id: string }[];
-  writeFileSync(file, stringify(questions.filter((q) => q.id === id)));
-  return dir;
-}
+const bankOf = (id: string): string => longBankOf(id, made);
 
 function without(env: NodeJS.ProcessEnv, ...names: string[]): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)));
