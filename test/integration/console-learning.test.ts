@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
 import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
+import { singleAnswerBank } from '../support/single-answer-bank.js';
+
+// The runs answer today's question with one typed letter: a "choose two" question drawn by the seed
+// would refuse it (and record nothing), so they read the bank's single-answer questions only.
+const bank = singleAnswerBank();
+afterAll(() => bank.remove());
+const env = (extra: Record<string, string>) => consoleEnv({ QUIZ_QUESTIONS_DIR: bank.dir, ...extra });
 
 describe('console mode: review, readiness and reports through the real entry point', () => {
   it('answers, reviews, shows readiness, reports the last question and lets the owner handle the report', async () => {
@@ -21,7 +28,7 @@ describe('console mode: review, readiness and reports through the real entry poi
       '/quiz review on',
       '',
     ].join('\n');
-    const result = await runEntryPoint(input, consoleEnv({ QUIZ_LOCALE: 'en', QUIZ_SEED: '3' }));
+    const result = await runEntryPoint(input, env({ QUIZ_LOCALE: 'en', QUIZ_SEED: '3' }));
     expect(result.code).toBe(0);
     // The terminal wraps long lines: compare with whitespace folded.
     const out = result.stdout.replace(/\s+/g, ' ');
@@ -43,7 +50,7 @@ describe('console mode: review, readiness and reports through the real entry poi
   });
 
   it('speaks Japanese by default', async () => {
-    const result = await runEntryPoint('2\n/quiz ready\n/quiz review\n', consoleEnv({ QUIZ_SEED: '3' }));
+    const result = await runEntryPoint('2\n/quiz ready\n/quiz review\n', env({ QUIZ_SEED: '3' }));
     expect(result.code).toBe(0);
     const out = result.stdout.replace(/\s+/g, ' ');
     expect(out).toContain('tester さんの試験準備度');
@@ -58,13 +65,13 @@ describe('console mode: review, readiness and reports through the real entry poi
     const redis = new Redis(target.url, { lazyConnect: true });
     try {
       await redis.connect();
-      const env = consoleEnv({
+      const redisEnv = env({
         QUIZ_LOCALE: 'en',
         REDIS_URL: target.url,
         REDIS_KEY_PREFIX: prefix,
         QUIZ_SEED: '3',
       });
-      const first = await runEntryPoint('1\n/quiz report outdated renamed\n', env);
+      const first = await runEntryPoint('1\n/quiz report outdated renamed\n', redisEnv);
       const id =
         /Thank you! Your report on (\S+) is recorded/.exec(first.stdout.replace(/\s+/g, ' '))?.[1] ?? '';
       expect(id).not.toBe('');
@@ -76,7 +83,7 @@ describe('console mode: review, readiness and reports through the real entry poi
           '/quiz reports',
           '',
         ].join('\n'),
-        env,
+        redisEnv,
       );
       const out = second.stdout.replace(/\s+/g, ' ');
       expect(out).toContain(`Question ${id} (version `);
