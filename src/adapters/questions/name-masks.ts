@@ -102,20 +102,18 @@ export class NameMasker {
         found.push({ start, end: start + match[0].length, kind, identity, label, rank });
       }
     }
-    for (const match of text.matchAll(DOTTED)) {
-      const parts = match[0].replace(/\(\)$/, '').toLowerCase().split('.');
-      if (!parts.some((p) => this.dottedParts.has(p))) continue;
-      const start = match.index ?? 0;
-      found.push({
-        start,
-        end: start + match[0].length,
-        kind: 'feature',
-        identity: `code:${match[0].toLowerCase()}`,
-        label: match[0],
-        rank: RANK.dotted,
-      });
-    }
-    for (const match of text.matchAll(CODE_IDENTIFIER)) {
+    // Code written out in the text: a dotted name with a masked part, or an identifier no list names.
+    const codeMatches = [
+      ...[...text.matchAll(DOTTED)].filter((m) =>
+        m[0]
+          .replace(/\(\)$/, '')
+          .toLowerCase()
+          .split('.')
+          .some((p) => this.dottedParts.has(p)),
+      ),
+      ...text.matchAll(CODE_IDENTIFIER),
+    ];
+    for (const match of codeMatches) {
       const start = match.index ?? 0;
       found.push({
         start,
