@@ -1,9 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { withRedisPrefix } from '../support/redis-server.js';
 import { consoleEnv, ROOT, runEntryPoint } from '../support/run-entry-point.js';
 import { singleAnswerBank } from '../support/single-answer-bank.js';
 
@@ -81,27 +80,18 @@ describe('console mode through the real entry point', () => {
   });
 
   it('keeps its data in Redis when REDIS_URL is set', async () => {
-    const target = await startRedisTarget();
-    if (!target) return; // no Redis outside CI: nothing to check against
-    const prefix = uniquePrefix();
-    const redis = new Redis(target.url, { lazyConnect: true });
-    try {
-      await redis.connect();
+    // Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it.
+    await withRedisPrefix(async (redisEnv, redis) => {
       const env = consoleEnv({
         QUIZ_LOCALE: 'en',
-        REDIS_URL: target.url,
-        REDIS_KEY_PREFIX: prefix,
+        ...redisEnv,
         QUIZ_SEED: '1',
       });
       const first = await runEntryPoint('/quiz team join Night Owls\n', env);
       expect(first.code).toBe(0);
       const second = await runEntryPoint('/quiz team list\n', env);
       expect(second.stdout).toContain('Night Owls: 1 member'); // remembered across runs
-      expect((await redis.keys(`${prefix}:*`)).length).toBeGreaterThan(0);
-    } finally {
-      await deleteByPrefix(redis, prefix);
-      redis.disconnect();
-      await target.close();
-    }
+      expect((await redis.keys(`${redisEnv.REDIS_KEY_PREFIX}:*`)).length).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,7 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fold, rightLetters } from '../support/console-output.js';
-import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
+import { withRedisPrefix } from '../support/redis-server.js';
 import { consoleEnv, runEntryPoint } from '../support/run-entry-point.js';
 import { singleAnswerBank } from '../support/single-answer-bank.js';
 
@@ -10,16 +9,11 @@ describe('console mode on Redis: a restart resumes the open round', () => {
   afterAll(() => bank.remove());
 
   it('shows the open round at each start instead of revealing it, and keeps the streak across runs', async () => {
-    const target = await startRedisTarget();
-    if (!target) return; // QUIZ_TEST_SKIP_REDIS=1: skipped on purpose
-    const prefix = uniquePrefix();
-    const redis = new Redis(target.url, { lazyConnect: true });
-    try {
-      await redis.connect();
+    // Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it.
+    await withRedisPrefix(async (redisEnv) => {
       const env = consoleEnv({
         QUIZ_LOCALE: 'en',
-        REDIS_URL: target.url,
-        REDIS_KEY_PREFIX: prefix,
+        ...redisEnv,
         QUIZ_SEED: '1',
         QUIZ_QUESTIONS_DIR: bank.dir,
       });
@@ -43,24 +37,15 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       expect(fourth.stdout).not.toContain('Answer revealed');
       expect(fourth.stdout).toContain('Right daily answers in a row: 1 (best 1)');
       expect(fourth.stdout).toContain('Accuracy: 1/1 (100%)');
-    } finally {
-      await deleteByPrefix(redis, prefix);
-      redis.disconnect();
-      await target.close();
-    }
+    });
   }, 90_000); // four runs of the bot, each a few seconds on a busy machine
 
   it('speaks the language the player chose with /quiz lang in every post and reply, from the start', async () => {
-    const target = await startRedisTarget();
-    if (!target) return; // QUIZ_TEST_SKIP_REDIS=1: skipped on purpose
-    const prefix = uniquePrefix();
-    const redis = new Redis(target.url, { lazyConnect: true });
-    try {
-      await redis.connect();
+    // Skipped only when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asks for it.
+    await withRedisPrefix(async (redisEnv) => {
       // QUIZ_LOCALE is Japanese; the player switches to English in the first run.
       const env = consoleEnv({
-        REDIS_URL: target.url,
-        REDIS_KEY_PREFIX: prefix,
+        ...redisEnv,
         QUIZ_SEED: '1',
         QUIZ_QUESTIONS_DIR: bank.dir,
       });
@@ -74,10 +59,6 @@ describe('console mode on Redis: a restart resumes the open round', () => {
       expect(second.stdout).toContain('Answer revealed');
       expect(second.stdout).toContain('Stats for tester');
       expect(second.stdout).not.toMatch(/[\u3040-\u30ff【】]/); // no kana, no Japanese headings
-    } finally {
-      await deleteByPrefix(redis, prefix);
-      redis.disconnect();
-      await target.close();
-    }
+    });
   }, 60_000);
 });

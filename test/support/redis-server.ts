@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Cluster, type Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { INSTALL_HINT, skipRequested } from './redis-requirement.js';
 
 /**
@@ -230,4 +230,26 @@ export async function deleteByPrefix(client: Redis | Cluster, prefix: string): P
       } while (cursor !== '0');
     }),
   );
+}
+
+/**
+ * Runs `body` against a private redis-server under a fresh key prefix, then deletes that prefix's keys and stops
+ * the server. Resolves without running `body` when there is no redis-server and QUIZ_TEST_SKIP_REDIS=1 asked
+ * for the skip (otherwise `startRedisTarget` fails the run). For console tests that start the bot on Redis.
+ */
+export async function withRedisPrefix(
+  body: (redisEnv: { REDIS_URL: string; REDIS_KEY_PREFIX: string }, client: Redis) => Promise<void>,
+): Promise<void> {
+  const target = await startRedisTarget();
+  if (!target) return;
+  const prefix = uniquePrefix();
+  const redis = new Redis(target.url, { lazyConnect: true });
+  try {
+    await redis.connect();
+    await body({ REDIS_URL: target.url, REDIS_KEY_PREFIX: prefix }, redis);
+  } finally {
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+    await target.close();
+  }
 }
