@@ -62,6 +62,7 @@ export const OPEN_SOURCE_NAMES = [
   'TensorFlow Serving',
   'TensorFlow Transform',
   'TensorFlow Model Analysis',
+  'Fairness Indicators',
   'TorchServe',
   'Llama',
   'Gemma',
