@@ -63,6 +63,8 @@ export const OPEN_SOURCE_NAMES = [
   'TensorFlow Transform',
   'TensorFlow Model Analysis',
   'Fairness Indicators',
+  'Google Cloud Pipeline Components',
+  'google-cloud-pipeline-components',
   'TorchServe',
   'Llama',
   'Gemma',
