@@ -1,4 +1,12 @@
 import { weakDistractors } from '../learning/distractor-efficiency.js';
+import {
+  checkExamDate,
+  daysUntil,
+  EXAM_CRUNCH_DAYS,
+  inExamCrunch,
+  MAX_EXAM_DATE_YEARS,
+  parseExamDate,
+} from '../learning/exam-date.js';
 import { itemStatistics } from '../learning/item-statistics.js';
 import { questionVersion } from '../learning/question-version.js';
 import { readiness, type ScoredAnswer } from '../learning/readiness.js';
@@ -54,6 +62,8 @@ export class LearningCommands {
         return text(textView(l.reviewSet(command.enabled)));
       case 'ready':
         return text(await this.ready(ctx, command.team, m));
+      case 'exam-date':
+        return text(await this.setExamDate(ctx, command.value, m));
       case 'report': {
         const last = (await store.reviewLog(ctx.scope, ctx.userId)).at(-1);
         if (!last) return text(textView(l.reportNoQuestion));
@@ -116,6 +126,42 @@ export class LearningCommands {
     return textView(result.kind === 'duplicate' ? l.reportDuplicate : l.reportThanks(questionId));
   }
 
+  /**
+   * `/quiz exam-date <YYYY-MM-DD>|off`. The date is a calendar day of the bot's time zone (the one the
+   * workspace's days and boards use: the platforms do not tell the bot a player's own zone).
+   */
+  private async setExamDate(ctx: LearningContext, value: string, m: Messages): Promise<TextView> {
+    const l = m.learning;
+    const store = this.engine.learningStore;
+    if (value.toLowerCase() === 'off') {
+      const had = (await store.examDate(ctx.scope, ctx.userId)) !== null;
+      if (had) await store.setExamDate(ctx.scope, ctx.userId, null);
+      return textView(l.examDateCleared(had));
+    }
+    const shown = neutralize(value, 40);
+    const parsed = parseExamDate(value);
+    if (parsed.kind === 'malformed') return textView(l.examDateMalformed(shown));
+    if (parsed.kind === 'no-such-day') return textView(l.examDateNoSuchDay(shown));
+    const check = checkExamDate(parsed.date, this.engine.now(), this.engine.timeZone);
+    switch (check.kind) {
+      case 'past':
+        return textView(l.examDatePast(parsed.date, check.today));
+      case 'too-far':
+        return textView(l.examDateTooFar(parsed.date, check.latest, MAX_EXAM_DATE_YEARS));
+      case 'ok':
+        await store.setExamDate(ctx.scope, ctx.userId, parsed.date);
+        return textView(l.examDateSet(parsed.date, check.daysLeft, EXAM_CRUNCH_DAYS));
+    }
+  }
+
+  /** The exam-date line of `/quiz me`, `/quiz ready` and the App Home; null when the player set no date. */
+  async examCountdown(scope: string, playerId: string, m: Messages): Promise<string | null> {
+    const date = await this.engine.learningStore.examDate(scope, playerId);
+    if (date === null) return null;
+    const daysLeft = daysUntil(date, this.engine.now(), this.engine.timeZone);
+    return m.learning.examCountdown(date, daysLeft, inExamCrunch(daysLeft));
+  }
+
   /** `/quiz review`: the most overdue card as a private question, or why there is none. */
   private async review(ctx: LearningContext, m: Messages): Promise<LearningReply> {
     const l = m.learning;
@@ -167,11 +213,17 @@ export class LearningCommands {
       players = await store.teamMembers(ctx.scope, found.id);
       title = m.learning.readyTeamTitle(found.name);
     }
-    const logs = await Promise.all(players.map((p) => store.reviewLog(ctx.scope, p)));
+    const [logs, countdown] = await Promise.all([
+      Promise.all(players.map((p) => store.reviewLog(ctx.scope, p))),
+      // A team has no one exam date: only the player's own readiness shows theirs.
+      team ? null : this.examCountdown(ctx.scope, ctx.userId, m),
+    ]);
     const answers: ScoredAnswer[] = logs.flatMap((log, i) =>
       log.map((e) => ({ ...e, playerId: players[i] ?? '' })),
     );
-    return readinessView(title, readiness(answers, domains, this.engine.now()), domains, m);
+    const view = readinessView(title, readiness(answers, domains, this.engine.now()), domains, m);
+    if (countdown) view.lines.unshift(countdown);
+    return view;
   }
 
   private async reportsView(scope: string, m: Messages): Promise<TextView> {

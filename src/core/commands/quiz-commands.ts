@@ -148,7 +148,7 @@ export class QuizCommands {
     return this.deps.engine.bank.domains().map((d) => ({ id: d.id, section: d.section }));
   }
 
-  /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due. */
+  /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due and the exam date. */
   async statsWithReviews(
     scope: ScopeId,
     userId: string,
@@ -156,12 +156,14 @@ export class QuizCommands {
     m: Messages,
   ): Promise<TextView> {
     const { engine } = this.deps;
-    const [stats, due] = await Promise.all([
+    const [stats, due, countdown] = await Promise.all([
       engine.playerStats(scope, userId),
       this.learning.reviews.dueCount(scope, userId),
+      this.learning.examCountdown(scope, userId, m),
     ]);
     const view = statsView(stats, fallbackName, engine.bank.domains(), m);
     view.lines.push(m.learning.statsReviews(due));
+    if (countdown) view.lines.push(countdown);
     return view;
   }
 
