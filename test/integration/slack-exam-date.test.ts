@@ -49,9 +49,29 @@ describe('Slack: /quiz exam-date', () => {
       'Exam: 2026-12-07, 7 days left',
     );
 
+    // Only a player with a date costs a users.info call, and only to read the date in their zone.
+    expect(h.fake.callsOf('users.info').filter((c) => c.body.user === 'U2')).toEqual([]);
+
     await h.command('/quiz', 'exam-date off', { user: 'U1', responseId: 'off' });
     expect(await replyTo(h, 'off')).toContain('Exam date cleared.');
     await h.command('/quiz', 'me', { user: 'U1', responseId: 'me-after' });
     expect(await replyTo(h, 'me-after')).not.toContain('Exam:');
+  });
+
+  it("reads the date in the player's own Slack time zone when the profile has one", async () => {
+    // 2026-11-27 09:00 in Tokyo is still 2026-11-26 16:00 in Los Angeles.
+    const clock = new ManualClock(Date.parse('2026-11-27T00:00:00Z'));
+    const h = await startSlackHarness({ clock });
+    harness = h;
+    h.fake.timeZones.set('ULA', 'America/Los_Angeles');
+
+    await h.command('/quiz', 'exam-date 2026-11-26', { user: 'U1', responseId: 'tokyo' });
+    expect(await replyTo(h, 'tokyo')).toContain('2026-11-26 has already passed (today is 2026-11-27)');
+    await h.command('/quiz', 'exam-date 2026-11-26', { user: 'ULA', responseId: 'la' });
+    expect(await replyTo(h, 'la')).toContain('Exam date set: 2026-11-26 (today)');
+    await h.command('/quiz', 'me', { user: 'ULA', responseId: 'la-me' });
+    expect(await replyTo(h, 'la-me')).toContain('Exam: today (2026-11-26). Good luck!');
+    await h.command('/quiz', 'exam-date 2026-12-10', { user: 'ULA', responseId: 'la-later' });
+    expect(await replyTo(h, 'la-later')).toContain('Exam date set: 2026-12-10 (14 days left)');
   });
 });

@@ -3,8 +3,10 @@ import {
   checkExamDate,
   daysUntil,
   EXAM_CRUNCH_DAYS,
+  examDateZone,
   inExamCrunch,
   MAX_EXAM_DATE_YEARS,
+  type PlayerTimeZone,
   parseExamDate,
 } from '../learning/exam-date.js';
 import { itemStatistics } from '../learning/item-statistics.js';
@@ -32,6 +34,8 @@ export interface LearningContext {
   channelId: string;
   userId: string;
   displayName: string;
+  /** The player's own time zone where the platform tells it; exam dates are read in it. */
+  timeZone?: PlayerTimeZone;
 }
 
 export type LearningReply =
@@ -127,8 +131,8 @@ export class LearningCommands {
   }
 
   /**
-   * `/quiz exam-date <YYYY-MM-DD>|off`. The date is a calendar day of the bot's time zone (the one the
-   * workspace's days and boards use: the platforms do not tell the bot a player's own zone).
+   * `/quiz exam-date <YYYY-MM-DD>|off`. The date is a calendar day of the player's time zone where the
+   * platform tells it (Slack), else of the bot's (the one the workspace's days and boards use).
    */
   private async setExamDate(ctx: LearningContext, value: string, m: Messages): Promise<TextView> {
     const l = m.learning;
@@ -142,7 +146,8 @@ export class LearningCommands {
     const parsed = parseExamDate(value);
     if (parsed.kind === 'malformed') return textView(l.examDateMalformed(shown));
     if (parsed.kind === 'no-such-day') return textView(l.examDateNoSuchDay(shown));
-    const check = checkExamDate(parsed.date, this.engine.now(), this.engine.timeZone);
+    const zone = await examDateZone(this.engine.timeZone, ctx.timeZone);
+    const check = checkExamDate(parsed.date, this.engine.now(), zone);
     switch (check.kind) {
       case 'past':
         return textView(l.examDatePast(parsed.date, check.today));
@@ -155,17 +160,23 @@ export class LearningCommands {
   }
 
   /** The exam-date line of `/quiz me`, `/quiz ready` and the App Home; null when the player set no date. */
-  async examCountdown(scope: string, playerId: string, m: Messages): Promise<string | null> {
+  async examCountdown(
+    scope: string,
+    playerId: string,
+    m: Messages,
+    playerZone?: PlayerTimeZone,
+  ): Promise<string | null> {
     const date = await this.engine.learningStore.examDate(scope, playerId);
     if (date === null) return null;
-    const daysLeft = daysUntil(date, this.engine.now(), this.engine.timeZone);
+    const zone = await examDateZone(this.engine.timeZone, playerZone);
+    const daysLeft = daysUntil(date, this.engine.now(), zone);
     return m.learning.examCountdown(date, daysLeft, inExamCrunch(daysLeft));
   }
 
   /** `/quiz review`: the most overdue card as a private question, or why there is none. */
   private async review(ctx: LearningContext, m: Messages): Promise<LearningReply> {
     const l = m.learning;
-    const plan = await this.reviews.plan(ctx.scope, ctx.userId);
+    const plan = await this.reviews.plan(ctx.scope, ctx.userId, ctx.timeZone);
     switch (plan.kind) {
       case 'off':
         return text(textView(l.reviewOff));
@@ -216,7 +227,7 @@ export class LearningCommands {
     const [logs, countdown] = await Promise.all([
       Promise.all(players.map((p) => store.reviewLog(ctx.scope, p))),
       // A team has no one exam date: only the player's own readiness shows theirs.
-      team ? null : this.examCountdown(ctx.scope, ctx.userId, m),
+      team ? null : this.examCountdown(ctx.scope, ctx.userId, m, ctx.timeZone),
     ]);
     const answers: ScoredAnswer[] = logs.flatMap((log, i) =>
       log.map((e) => ({ ...e, playerId: players[i] ?? '' })),

@@ -1,3 +1,4 @@
+import type { PlayerTimeZone } from '../learning/exam-date.js';
 import { isStoreUnavailable } from '../model/errors.js';
 import type { Locale, ScopeId } from '../model/model.js';
 import { platformOf } from '../model/model.js';
@@ -85,7 +86,7 @@ export class QuizCommands {
             : leaderboardView(await engine.leaderboard(ctx.scope, command.period, ctx.userId), m),
         );
       case 'me':
-        return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
+        return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m, ctx.timeZone));
       case 'today':
         if (!isOffered('today', platformOf(ctx.scope))) return text(textView(m.unknownSubcommand('today')));
         return todayReply(engine, ctx, m);
@@ -154,12 +155,13 @@ export class QuizCommands {
     userId: string,
     fallbackName: string,
     m: Messages,
+    playerZone?: PlayerTimeZone,
   ): Promise<TextView> {
     const { engine } = this.deps;
     const [stats, due, countdown] = await Promise.all([
       engine.playerStats(scope, userId),
-      this.learning.reviews.dueCount(scope, userId),
-      this.learning.examCountdown(scope, userId, m),
+      this.learning.reviews.dueCount(scope, userId, playerZone),
+      this.learning.examCountdown(scope, userId, m, playerZone),
     ]);
     const view = statsView(stats, fallbackName, engine.bank.domains(), m);
     view.lines.push(m.learning.statsReviews(due));

@@ -1,4 +1,5 @@
 import { localDate } from '../model/periods.js';
+import { isValidTimeZone } from '../model/time-zone.js';
 
 /**
  * A player's exam date: a calendar day (`YYYY-MM-DD`), read in a time zone, never an instant. "Days left"
@@ -24,6 +25,18 @@ export type ExamDateCheck =
   | { kind: 'ok'; daysLeft: number }
   | { kind: 'past'; today: string }
   | { kind: 'too-far'; latest: string };
+
+/**
+ * The player's own IANA time zone when their platform tells it (Slack's profile), else null. A function,
+ * so the lookup (an API call) is made only when a date is actually read.
+ */
+export type PlayerTimeZone = () => Promise<string | null>;
+
+/** The zone an exam date is read in: the player's own when known and valid, else the bot's. */
+export async function examDateZone(botZone: string, playerZone?: PlayerTimeZone): Promise<string> {
+  const own = playerZone ? await playerZone() : null;
+  return own && isValidTimeZone(own) ? own : botZone;
+}
 
 /** Reads typed text as a calendar date. */
 export function parseExamDate(text: string): ExamDateInput {

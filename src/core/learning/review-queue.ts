@@ -1,7 +1,7 @@
 import { localDate } from '../model/periods.js';
 import type { LearningStore, ReviewLogEntry } from '../ports/learning-store.js';
 import type { QuestionBank } from '../ports/question-bank.js';
-import { daysUntil, inExamCrunch } from './exam-date.js';
+import { daysUntil, examDateZone, inExamCrunch, type PlayerTimeZone } from './exam-date.js';
 import { readiness } from './readiness.js';
 import {
   cardsFromLog,
@@ -39,7 +39,7 @@ export class ReviewQueue {
    * scheduled at a higher retention, and at least half of the day's reviews come from the weakest section
    * while it has due cards.
    */
-  async plan(scope: string, playerId: string): Promise<ReviewPlan> {
+  async plan(scope: string, playerId: string, playerZone?: PlayerTimeZone): Promise<ReviewPlan> {
     const { store } = this.deps;
     const [enabled, log, suspended, examDate] = await Promise.all([
       store.reviewEnabled(scope, playerId),
@@ -52,7 +52,7 @@ export class ReviewQueue {
     const now = this.deps.now();
     const todays = this.reviewsToday(log, now);
     if (todays.length >= REVIEWS_PER_DAY) return { kind: 'limit', limit: REVIEWS_PER_DAY };
-    const crunch = this.inCrunch(examDate, now);
+    const crunch = await this.inCrunch(examDate, now, playerZone);
     const cards = this.servable(log, new Set(suspended), crunch);
     const due = dueCards(cards, now);
     const first = crunch ? this.weakestFirstHalf(due, log, todays, now) : due[0];
@@ -64,7 +64,7 @@ export class ReviewQueue {
   }
 
   /** Due reviews for `/quiz me` and the App Home; null when the player turned reviews off. */
-  async dueCount(scope: string, playerId: string): Promise<number | null> {
+  async dueCount(scope: string, playerId: string, playerZone?: PlayerTimeZone): Promise<number | null> {
     const { store } = this.deps;
     const [enabled, log, suspended, examDate] = await Promise.all([
       store.reviewEnabled(scope, playerId),
@@ -74,11 +74,18 @@ export class ReviewQueue {
     ]);
     if (!enabled) return null;
     const now = this.deps.now();
-    return dueCards(this.servable(log, new Set(suspended), this.inCrunch(examDate, now)), now).length;
+    const crunch = await this.inCrunch(examDate, now, playerZone);
+    return dueCards(this.servable(log, new Set(suspended), crunch), now).length;
   }
 
-  private inCrunch(examDate: string | null, now: number): boolean {
-    return inExamCrunch(examDate === null ? null : daysUntil(examDate, now, this.deps.timeZone));
+  /** Whether the exam date is near, counted in the player's zone (asked only when there is a date). */
+  private async inCrunch(
+    examDate: string | null,
+    now: number,
+    playerZone?: PlayerTimeZone,
+  ): Promise<boolean> {
+    if (examDate === null) return false;
+    return inExamCrunch(daysUntil(examDate, now, await examDateZone(this.deps.timeZone, playerZone)));
   }
 
   /**

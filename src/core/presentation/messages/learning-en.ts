@@ -1,6 +1,7 @@
 import type { LearningMessages } from './learning-messages.js';
 
-const daysLeftEn = (days: number): string => (days === 1 ? '1 day left' : `${days} days left`);
+const daysLeftEn = (days: number): string =>
+  days === 0 ? 'today' : days === 1 ? '1 day left' : `${days} days left`;
 
 export const learningEn: LearningMessages = {
   reviewTitle: 'Review question (not scored)',

@@ -32,7 +32,7 @@ export const learningJa: LearningMessages = {
   readyWeakest: (name, domainId) => `いちばん弱いセクション: ${name}。練習: /quiz next ${domainId}`,
   readyNote: '各問題は最新の回答で 1 回だけ数え、最近の回答ほど重く評価します。',
   examDateSet: (date, daysLeft, crunchDays) =>
-    `試験日を ${date} に設定しました（あと ${daysLeft} 日）。試験前の ${crunchDays} 日間は、/quiz review が問題を早めに出し直し、1 日の復習の半分以上を最も弱いセクションから出題します。`,
+    `試験日を ${date} に設定しました（${daysLeft === 0 ? '今日' : `あと ${daysLeft} 日`}）。試験前の ${crunchDays} 日間は、/quiz review が問題を早めに出し直し、1 日の復習の半分以上を最も弱いセクションから出題します。`,
   examDateCleared: (had) => (had ? '試験日の設定を解除しました。' : '試験日は設定されていません。'),
   examDateMalformed: (text) =>
     `「${text}」は日付として読めません。YYYY-MM-DD の形で指定してください（例: /quiz exam-date 2027-03-01）。解除は /quiz exam-date off です。`,
