@@ -1,14 +1,5 @@
 import { weakDistractors } from '../learning/distractor-efficiency.js';
-import {
-  checkExamDate,
-  daysUntil,
-  EXAM_CRUNCH_DAYS,
-  examDateZone,
-  inExamCrunch,
-  MAX_EXAM_DATE_YEARS,
-  type PlayerTimeZone,
-  parseExamDate,
-} from '../learning/exam-date.js';
+import type { PlayerTimeZone } from '../learning/exam-date.js';
 import { itemStatistics } from '../learning/item-statistics.js';
 import { questionVersion } from '../learning/question-version.js';
 import { readiness, type ScoredAnswer } from '../learning/readiness.js';
@@ -21,6 +12,7 @@ import type { Messages } from '../presentation/messages/index.js';
 import { readinessView } from '../presentation/readiness-view.js';
 import { formatTime, questionView, textView } from '../presentation/views.js';
 import type { QuizEngine } from '../rounds/quiz-engine.js';
+import { ExamDateCommands } from './exam-date-commands.js';
 import type { LearningCommand } from './parse-learning-command.js';
 
 /** Reporters of a workspace that take a question out of its new rounds until an admin restores it. */
@@ -45,6 +37,8 @@ export type LearningReply =
 /** Review, readiness, reports and item figures: the `/quiz` subcommands of the learning features. */
 export class LearningCommands {
   readonly reviews: ReviewQueue;
+  /** `/quiz exam-date` and the countdown line of the player's views. */
+  readonly examDates: ExamDateCommands;
 
   constructor(private readonly engine: QuizEngine) {
     this.reviews = new ReviewQueue({
@@ -53,6 +47,7 @@ export class LearningCommands {
       now: () => engine.now(),
       timeZone: engine.timeZone,
     });
+    this.examDates = new ExamDateCommands(engine);
   }
 
   async run(command: LearningCommand, ctx: LearningContext, m: Messages): Promise<LearningReply> {
@@ -67,7 +62,7 @@ export class LearningCommands {
       case 'ready':
         return text(await this.ready(ctx, command.team, m));
       case 'exam-date':
-        return text(await this.setExamDate(ctx, command.value, m));
+        return text(await this.examDates.set(ctx, command.value, m));
       case 'report': {
         const last = (await store.reviewLog(ctx.scope, ctx.userId)).at(-1);
         if (!last) return text(textView(l.reportNoQuestion));
@@ -130,49 +125,6 @@ export class LearningCommands {
     return textView(result.kind === 'duplicate' ? l.reportDuplicate : l.reportThanks(questionId));
   }
 
-  /**
-   * `/quiz exam-date <YYYY-MM-DD>|off`. The date is a calendar day of the player's time zone where the
-   * platform tells it (Slack), else of the bot's (the one the workspace's days and boards use).
-   */
-  private async setExamDate(ctx: LearningContext, value: string, m: Messages): Promise<TextView> {
-    const l = m.learning;
-    const store = this.engine.learningStore;
-    if (value.toLowerCase() === 'off') {
-      const had = (await store.examDate(ctx.scope, ctx.userId)) !== null;
-      if (had) await store.setExamDate(ctx.scope, ctx.userId, null);
-      return textView(l.examDateCleared(had));
-    }
-    const shown = neutralize(value, 40);
-    const parsed = parseExamDate(value);
-    if (parsed.kind === 'malformed') return textView(l.examDateMalformed(shown));
-    if (parsed.kind === 'no-such-day') return textView(l.examDateNoSuchDay(shown));
-    const zone = await examDateZone(this.engine.timeZone, ctx.timeZone);
-    const check = checkExamDate(parsed.date, this.engine.now(), zone);
-    switch (check.kind) {
-      case 'past':
-        return textView(l.examDatePast(parsed.date, check.today));
-      case 'too-far':
-        return textView(l.examDateTooFar(parsed.date, check.latest, MAX_EXAM_DATE_YEARS));
-      case 'ok':
-        await store.setExamDate(ctx.scope, ctx.userId, parsed.date);
-        return textView(l.examDateSet(parsed.date, check.daysLeft, EXAM_CRUNCH_DAYS));
-    }
-  }
-
-  /** The exam-date line of `/quiz me`, `/quiz ready` and the App Home; null when the player set no date. */
-  async examCountdown(
-    scope: string,
-    playerId: string,
-    m: Messages,
-    playerZone?: PlayerTimeZone,
-  ): Promise<string | null> {
-    const date = await this.engine.learningStore.examDate(scope, playerId);
-    if (date === null) return null;
-    const zone = await examDateZone(this.engine.timeZone, playerZone);
-    const daysLeft = daysUntil(date, this.engine.now(), zone);
-    return m.learning.examCountdown(date, daysLeft, inExamCrunch(daysLeft));
-  }
-
   /** `/quiz review`: the most overdue card as a private question, or why there is none. */
   private async review(ctx: LearningContext, m: Messages): Promise<LearningReply> {
     const l = m.learning;
@@ -227,7 +179,7 @@ export class LearningCommands {
     const [logs, countdown] = await Promise.all([
       Promise.all(players.map((p) => store.reviewLog(ctx.scope, p))),
       // A team has no one exam date: only the player's own readiness shows theirs.
-      team ? null : this.examCountdown(ctx.scope, ctx.userId, m, ctx.timeZone),
+      team ? null : this.examDates.countdown(ctx.scope, ctx.userId, m, ctx.timeZone),
     ]);
     const answers: ScoredAnswer[] = logs.flatMap((log, i) =>
       log.map((e) => ({ ...e, playerId: players[i] ?? '' })),

@@ -161,7 +161,7 @@ export class QuizCommands {
     const [stats, due, countdown] = await Promise.all([
       engine.playerStats(scope, userId),
       this.learning.reviews.dueCount(scope, userId, playerZone),
-      this.learning.examCountdown(scope, userId, m, playerZone),
+      this.learning.examDates.countdown(scope, userId, m, playerZone),
     ]);
     const view = statsView(stats, fallbackName, engine.bank.domains(), m);
     view.lines.push(m.learning.statsReviews(due));
