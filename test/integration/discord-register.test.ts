@@ -75,6 +75,7 @@ describe('command definitions', () => {
       'quiz lang',
       'quiz review',
       'quiz ready',
+      'quiz exam-date',
       'quiz report',
     ]);
     expect(paths(optionsOf('quiz-admin'), 'quiz-admin')).toEqual([
@@ -128,6 +129,10 @@ describe('reading a slash command', () => {
       name: 'ML Ops',
     });
     expect(readQuizCommand(input('quiz schedule'))).toEqual({ kind: 'schedule-show' });
+    expect(readQuizCommand(input('quiz exam-date', { date: ' 2027-03-01 ' }))).toEqual({
+      kind: 'exam-date',
+      value: '2027-03-01',
+    });
     expect(readQuizCommand(input('quiz lang', { locale: 'en' }))).toEqual({ kind: 'lang', locale: 'en' });
     expect(readQuizCommand(input('quiz-admin post'))).toEqual({ kind: 'post' });
     expect(
@@ -173,6 +178,10 @@ describe('reading a slash command', () => {
     expect(readQuizCommand(input('quiz-admin schedule digest', { state: 'maybe' }))).toEqual({
       kind: 'usage',
       command: 'schedule',
+    });
+    expect(readQuizCommand(input('quiz exam-date', { date: '  ' }))).toEqual({
+      kind: 'usage',
+      command: 'exam-date',
     });
     expect(readQuizCommand(input('quiz dance'))).toEqual({
       kind: 'usage',

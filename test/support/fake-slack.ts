@@ -31,6 +31,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly admins = new Set<string>();
+  /** Profile time zones (`tz` in users.info) by user id; users not listed have none. */
+  readonly timeZones = new Map<string, string>();
   private readonly failures = new Map<string, string[]>();
   private readonly handlers = new Map<string, Handler>();
   private readonly rateLimits: { method: string; token: string; retryAfterSeconds: number }[] = [];
@@ -79,7 +81,12 @@ export class FakeSlack {
     this.on('chat.postMessage', (body) => ({ channel: body.channel, ts: `${++this.ts}.000100` }));
     this.on('chat.update', (body) => ({ channel: body.channel, ts: body.ts }));
     this.on('users.info', (body) => ({
-      user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false },
+      user: {
+        id: body.user,
+        is_admin: this.admins.has(String(body.user)),
+        is_owner: false,
+        ...(this.timeZones.has(String(body.user)) ? { tz: this.timeZones.get(String(body.user)) } : {}),
+      },
     }));
     this.on('apps.connections.open', () => ({ url: `${this.url.replace('http', 'ws')}/link` }));
   }

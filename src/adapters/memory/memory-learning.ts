@@ -17,6 +17,8 @@ export class MemoryLearning {
   private readonly logs = new Map<string, ReviewLogEntry[]>();
   /** `<scope>|<playerId>` of players who turned reviews off. */
   private readonly reviewOff = new Set<string>();
+  /** `<scope>|<playerId>` -> `YYYY-MM-DD` */
+  private readonly examDates = new Map<string, string>();
   /** `<scope>|<questionId>@<version>` */
   private readonly items = new Map<string, ItemCounters>();
   /** `<scope>|<questionId>@<version>` -> playerId -> right */
@@ -76,6 +78,15 @@ export class MemoryLearning {
   setReviewEnabled(scope: ScopeId, playerId: string, enabled: boolean): void {
     if (enabled) this.reviewOff.delete(`${scope}|${playerId}`);
     else this.reviewOff.add(`${scope}|${playerId}`);
+  }
+
+  examDate(scope: ScopeId, playerId: string): string | null {
+    return this.examDates.get(`${scope}|${playerId}`) ?? null;
+  }
+
+  setExamDate(scope: ScopeId, playerId: string, date: string | null): void {
+    if (date === null) this.examDates.delete(`${scope}|${playerId}`);
+    else this.examDates.set(`${scope}|${playerId}`, date);
   }
 
   itemCounters(scope: ScopeId): ItemCounters[] {

@@ -168,6 +168,14 @@ export class MemoryQuizStore implements QuizStore {
     this.state.learning.setReviewEnabled(scope, playerId, enabled);
   }
 
+  async examDate(scope: ScopeId, playerId: string): Promise<string | null> {
+    return this.state.learning.examDate(scope, playerId);
+  }
+
+  async setExamDate(scope: ScopeId, playerId: string, date: string | null): Promise<void> {
+    this.state.learning.setExamDate(scope, playerId, date);
+  }
+
   async teamMembers(scope: ScopeId, teamId: string): Promise<string[]> {
     return [...(this.state.teams.get(scope)?.get(teamId)?.members ?? [])];
   }

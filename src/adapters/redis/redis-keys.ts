@@ -102,6 +102,11 @@ export class RedisKeys {
     return `${this.scope(scope)}reviewoff`;
   }
 
+  /** HASH playerId -> the player's exam date, `YYYY-MM-DD`. */
+  examDates(scope: ScopeId): string {
+    return `${this.scope(scope)}examdate`;
+  }
+
   /**
    * HASH of the item statistics: `f|<questionId>@<version>|<playerId>` -> 1 (right) or 0 for each player's
    * first answer to a version, `o|<questionId>@<version>|<key>` -> how often the key was picked.

@@ -179,6 +179,18 @@ export class RedisQuizStore implements QuizStore {
     });
   }
 
+  examDate(scope: ScopeId, playerId: string): Promise<string | null> {
+    return this.guard('examDate', () => this.ctx.client.hget(this.ctx.keys.examDates(scope), playerId));
+  }
+
+  setExamDate(scope: ScopeId, playerId: string, date: string | null): Promise<void> {
+    return this.guard('setExamDate', async () => {
+      const key = this.ctx.keys.examDates(scope);
+      if (date === null) await this.ctx.client.hdel(key, playerId);
+      else await this.ctx.client.hset(key, playerId, date);
+    });
+  }
+
   teamMembers(scope: ScopeId, teamId: string): Promise<string[]> {
     return this.guard('teamMembers', async () => {
       // The membership hash is one per scope and holds one field per player in a team: few.

@@ -36,6 +36,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       displayName: who.userName,
       locale: locale ?? deps.defaultLocale,
       isAdmin: () => deps.admins.isAdmin(who.userId, who.teamId),
+      timeZone: () => deps.admins.timeZoneOf(who.userId, who.teamId),
     };
   };
 
@@ -165,7 +166,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const m = messagesFor(locale);
     let view: TextView;
     try {
-      view = await commands.statsWithReviews(scope, event.user, event.user, m);
+      view = await commands.statsWithReviews(scope, event.user, event.user, m, () =>
+        deps.admins.timeZoneOf(event.user, teamId),
+      );
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       view = textView(m.unavailable);

@@ -10,6 +10,11 @@ export interface CommandContext {
   locale: Locale;
   /** Asked only for admin commands (it may cost a platform API call). */
   isAdmin(): Promise<boolean>;
+  /**
+   * The player's own IANA time zone, where the platform tells it (Slack); asked only to read an exam
+   * date (it may cost a platform API call). Absent or null: the bot's time zone.
+   */
+  timeZone?: () => Promise<string | null>;
 }
 
 export type CommandReply =

@@ -1,4 +1,5 @@
 import { weakDistractors } from '../learning/distractor-efficiency.js';
+import type { PlayerTimeZone } from '../learning/exam-date.js';
 import { itemStatistics } from '../learning/item-statistics.js';
 import { questionVersion } from '../learning/question-version.js';
 import { readiness, type ScoredAnswer } from '../learning/readiness.js';
@@ -11,6 +12,7 @@ import type { Messages } from '../presentation/messages/index.js';
 import { readinessView } from '../presentation/readiness-view.js';
 import { formatTime, questionView, textView } from '../presentation/views.js';
 import type { QuizEngine } from '../rounds/quiz-engine.js';
+import { ExamDateCommands } from './exam-date-commands.js';
 import type { LearningCommand } from './parse-learning-command.js';
 
 /** Reporters of a workspace that take a question out of its new rounds until an admin restores it. */
@@ -24,6 +26,8 @@ export interface LearningContext {
   channelId: string;
   userId: string;
   displayName: string;
+  /** The player's own time zone where the platform tells it; exam dates are read in it. */
+  timeZone?: PlayerTimeZone;
 }
 
 export type LearningReply =
@@ -33,6 +37,8 @@ export type LearningReply =
 /** Review, readiness, reports and item figures: the `/quiz` subcommands of the learning features. */
 export class LearningCommands {
   readonly reviews: ReviewQueue;
+  /** `/quiz exam-date` and the countdown line of the player's views. */
+  readonly examDates: ExamDateCommands;
 
   constructor(private readonly engine: QuizEngine) {
     this.reviews = new ReviewQueue({
@@ -41,6 +47,7 @@ export class LearningCommands {
       now: () => engine.now(),
       timeZone: engine.timeZone,
     });
+    this.examDates = new ExamDateCommands(engine);
   }
 
   async run(command: LearningCommand, ctx: LearningContext, m: Messages): Promise<LearningReply> {
@@ -54,6 +61,8 @@ export class LearningCommands {
         return text(textView(l.reviewSet(command.enabled)));
       case 'ready':
         return text(await this.ready(ctx, command.team, m));
+      case 'exam-date':
+        return text(await this.examDates.set(ctx, command.value, m));
       case 'report': {
         const last = (await store.reviewLog(ctx.scope, ctx.userId)).at(-1);
         if (!last) return text(textView(l.reportNoQuestion));
@@ -119,7 +128,7 @@ export class LearningCommands {
   /** `/quiz review`: the most overdue card as a private question, or why there is none. */
   private async review(ctx: LearningContext, m: Messages): Promise<LearningReply> {
     const l = m.learning;
-    const plan = await this.reviews.plan(ctx.scope, ctx.userId);
+    const plan = await this.reviews.plan(ctx.scope, ctx.userId, ctx.timeZone);
     switch (plan.kind) {
       case 'off':
         return text(textView(l.reviewOff));
@@ -167,11 +176,17 @@ export class LearningCommands {
       players = await store.teamMembers(ctx.scope, found.id);
       title = m.learning.readyTeamTitle(found.name);
     }
-    const logs = await Promise.all(players.map((p) => store.reviewLog(ctx.scope, p)));
+    const [logs, countdown] = await Promise.all([
+      Promise.all(players.map((p) => store.reviewLog(ctx.scope, p))),
+      // A team has no one exam date: only the player's own readiness shows theirs.
+      team ? null : this.examDates.countdown(ctx.scope, ctx.userId, m, ctx.timeZone),
+    ]);
     const answers: ScoredAnswer[] = logs.flatMap((log, i) =>
       log.map((e) => ({ ...e, playerId: players[i] ?? '' })),
     );
-    return readinessView(title, readiness(answers, domains, this.engine.now()), domains, m);
+    const view = readinessView(title, readiness(answers, domains, this.engine.now()), domains, m);
+    if (countdown) view.lines.unshift(countdown);
+    return view;
   }
 
   private async reportsView(scope: string, m: Messages): Promise<TextView> {

@@ -5,6 +5,8 @@ export type LearningCommand =
   | { kind: 'review' }
   | { kind: 'review-set'; enabled: boolean }
   | { kind: 'ready'; team: boolean }
+  /** `value`: the date as typed (checked against the clock when run), or `off`. */
+  | { kind: 'exam-date'; value: string }
   /** Reports the last question the player answered. */
   | { kind: 'report'; reason: ReportReason; text: string }
   /** The player's last right answer was a guess (the console's "I guessed" button). */
@@ -38,6 +40,8 @@ export function parseLearningCommand(
       return args.length === 1 && (first === 'team' || first === 'teams')
         ? { kind: 'ready', team: true }
         : usage('ready');
+    case 'exam-date':
+      return args.length === 1 && args[0] ? { kind: 'exam-date', value: args[0] } : usage('exam-date');
     case 'report': {
       const reason = REPORT_REASONS.find((r) => r === first);
       return reason ? { kind: 'report', reason, text: args.slice(1).join(' ') } : usage('report');

@@ -1,3 +1,4 @@
+import type { PlayerTimeZone } from '../learning/exam-date.js';
 import { isStoreUnavailable } from '../model/errors.js';
 import type { Locale, ScopeId } from '../model/model.js';
 import { platformOf } from '../model/model.js';
@@ -85,7 +86,7 @@ export class QuizCommands {
             : leaderboardView(await engine.leaderboard(ctx.scope, command.period, ctx.userId), m),
         );
       case 'me':
-        return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m));
+        return text(await this.statsWithReviews(ctx.scope, ctx.userId, ctx.displayName, m, ctx.timeZone));
       case 'today':
         if (!isOffered('today', platformOf(ctx.scope))) return text(textView(m.unknownSubcommand('today')));
         return todayReply(engine, ctx, m);
@@ -148,20 +149,23 @@ export class QuizCommands {
     return this.deps.engine.bank.domains().map((d) => ({ id: d.id, section: d.section }));
   }
 
-  /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due. */
+  /** `/quiz me` and the Slack App Home: the stats, with the number of reviews due and the exam date. */
   async statsWithReviews(
     scope: ScopeId,
     userId: string,
     fallbackName: string,
     m: Messages,
+    playerZone?: PlayerTimeZone,
   ): Promise<TextView> {
     const { engine } = this.deps;
-    const [stats, due] = await Promise.all([
+    const [stats, due, countdown] = await Promise.all([
       engine.playerStats(scope, userId),
-      this.learning.reviews.dueCount(scope, userId),
+      this.learning.reviews.dueCount(scope, userId, playerZone),
+      this.learning.examDates.countdown(scope, userId, m, playerZone),
     ]);
     const view = statsView(stats, fallbackName, engine.bank.domains(), m);
     view.lines.push(m.learning.statsReviews(due));
+    if (countdown) view.lines.push(countdown);
     return view;
   }
 

@@ -12,12 +12,33 @@ export interface ReviewCard {
   lapses: number;
 }
 
+/** FSRS's default target: a card comes due when the chance of still knowing it falls to 90 %. */
+export const NORMAL_RETENTION = 0.9;
 /**
- * FSRS-6 with its default parameters (the srs-benchmark shows defaults already beat SM-2 clearly). No
+ * In the last days before the exam a card comes due at 95 %: shorter intervals, so more of what the
+ * player knows is fresh on the day (at the cost of more reviews, which the daily limit still caps).
+ */
+export const EXAM_CRUNCH_RETENTION = 0.95;
+
+/**
+ * FSRS-6 with its default weights (the srs-benchmark shows defaults already beat SM-2 clearly). No
  * short-term learning steps: the bot asks at most a few questions a day, so "again in 10 minutes" makes
  * no sense and the shortest interval is a day. No fuzz: the same log always gives the same due dates.
  */
-const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false });
+const schedulers = new Map(
+  [NORMAL_RETENTION, EXAM_CRUNCH_RETENTION].map((retention) => [
+    retention,
+    fsrs({ enable_short_term: false, enable_fuzz: false, request_retention: retention }),
+  ]),
+);
+
+function schedulerFor(retention: number) {
+  const found = schedulers.get(retention);
+  if (found) return found;
+  const made = fsrs({ enable_short_term: false, enable_fuzz: false, request_retention: retention });
+  schedulers.set(retention, made);
+  return made;
+}
 
 /** Wrong = Again, right = Good, right but "I guessed" = Hard. */
 export function gradeOf(entry: ReviewLogEntry): Grade {
@@ -27,9 +48,14 @@ export function gradeOf(entry: ReviewLogEntry): Grade {
 
 /**
  * Replays the log through FSRS: one card per question, each answer a review at its own time. Cards are
- * never stored, so changing the scheduler's parameters re-schedules everyone from the same facts.
+ * never stored, so changing the scheduler's parameters re-schedules everyone from the same facts: a
+ * player whose exam draws near gets every card's due date at the higher `requestRetention` at once.
  */
-export function cardsFromLog(log: readonly ReviewLogEntry[]): Map<string, ReviewCard> {
+export function cardsFromLog(
+  log: readonly ReviewLogEntry[],
+  requestRetention = NORMAL_RETENTION,
+): Map<string, ReviewCard> {
+  const scheduler = schedulerFor(requestRetention);
   const cards = new Map<string, { card: Card; entry: ReviewLogEntry }>();
   const ordered = [...log].sort((a, b) => a.at - b.at);
   for (const entry of ordered) {

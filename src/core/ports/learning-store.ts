@@ -71,6 +71,10 @@ export interface LearningStore {
   /** Whether `/quiz review` serves this player (on unless they said `review off`). */
   reviewEnabled(scope: ScopeId, playerId: string): Promise<boolean>;
   setReviewEnabled(scope: ScopeId, playerId: string, enabled: boolean): Promise<void>;
+  /** The player's exam date in the scope as `YYYY-MM-DD`, or null when none is set. */
+  examDate(scope: ScopeId, playerId: string): Promise<string | null>;
+  /** Stores the player's exam date (already checked, `YYYY-MM-DD`); null clears it. */
+  setExamDate(scope: ScopeId, playerId: string, date: string | null): Promise<void>;
   /** The players now in the team (team readiness pools their logs). */
   teamMembers(scope: ScopeId, teamId: string): Promise<string[]>;
 

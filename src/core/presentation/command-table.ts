@@ -27,6 +27,7 @@ export const COMMAND_IDS = [
   'review',
   'guessed',
   'ready',
+  'exam-date',
   'report',
   'team',
   'lang',
@@ -59,6 +60,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   // Discord has the feedback's "I guessed" button only.
   { id: 'guessed', command: '/quiz guessed', platforms: TYPED },
   { id: 'ready', command: '/quiz ready', platforms: EVERYWHERE },
+  { id: 'exam-date', command: '/quiz exam-date', platforms: EVERYWHERE },
   { id: 'report', command: '/quiz report', platforms: EVERYWHERE },
   { id: 'team', command: '/quiz team', platforms: EVERYWHERE },
   { id: 'lang', command: '/quiz lang', platforms: EVERYWHERE },

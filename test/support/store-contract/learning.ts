@@ -134,6 +134,21 @@ export function describeLearning(fx: ContractFixtures): void {
       expect(await store.reviewEnabled(scope, 'U1')).toBe(true);
     });
 
+    it('keeps an exam date per player and per scope, replaces it, and clears it', async () => {
+      const other: ScopeId = `${scope}-other`;
+      expect(await store.examDate(scope, 'U1')).toBeNull();
+      await store.setExamDate(scope, 'U1', '2030-03-01');
+      await store.setExamDate(scope, 'U2', '2030-04-15');
+      expect(await store.examDate(scope, 'U1')).toBe('2030-03-01');
+      expect(await store.examDate(scope, 'U2')).toBe('2030-04-15');
+      expect(await store.examDate(other, 'U1')).toBeNull();
+      await store.setExamDate(scope, 'U1', '2030-02-20');
+      expect(await store.examDate(scope, 'U1')).toBe('2030-02-20');
+      await store.setExamDate(scope, 'U1', null);
+      expect(await store.examDate(scope, 'U1')).toBeNull();
+      expect(await store.examDate(scope, 'U2')).toBe('2030-04-15');
+    });
+
     it('lists the members of a team', async () => {
       await store.joinTeam(scope, 'U1', 'owls', 'Owls');
       await store.joinTeam(scope, 'U2', 'owls', 'Owls');

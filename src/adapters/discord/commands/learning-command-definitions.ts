@@ -18,6 +18,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     reviewState: 'Turn your reviews on or off',
     ready: 'Your exam readiness per section (or your team’s)',
     readyTeam: 'Pool the answers of your team',
+    examDate: 'Your exam date: days left in /quiz me and /quiz ready; reviews focus on it near the day',
+    examDateValue: 'The date as YYYY-MM-DD (e.g. 2027-03-01), or off to clear it',
     report: 'Report the last question you answered',
     reportReason: 'What is wrong with it',
     reportDetails: 'Details (optional)',
@@ -32,6 +34,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     reviewState: '復習をオンまたはオフにする',
     ready: 'セクション別の試験準備度（自分またはチーム）',
     readyTeam: 'チームの回答をまとめて評価する',
+    examDate: '試験日: /quiz me と /quiz ready に残り日数を表示、直前は復習を試験対策に',
+    examDateValue: 'YYYY-MM-DD 形式の日付（例: 2027-03-01）。off で解除',
     report: '最後に答えた問題を報告する',
     reportReason: '何が問題か',
     reportDetails: '詳細（任意）',
@@ -48,6 +52,7 @@ export const LEARNING_NAMES = {
   team: 'team',
   reason: 'reason',
   details: 'details',
+  date: 'date',
   dismiss: 'dismiss',
   id: 'id',
 } as const;
@@ -84,6 +89,12 @@ export function addLearningSubcommands(command: Builder): void {
     .addSubcommand((s) =>
       describe(s.setName('ready'), 'ready').addBooleanOption((o) =>
         describe(o.setName(LEARNING_NAMES.team), 'readyTeam'),
+      ),
+    )
+    .addSubcommand((s) =>
+      // A free string, not a date picker (Discord has none): the core explains a malformed one.
+      describe(s.setName('exam-date'), 'examDate').addStringOption((o) =>
+        describe(o.setName(LEARNING_NAMES.date), 'examDateValue').setRequired(true).setMaxLength(40),
       ),
     )
     .addSubcommand((s) =>
@@ -136,6 +147,10 @@ export function readLearningCommand(
     }
     case 'quiz ready':
       return { kind: 'ready', team: input.boolean(LEARNING_NAMES.team) ?? false };
+    case 'quiz exam-date': {
+      const value = input.string(LEARNING_NAMES.date)?.trim() ?? '';
+      return value ? { kind: 'exam-date', value } : { kind: 'usage', command: 'exam-date' };
+    }
     case 'quiz report': {
       const reason = REPORT_REASONS.find((r) => r === input.string(LEARNING_NAMES.reason));
       return reason

@@ -21,6 +21,7 @@ const USAGE: Record<string, string> = {
   restore: 'Usage: /quiz restore <question id>  (admins: bring back a suspended question)',
   question: 'Usage: /quiz question <question id>  (admins: a question with its figures and reports)',
   guessed: 'Usage: /quiz guessed  (your last right answer was a guess)',
+  'exam-date': 'Usage: /quiz exam-date <YYYY-MM-DD> | /quiz exam-date off  (your exam date, e.g. 2027-03-01)',
   gcp: 'Usage: /gcp <service>  (e.g. /gcp dataflow, /gcp 特徴量ストア, /gcp vertex pipelines)',
 };
 
@@ -186,6 +187,10 @@ export const en: Messages = {
     },
     guessed: { args: '', text: 'your last right answer was a guess: the question comes back sooner' },
     ready: { args: '[team]', text: "your (or your team's) exam readiness per section" },
+    'exam-date': {
+      args: '<YYYY-MM-DD>|off',
+      text: 'your exam date: the days left in /quiz me and /quiz ready; reviews focus on the exam in its last 14 days',
+    },
     report: {
       args: '<wrong-key|ambiguous|outdated|translation|other> [details]',
       text: 'report the last question you answered',

@@ -20,6 +20,7 @@ const USAGE: Record<string, string> = {
   restore: '使い方: /quiz restore <問題 ID>（管理者: 出題停止した問題を戻す）',
   question: '使い方: /quiz question <問題 ID>（管理者: 問題の統計と報告）',
   guessed: '使い方: /quiz guessed（最後の正解は当てずっぽうだった）',
+  'exam-date': '使い方: /quiz exam-date <YYYY-MM-DD> | /quiz exam-date off（試験日。例: 2027-03-01）',
   gcp: '使い方: /gcp <サービス名>（例: /gcp dataflow、/gcp 特徴量ストア、/gcp vertex pipelines）',
 };
 
@@ -169,6 +170,10 @@ export const ja: Messages = {
     },
     guessed: { args: '', text: '最後の正解は当てずっぽうだった（その問題を早めに復習に出します）' },
     ready: { args: '[team]', text: 'セクション別の試験準備度（自分またはチーム）' },
+    'exam-date': {
+      args: '<YYYY-MM-DD>|off',
+      text: '試験日: /quiz me と /quiz ready に残り日数を表示。試験前の 14 日間は復習が試験対策に',
+    },
     report: {
       args: '<wrong-key|ambiguous|outdated|translation|other> [詳細]',
       text: '最後に答えた問題を報告',

@@ -1,5 +1,8 @@
 import type { LearningMessages } from './learning-messages.js';
 
+const daysLeftEn = (days: number): string =>
+  days === 0 ? 'today' : days === 1 ? '1 day left' : `${days} days left`;
+
 export const learningEn: LearningMessages = {
   reviewTitle: 'Review question (not scored)',
   reviewRemaining: (count) =>
@@ -34,6 +37,25 @@ export const learningEn: LearningMessages = {
   readyWeakest: (name, domainId) => `Weakest section: ${name}. Practise it with /quiz next ${domainId}`,
   readyNote: 'Each question counts once, by its latest answer; recent answers weigh more.',
   readyNoTeam: 'You are not in a team. Join one with /quiz team join <name>.',
+
+  examDateSet: (date, daysLeft, crunchDays) =>
+    `Exam date set: ${date} (${daysLeftEn(daysLeft)}). In the last ${crunchDays} days, /quiz review brings questions back sooner and takes at least half of each day's reviews from your weakest section.`,
+  examDateCleared: (had) => (had ? 'Exam date cleared.' : 'You had no exam date set.'),
+  examDateMalformed: (text) =>
+    `"${text}" is not a date. Write it as YYYY-MM-DD (e.g. /quiz exam-date 2027-03-01), or /quiz exam-date off to clear it.`,
+  examDateNoSuchDay: (text) => `There is no day ${text} in the calendar. Check the month and the day.`,
+  examDatePast: (date, today) =>
+    `${date} has already passed (today is ${today}). Give the date of an exam still ahead.`,
+  examDateTooFar: (date, latest, years) =>
+    `${date} is more than ${years} years ahead (the latest date accepted is ${latest}). Check the year.`,
+  examCountdown: (date, daysLeft, crunch) => {
+    if (daysLeft < 0)
+      return `Exam date ${date} has passed. Set the next one with /quiz exam-date <YYYY-MM-DD>, or /quiz exam-date off.`;
+    const focus = crunch ? ' · reviews now focus on the exam' : '';
+    return daysLeft === 0
+      ? `Exam: today (${date}). Good luck!`
+      : `Exam: ${date}, ${daysLeftEn(daysLeft)}${focus}`;
+  },
 
   reportButton: 'Report',
   reportModalTitle: 'Report a question',

@@ -31,6 +31,24 @@ export const learningJa: LearningMessages = {
     `総合: まだデータが足りません。1 つのセクションで ${minimum} 問以上答えてください。`,
   readyWeakest: (name, domainId) => `いちばん弱いセクション: ${name}。練習: /quiz next ${domainId}`,
   readyNote: '各問題は最新の回答で 1 回だけ数え、最近の回答ほど重く評価します。',
+  examDateSet: (date, daysLeft, crunchDays) =>
+    `試験日を ${date} に設定しました（${daysLeft === 0 ? '今日' : `あと ${daysLeft} 日`}）。試験前の ${crunchDays} 日間は、/quiz review が問題を早めに出し直し、1 日の復習の半分以上を最も弱いセクションから出題します。`,
+  examDateCleared: (had) => (had ? '試験日の設定を解除しました。' : '試験日は設定されていません。'),
+  examDateMalformed: (text) =>
+    `「${text}」は日付として読めません。YYYY-MM-DD の形で指定してください（例: /quiz exam-date 2027-03-01）。解除は /quiz exam-date off です。`,
+  examDateNoSuchDay: (text) => `${text} という日はカレンダーにありません。月と日を確かめてください。`,
+  examDatePast: (date, today) =>
+    `${date} はもう過ぎています（今日は ${today}）。これから受ける試験の日付を指定してください。`,
+  examDateTooFar: (date, latest, years) =>
+    `${date} は ${years} 年より先です（指定できるのは ${latest} まで）。年を確かめてください。`,
+  examCountdown: (date, daysLeft, crunch) => {
+    if (daysLeft < 0)
+      return `試験日 ${date} は過ぎました。次の試験日は /quiz exam-date <YYYY-MM-DD> で、解除は /quiz exam-date off で。`;
+    const focus = crunch ? '・復習は試験対策モード' : '';
+    return daysLeft === 0
+      ? `試験日: 今日（${date}）。がんばってください！`
+      : `試験日: ${date}（あと ${daysLeft} 日${focus}）`;
+  },
   readyNoTeam: 'チームに入っていません。/quiz team join <名前> で参加できます。',
 
   reportButton: '問題を報告',

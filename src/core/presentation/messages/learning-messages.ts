@@ -33,6 +33,19 @@ export interface LearningMessages {
   readyNote: string;
   readyNoTeam: string;
 
+  /** `/quiz exam-date`: stored, with the days left and what the last `crunchDays` days change. */
+  examDateSet(date: string, daysLeft: number, crunchDays: number): string;
+  /** `off`: `had` says whether there was a date to clear. */
+  examDateCleared(had: boolean): string;
+  /** Not `YYYY-MM-DD` (`text` already made safe to echo). */
+  examDateMalformed(text: string): string;
+  /** `YYYY-MM-DD`, but no such day in the calendar. */
+  examDateNoSuchDay(text: string): string;
+  examDatePast(date: string, today: string): string;
+  examDateTooFar(date: string, latest: string, years: number): string;
+  /** The line in `/quiz me`, `/quiz ready` and the App Home; `daysLeft` negative once the date has passed. */
+  examCountdown(date: string, daysLeft: number, crunch: boolean): string;
+
   reportButton: string;
   reportModalTitle: string;
   reportReasonLabel: string;
