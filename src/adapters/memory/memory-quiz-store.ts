@@ -1,3 +1,4 @@
+import type { Exam, ExamResult } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -10,6 +11,13 @@ import type {
   Team,
   TeamLeaderboard,
 } from '../../core/model/model.js';
+import type {
+  ExamRef,
+  ExamSubmission,
+  ExamUpdate,
+  SubmitExamResult,
+  UpdateExamResult,
+} from '../../core/ports/exam-store.js';
 import type {
   FileReportResult,
   ItemCounters,
@@ -198,5 +206,38 @@ export class MemoryQuizStore implements QuizStore {
 
   async suspendedQuestions(scope: ScopeId): Promise<string[]> {
     return this.state.learning.suspendedQuestions(scope);
+  }
+
+  async startExam(
+    exam: Exam,
+  ): Promise<{ kind: 'started'; exam: Exam } | { kind: 'already-open'; exam: Exam }> {
+    return this.state.exams.startExam(exam);
+  }
+
+  async currentExam(scope: ScopeId, playerId: string): Promise<Exam | null> {
+    return this.state.exams.currentExam(scope, playerId);
+  }
+
+  async updateExam(
+    scope: ScopeId,
+    playerId: string,
+    examId: string,
+    update: ExamUpdate,
+    now: number,
+    graceMs: number,
+  ): Promise<UpdateExamResult> {
+    return this.state.exams.updateExam(scope, playerId, examId, update, now, graceMs);
+  }
+
+  async submitExam(submission: ExamSubmission): Promise<SubmitExamResult> {
+    return this.state.exams.submitExam(submission);
+  }
+
+  async examHistory(scope: ScopeId, playerId: string): Promise<ExamResult[]> {
+    return this.state.exams.examHistory(scope, playerId);
+  }
+
+  async dueExams(now: number, limit: number): Promise<ExamRef[]> {
+    return this.state.exams.dueExams(now, limit);
   }
 }

@@ -124,4 +124,27 @@ export class RedisKeys {
   suspended(scope: ScopeId): string {
     return `${this.scope(scope)}suspended`;
   }
+
+  /**
+   * HASH: the player's latest mock exam, open or submitted (fields in scripts/exam-scripts.lua.ts); replaced by
+   * their next exam, and expires 90 days after its deadline.
+   */
+  exam(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}exam:${playerId}`;
+  }
+
+  /** LIST of the player's exam answers in the review log's form (`...|exam`), apart from `rlog`. */
+  examLog(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}xlog:${playerId}`;
+  }
+
+  /** LIST of the player's exam results (JSON), newest first. */
+  examResults(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}xresults:${playerId}`;
+  }
+
+  /** ZSET `<scope>|<playerId>|<examId>` scored by deadline, over all scopes: the sweep's open exams. */
+  examsDue(): string {
+    return `${this.prefix}:examdue`;
+  }
 }

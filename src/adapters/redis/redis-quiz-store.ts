@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import type { Exam, ExamResult } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -12,6 +13,13 @@ import type {
   TeamLeaderboard,
 } from '../../core/model/model.js';
 import { LOCALES } from '../../core/model/model.js';
+import type {
+  ExamRef,
+  ExamSubmission,
+  ExamUpdate,
+  SubmitExamResult,
+  UpdateExamResult,
+} from '../../core/ports/exam-store.js';
 import type {
   FileReportResult,
   ItemCounters,
@@ -33,6 +41,7 @@ import { QuizScripts } from './quiz-scripts.js';
 import { recordAnswer } from './redis-answers.js';
 import { leaderboard, playerStats, teamLeaderboard } from './redis-boards.js';
 import { toStoreError } from './redis-errors.js';
+import * as exams from './redis-exams.js';
 import { RedisKeys } from './redis-keys.js';
 import * as learning from './redis-learning.js';
 import { dropUnpostedRound } from './redis-round-drop.js';
@@ -216,6 +225,39 @@ export class RedisQuizStore implements QuizStore {
   }
 
   /** Runs one store operation, turning "Redis is unreachable" into `StoreUnavailableError`. */
+  startExam(exam: Exam): Promise<{ kind: 'started'; exam: Exam } | { kind: 'already-open'; exam: Exam }> {
+    return this.guard('startExam', () => exams.startExam(this.ctx, exam));
+  }
+
+  currentExam(scope: ScopeId, playerId: string): Promise<Exam | null> {
+    return this.guard('currentExam', () => exams.currentExam(this.ctx, scope, playerId));
+  }
+
+  updateExam(
+    scope: ScopeId,
+    playerId: string,
+    examId: string,
+    update: ExamUpdate,
+    now: number,
+    graceMs: number,
+  ): Promise<UpdateExamResult> {
+    return this.guard('updateExam', () =>
+      exams.updateExam(this.ctx, scope, playerId, examId, update, now, graceMs),
+    );
+  }
+
+  submitExam(submission: ExamSubmission): Promise<SubmitExamResult> {
+    return this.guard('submitExam', () => exams.submitExam(this.ctx, submission));
+  }
+
+  examHistory(scope: ScopeId, playerId: string): Promise<ExamResult[]> {
+    return this.guard('examHistory', () => exams.examHistory(this.ctx, scope, playerId));
+  }
+
+  dueExams(now: number, limit: number): Promise<ExamRef[]> {
+    return this.guard('dueExams', () => exams.dueExams(this.ctx, now, limit));
+  }
+
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();

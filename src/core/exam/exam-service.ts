@@ -1,0 +1,293 @@
+import type { Exam, ExamForm, ExamResult } from '../model/exam.js';
+import { EXAM_FORMS } from '../model/exam.js';
+import type { ScopeId } from '../model/model.js';
+import type { ExamRef, ExamUpdate } from '../ports/exam-store.js';
+import { encodePicks } from '../rounds/choices.js';
+import type { QuizEngine } from '../rounds/quiz-engine.js';
+import { drawExam } from './draw-exam.js';
+import { flaggedIndexes, scoreExam, unansweredIndexes } from './score-exam.js';
+
+/** An answer a few seconds after the deadline was sent in time: clicks and messages take a moment to arrive. */
+export const EXAM_GRACE_MS = 10_000;
+/** A second `submit` within this time confirms a submission with unanswered or flagged questions. */
+export const SUBMIT_CONFIRM_MS = 2 * 60_000;
+/** Questions answered in this many days are drawn only when the bank runs short. */
+const RECENT_DAYS = 30;
+/** The questions of this many previous exams are drawn only when the bank runs short. */
+const RECENT_EXAMS = 3;
+const DAY_MS = 86_400_000;
+
+/** Where the player goes; `answer` carries bank keys and moves on to the next question. */
+export type ExamMove =
+  | { kind: 'answer'; index: number; keys: readonly string[] }
+  | { kind: 'flag'; index: number }
+  | { kind: 'go'; index: number };
+
+/** A submitted exam with what its report compares against. */
+export interface ExamReport {
+  exam: Exam;
+  result: ExamResult;
+  /** The player's previous result of the same form (and section), if any. */
+  previous: ExamResult | null;
+}
+
+export type ExamOutcome =
+  /** The exam to show at `exam.position`. */
+  | { kind: 'question'; exam: Exam; resumed: boolean }
+  /** The exam ended (submitted, or its time ran out and it was scored now): the report. */
+  | { kind: 'report'; report: ExamReport }
+  | { kind: 'confirm-submit'; exam: Exam; unanswered: number; flagged: number }
+  | { kind: 'bad-choice'; exam: Exam; picks: number; given: number }
+  | { kind: 'bad-position'; exam: Exam }
+  | { kind: 'no-exam' }
+  | { kind: 'no-questions' }
+  | { kind: 'unknown-section' };
+
+/**
+ * The private mock exam: draw, take, submit, report. All state is in the store (`ExamStore`), so restarts
+ * and replicas lose nothing; a click is one store call (`updateExam`), a typed command reads first.
+ */
+export class ExamService {
+  constructor(private readonly engine: QuizEngine) {}
+
+  private get store() {
+    return this.engine.examParts.store;
+  }
+
+  /**
+   * `/quiz exam [form]`: resumes the open exam at its first unanswered question, scores one whose time ran
+   * out, or draws and starts a new one.
+   */
+  async start(scope: ScopeId, playerId: string, form: ExamForm, section?: string): Promise<ExamOutcome> {
+    const now = this.engine.now();
+    const current = await this.store.currentExam(scope, playerId);
+    if (current?.status === 'open') {
+      if (now > current.deadline + EXAM_GRACE_MS) return this.finish(current, true);
+      return this.resume(current, now);
+    }
+    if (form === 'section' && !this.engine.bank.domain(section ?? '')) return { kind: 'unknown-section' };
+    const { random, newId } = this.engine.examParts;
+    const items = drawExam({
+      form,
+      ...(section ? { section } : {}),
+      questions: this.engine.bank.all(),
+      domains: this.engine.bank.domains(),
+      suspended: new Set(await this.store.suspendedQuestions(scope)),
+      avoid: await this.recentQuestions(scope, playerId, now),
+      random,
+    });
+    if (items.length === 0) return { kind: 'no-questions' };
+    const exam: Exam = {
+      id: newId(),
+      scope,
+      playerId,
+      form,
+      ...(form === 'section' && section ? { section } : {}),
+      items,
+      startedAt: now,
+      deadline: now + EXAM_FORMS[form].minutes * 60_000,
+      answers: items.map(() => ''),
+      flags: items.map(() => false),
+      position: 0,
+      status: 'open',
+      submitAskedAt: 0,
+      revision: 0,
+    };
+    const started = await this.store.startExam(exam);
+    if (started.kind === 'already-open') return this.resume(started.exam, now);
+    return { kind: 'question', exam: started.exam, resumed: false };
+  }
+
+  /** A click or a typed move on exam `examId`: one store call. */
+  async move(scope: ScopeId, playerId: string, examId: string, move: ExamMove): Promise<ExamOutcome> {
+    const update: ExamUpdate =
+      move.kind === 'answer'
+        ? { position: move.index + 1, answer: { index: move.index, choice: encodePicks(move.keys) } }
+        : move.kind === 'flag'
+          ? { position: move.index, toggleFlag: move.index }
+          : { position: move.index };
+    const result = await this.store.updateExam(
+      scope,
+      playerId,
+      examId,
+      update,
+      this.engine.now(),
+      EXAM_GRACE_MS,
+    );
+    switch (result.kind) {
+      case 'not-open':
+        return { kind: 'no-exam' };
+      case 'expired':
+        return this.finish(result.exam, true);
+      case 'bad-choice':
+        return {
+          kind: 'bad-choice',
+          exam: result.exam,
+          picks: result.picks,
+          given: new Set(move.kind === 'answer' ? move.keys : []).size,
+        };
+      case 'updated':
+        return { kind: 'question', exam: result.exam, resumed: false };
+    }
+  }
+
+  /** A typed move relative to where the player is (`flag`, `back`, `next`, `go <n>`): reads, then one update. */
+  async moveTyped(
+    scope: ScopeId,
+    playerId: string,
+    typed: { kind: 'flag' } | { kind: 'back' } | { kind: 'next' } | { kind: 'go'; number: number },
+  ): Promise<ExamOutcome> {
+    const exam = await this.openExam(scope, playerId);
+    if (!exam) return { kind: 'no-exam' };
+    const last = exam.items.length - 1;
+    if (typed.kind === 'flag')
+      return this.move(scope, playerId, exam.id, { kind: 'flag', index: exam.position });
+    const index =
+      typed.kind === 'back'
+        ? exam.position - 1
+        : typed.kind === 'next'
+          ? exam.position + 1
+          : typed.number - 1;
+    if (index < 0 || index > last) return { kind: 'bad-position', exam };
+    return this.move(scope, playerId, exam.id, { kind: 'go', index });
+  }
+
+  /** Typed letters (already turned into bank keys by the caller) answer the question on screen. */
+  async answerCurrent(scope: ScopeId, playerId: string, keys: readonly string[]): Promise<ExamOutcome> {
+    const exam = await this.openExam(scope, playerId);
+    if (!exam) return { kind: 'no-exam' };
+    return this.move(scope, playerId, exam.id, { kind: 'answer', index: exam.position, keys });
+  }
+
+  /** The player's open exam (null when none, or when it was submitted). */
+  async openExam(scope: ScopeId, playerId: string): Promise<Exam | null> {
+    const exam = await this.store.currentExam(scope, playerId);
+    return exam?.status === 'open' ? exam : null;
+  }
+
+  /**
+   * `submit`: with unanswered or flagged questions the first one asks, and another within
+   * `SUBMIT_CONFIRM_MS` confirms; then the exam is scored and submitted once.
+   */
+  async submit(scope: ScopeId, playerId: string): Promise<ExamOutcome> {
+    const now = this.engine.now();
+    const exam = await this.openExam(scope, playerId);
+    if (!exam) return { kind: 'no-exam' };
+    if (now > exam.deadline + EXAM_GRACE_MS) return this.finish(exam, true);
+    const unanswered = unansweredIndexes(exam).length;
+    const flagged = flaggedIndexes(exam).length;
+    const confirmed = exam.submitAskedAt > 0 && now - exam.submitAskedAt <= SUBMIT_CONFIRM_MS;
+    if ((unanswered > 0 || flagged > 0) && !confirmed) {
+      const asked = await this.store.updateExam(
+        scope,
+        playerId,
+        exam.id,
+        { position: exam.position, submitAskedAt: now },
+        now,
+        EXAM_GRACE_MS,
+      );
+      if (asked.kind === 'updated') return { kind: 'confirm-submit', exam: asked.exam, unanswered, flagged };
+      if (asked.kind === 'expired') return this.finish(asked.exam, true);
+      return { kind: 'no-exam' };
+    }
+    return this.finish(exam, false);
+  }
+
+  /** The sweep: an open exam whose time ran out is scored; null when it was no longer open. */
+  async finishDue(ref: ExamRef): Promise<ExamReport | null> {
+    const exam = await this.store.currentExam(ref.scope, ref.playerId);
+    if (exam?.id !== ref.examId || exam.status !== 'open') return null;
+    const outcome = await this.finish(exam, true);
+    return outcome.kind === 'report' ? outcome.report : null;
+  }
+
+  async dueExams(limit = 50): Promise<ExamRef[]> {
+    return this.store.dueExams(this.engine.now() - EXAM_GRACE_MS, limit);
+  }
+
+  /** The report of the player's latest submitted exam; null when their latest exam is open or there is none. */
+  async latestReport(scope: ScopeId, playerId: string): Promise<ExamReport | null> {
+    const exam = await this.store.currentExam(scope, playerId);
+    if (exam?.status !== 'submitted') return null;
+    const history = await this.store.examHistory(scope, playerId);
+    const result = history.find((r) => r.examId === exam.id);
+    if (!result) return null;
+    return { exam, result, previous: previousOf(history, result) };
+  }
+
+  history(scope: ScopeId, playerId: string): Promise<ExamResult[]> {
+    return this.store.examHistory(scope, playerId);
+  }
+
+  /** Scores and submits; a change that raced in between is scored again (a few tries, then the latest state). */
+  private async finish(read: Exam, timedOut: boolean): Promise<ExamOutcome> {
+    let exam: Exam | null = read;
+    for (let attempt = 0; attempt < 3 && exam; attempt++) {
+      const submission = scoreExam(exam, this.engine.now(), this.sectionOrder(), timedOut);
+      const outcome = await this.store.submitExam(submission);
+      if (outcome === 'submitted') {
+        const submitted: Exam = { ...exam, status: 'submitted', submittedAt: submission.now };
+        const history = await this.store.examHistory(exam.scope, exam.playerId);
+        return {
+          kind: 'report',
+          report: {
+            exam: submitted,
+            result: submission.result,
+            previous: previousOf(history, submission.result),
+          },
+        };
+      }
+      if (outcome === 'not-open') break;
+      exam = await this.openExam(exam.scope, exam.playerId);
+    }
+    // Someone else (the sweep, another replica) submitted it first: show their result.
+    const report = await this.latestReport(read.scope, read.playerId);
+    return report ? { kind: 'report', report } : { kind: 'no-exam' };
+  }
+
+  private async resume(exam: Exam, now: number): Promise<ExamOutcome> {
+    const first = exam.answers.indexOf('');
+    const position = first < 0 ? exam.position : first;
+    if (position === exam.position) return { kind: 'question', exam, resumed: true };
+    const moved = await this.store.updateExam(
+      exam.scope,
+      exam.playerId,
+      exam.id,
+      { position },
+      now,
+      EXAM_GRACE_MS,
+    );
+    return moved.kind === 'updated'
+      ? { kind: 'question', exam: moved.exam, resumed: true }
+      : { kind: 'question', exam, resumed: true };
+  }
+
+  private async recentQuestions(scope: ScopeId, playerId: string, now: number): Promise<Set<string>> {
+    const [log, history] = await Promise.all([
+      this.store.reviewLog(scope, playerId),
+      this.store.examHistory(scope, playerId),
+    ]);
+    const since = now - RECENT_DAYS * DAY_MS;
+    return new Set([
+      ...log.filter((e) => e.at >= since).map((e) => e.questionId),
+      ...history.slice(0, RECENT_EXAMS).flatMap((r) => r.questionIds),
+    ]);
+  }
+
+  private sectionOrder(): string[] {
+    return this.engine.bank.domains().map((d) => d.id);
+  }
+}
+
+/** The newest result before `result` of the same form (and section). */
+function previousOf(history: readonly ExamResult[], result: ExamResult): ExamResult | null {
+  return (
+    history.find(
+      (r) =>
+        r.examId !== result.examId &&
+        r.submittedAt <= result.submittedAt &&
+        r.form === result.form &&
+        r.section === result.section,
+    ) ?? null
+  );
+}
