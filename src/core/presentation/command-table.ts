@@ -27,6 +27,7 @@ export const COMMAND_IDS = [
   'review',
   'guessed',
   'ready',
+  'exam',
   'report',
   'team',
   'lang',
@@ -59,6 +60,8 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   // Discord has the feedback's "I guessed" button only.
   { id: 'guessed', command: '/quiz guessed', platforms: TYPED },
   { id: 'ready', command: '/quiz ready', platforms: EVERYWHERE },
+  // Discord's subcommands for the exam are not defined yet: typed words only.
+  { id: 'exam', command: '/quiz exam', platforms: TYPED },
   { id: 'report', command: '/quiz report', platforms: EVERYWHERE },
   { id: 'team', command: '/quiz team', platforms: EVERYWHERE },
   { id: 'lang', command: '/quiz lang', platforms: EVERYWHERE },

@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { examEn } from './exam-en.js';
 import { learningEn } from './learning-en.js';
 import type { Messages } from './messages.js';
 
@@ -185,6 +186,10 @@ export const en: Messages = {
       text: 'a question you are due to see again (FSRS), at most 20 a day; off or on turns reviews off or on',
     },
     guessed: { args: '', text: 'your last right answer was a guess: the question comes back sooner' },
+    exam: {
+      args: '[full|half|sprint|section <section>] | flag | back | next | go <n> | answer <letters> | submit | quit | history | report [page]',
+      text: 'a private timed mock exam weighted like the guide: flag, move, change answers, submit for a report (no pass mark: practice, not prediction)',
+    },
     ready: { args: '[team]', text: "your (or your team's) exam readiness per section" },
     report: {
       args: '<wrong-key|ambiguous|outdated|translation|other> [details]',
@@ -291,4 +296,5 @@ export const en: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
   learning: learningEn,
+  exam: examEn,
 };

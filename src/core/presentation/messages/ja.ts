@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { examJa } from './exam-ja.js';
 import { learningJa } from './learning-ja.js';
 import type { Messages } from './messages.js';
 
@@ -168,6 +169,10 @@ export const ja: Messages = {
       text: '復習の時期が来た問題（FSRS、1 日 20 問まで）。off / on で復習を止める・再開する',
     },
     guessed: { args: '', text: '最後の正解は当てずっぽうだった（その問題を早めに復習に出します）' },
+    exam: {
+      args: '[full|half|sprint|section <セクション>] | flag | back | next | go <番号> | answer <文字> | submit | quit | history | report [ページ]',
+      text: 'ガイドの配分どおりの時間制限つき模擬試験 (非公開): フラグ、移動、解答の変更、提出でレポート (合格点はなく、練習です)',
+    },
     ready: { args: '[team]', text: 'セクション別の試験準備度（自分またはチーム）' },
     report: {
       args: '<wrong-key|ambiguous|outdated|translation|other> [詳細]',
@@ -280,4 +285,5 @@ export const ja: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
   learning: learningJa,
+  exam: examJa,
 };
