@@ -101,6 +101,20 @@ export class ExamCommands {
     }
   }
 
+  /** A set of bank keys picked on a platform's menu for question `index` (one store call; a wrong count is refused). */
+  async answerKeys(
+    examId: string,
+    index: number,
+    keys: readonly string[],
+    ctx: CommandContext,
+    m: Messages,
+  ): Promise<CommandReply> {
+    return this.reply(
+      await this.service.move(ctx.scope, ctx.userId, examId, { kind: 'answer', index, keys }),
+      m,
+    );
+  }
+
   /**
    * Letters typed for the question on screen (`B`, `B,D`, `2`), as that question showed them: turned into
    * bank keys here, so a wrong count is told before anything is written.

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ExamService, SUBMIT_CONFIRM_MS } from '../../../../src/core/exam/exam-service.js';
 import type { Exam } from '../../../../src/core/model/exam.js';
-import type { Question } from '../../../../src/core/model/model.js';
-import { aQuestion } from '../../../support/builders.js';
 import { anEngine } from '../../../support/engine-fixture.js';
+import { examQuestions } from '../../../support/exam-bank.js';
 
 const SCOPE = 'slack:T1';
 const MINUTE = 60_000;
 
-/** Ten questions in each of the builders' two sections; every fourth is "choose two". */
-function twentyQuestions(): Question[] {
-  return Array.from({ length: 20 }, (_, i) =>
-    aQuestion({
-      id: `q${i + 1}`,
-      domain: i < 10 ? 'low-code-ai' : 'monitoring',
-      ...(i % 4 === 3 ? { answer: ['B', 'D'] } : {}),
-    }),
-  );
-}
-
 function setUp() {
-  const fixture = anEngine({ questions: twentyQuestions() });
+  const fixture = anEngine({ questions: examQuestions() });
   return { ...fixture, exams: new ExamService(fixture.engine) };
 }
 

@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Exam } from '../../src/core/model/exam.js';
+import { encodeAction } from '../../src/core/presentation/action-id.js';
+import { displayLetter } from '../../src/core/rounds/choices.js';
+import { anExamBank } from '../support/exam-bank.js';
+import { CHANNEL, type SlackHarness, startSlackHarness, TEAM } from '../support/slack-harness.js';
+
+let harness: SlackHarness | undefined;
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+});
+
+const scope = `slack:${TEAM}`;
+
+/** The one response posted to `response/<id>`, once it arrived. */
+async function responseTo(h: SlackHarness, id: string): Promise<Record<string, unknown>> {
+  await expect.poll(() => h.fake.responsesTo(id).length, { timeout: 3000 }).toBeGreaterThan(0);
+  return h.fake.responsesTo(id)[0] ?? {};
+}
+
+/** A block action of a select menu, signed like any interaction. */
+function select(
+  h: SlackHarness,
+  responseId: string,
+  element: {
+    type: 'static_select' | 'multi_static_select';
+    action_id: string;
+    block_id: string;
+    values: string[];
+  },
+) {
+  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+  const payload = {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'test' },
+    user: { id: 'U1', username: 'u1', name: 'u1', team_id: TEAM },
+    api_app_id: 'A1',
+    trigger_id: `trig-${responseId}`,
+    channel: { id: CHANNEL, name: 'quiz' },
+    container: { type: 'message', channel_id: CHANNEL, message_ts: '1.1', is_ephemeral: true },
+    response_url: h.fake.responseUrl(responseId),
+    actions: [
+      {
+        type: element.type,
+        action_id: element.action_id,
+        block_id: element.block_id,
+        ...(element.type === 'static_select'
+          ? { selected_option: option(element.values[0] ?? '') }
+          : { selected_options: element.values.map(option) }),
+        action_ts: '1.2',
+      },
+    ],
+  };
+  return h.post(
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+  );
+}
+
+const header = (response: Record<string, unknown>): string =>
+  (response.blocks as { type: string; text?: { text: string } }[])?.find((b) => b.type === 'header')?.text
+    ?.text ?? '';
+const text = (response: Record<string, unknown>): string =>
+  JSON.stringify(response.blocks ?? response.text ?? '');
+
+describe('Slack: a sprint mock exam through the real Bolt app (fake Slack Web API)', () => {
+  it('starts, answers, flags, goes back, changes an answer, refuses a wrong count, asks before submitting and reports', async () => {
+    const h = await startSlackHarness({ bank: anExamBank() });
+    harness = h;
+    await h.command('/quiz', 'exam sprint', { responseId: 'start' });
+    const start = await responseTo(h, 'start');
+    expect(start).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(header(start)).toBe('Question 1 of 10');
+    expect(text(start)).toContain('Sprint mock exam: 10 questions in 24 minutes');
+    mkdirSync('/tmp/exam', { recursive: true });
+    writeFileSync('/tmp/exam/slack-exam-question.json', `${JSON.stringify(start, null, 2)}\n`);
+
+    const exam = (await h.store.currentExam(scope, 'U1')) as Exam;
+    const single = exam.items.findIndex((i) => !i.answer.includes(','));
+    const multi = exam.items.findIndex((i) => i.answer.includes(','));
+    const letterOf = (index: number, key: string): string =>
+      displayLetter(exam.items[index]?.choiceOrder.indexOf(key) ?? -1);
+
+    // A letter button answers the single-answer question and moves on, replacing the message in place.
+    const answer = (index: number, key: string) =>
+      encodeAction({ kind: 'exam-answer', examId: exam.id, index, choice: key });
+    await h.click(answer(single, 'A'), { responseId: 'a1' });
+    const moved = await responseTo(h, 'a1');
+    expect(moved).toMatchObject({ replace_original: true });
+    expect(header(moved)).toBe(`Question ${single + 2} of 10`);
+
+    await h.click(encodeAction({ kind: 'exam-flag', examId: exam.id, index: multi }), { responseId: 'flag' });
+    expect(header(await responseTo(h, 'flag'))).toBe(`Question ${multi + 1} of 10 · ⚑ flagged`);
+
+    // The navigator goes back to the answered question: its answer shows; a new letter changes it.
+    await select(h, 'nav', {
+      type: 'static_select',
+      action_id: 'exam-nav',
+      block_id: 'exam-navigator',
+      values: [encodeAction({ kind: 'exam-go', examId: exam.id, index: single })],
+    });
+    expect(text(await responseTo(h, 'nav'))).toContain(`Your answer: ${letterOf(single, 'A')}`);
+    await h.click(answer(single, 'C'), { responseId: 'a2' });
+    await responseTo(h, 'a2');
+    await select(h, 'nav2', {
+      type: 'static_select',
+      action_id: 'exam-nav',
+      block_id: 'exam-navigator',
+      values: [encodeAction({ kind: 'exam-go', examId: exam.id, index: single })],
+    });
+    expect(text(await responseTo(h, 'nav2'))).toContain(`Your answer: ${letterOf(single, 'C')}`);
+
+    // One option on a "choose two" question: refused with the count, nothing written.
+    const picks = {
+      type: 'multi_static_select' as const,
+      action_id: 'exam-picks',
+      block_id: `exam-picks:${exam.id}:${multi}`,
+    };
+    await select(h, 'm1', { ...picks, values: ['B'] });
+    expect(text(await responseTo(h, 'm1'))).toContain('Pick exactly 2');
+    expect((await h.store.currentExam(scope, 'U1'))?.answers[multi]).toBe('');
+    await select(h, 'm2', { ...picks, values: ['D', 'B'] });
+    await responseTo(h, 'm2');
+    expect((await h.store.currentExam(scope, 'U1'))?.answers[multi]).toBe('B,D');
+
+    const submit = encodeAction({ kind: 'exam-submit', examId: exam.id });
+    await h.click(submit, { responseId: 's1' });
+    expect(text(await responseTo(h, 's1'))).toContain('You have 8 unanswered and 1 flagged questions');
+    await h.click(submit, { responseId: 's2' });
+    const report = await responseTo(h, 's2');
+    expect(report).toMatchObject({ replace_original: true });
+    const reportText = text(report);
+    expect(reportText).toMatch(/Sprint mock exam: 1 of 10 right \(10%\)/);
+    expect(reportText).toContain('Google publishes no pass mark');
+    expect(reportText).toContain(`Question ${multi + 1} ⚑`);
+    expect(reportText).toContain('95% range');
+
+    await h.command('/quiz', 'exam history', { responseId: 'hist' });
+    expect(text(await responseTo(h, 'hist'))).toContain('Sprint mock exam: 1/10 (10%)');
+  }, 30_000);
+});
