@@ -60,8 +60,8 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   // Discord has the feedback's "I guessed" button only.
   { id: 'guessed', command: '/quiz guessed', platforms: TYPED },
   { id: 'ready', command: '/quiz ready', platforms: EVERYWHERE },
-  // Discord's subcommands for the exam are not defined yet: typed words only.
-  { id: 'exam', command: '/quiz exam', platforms: TYPED },
+  // Discord: `/quiz exam start form:` and the group's other subcommands; letters are the message's buttons.
+  { id: 'exam', command: '/quiz exam', discord: '/quiz exam start', platforms: EVERYWHERE },
   { id: 'report', command: '/quiz report', platforms: EVERYWHERE },
   { id: 'team', command: '/quiz team', platforms: EVERYWHERE },
   { id: 'lang', command: '/quiz lang', platforms: EVERYWHERE },
