@@ -53,7 +53,10 @@ function slackProblems(blocks: unknown[]): string[] {
   const problems: string[] = [];
   if (blocks.length > SLACK_LIMITS.blocksPerMessage) problems.push(`${blocks.length} blocks`);
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     const text = (o.text as { text?: string } | undefined)?.text ?? '';
