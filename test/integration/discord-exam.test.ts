@@ -11,7 +11,7 @@ import {
   startDiscordHarness,
   textOf,
 } from '../support/discord-harness.js';
-import { ALICE, click, GUILD_ID, selectValues, slash } from '../support/discord-interactions.js';
+import { ALICE, BOB, click, GUILD_ID, selectValues, slash } from '../support/discord-interactions.js';
 import { anExamBank } from '../support/exam-bank.js';
 
 /** A sprint mock exam on Discord, end to end: the real discord.js Client against the fake gateway and REST. */
@@ -111,4 +111,27 @@ describe('a sprint mock exam on Discord', () => {
     expect(textOf(history.final)).toContain('Sprint mock exam: 1/10 (10%)');
     expect(h.limitProblems()).toEqual([]);
   }, 30_000);
+
+  it('a timed-out exam is scored by the sweep and its report sent as a DM, once', async () => {
+    const started = await h.interact(slash('quiz', ['exam', 'start'], { form: 'sprint' }, BOB));
+    // Bob's client speaks Japanese.
+    expect(embedOf(started.final).title).toBe('問題 1 / 10');
+    const exam = (await h.app.engine.examParts.store.currentExam(scope, BOB.id)) as Exam;
+    h.clock.advance(24 * 60_000 + 11_000);
+    const before = h.fake.requests.length;
+    await h.app.schedule.tick();
+    await h.app.schedule.tick();
+    const after = h.fake.requests.slice(before);
+    const dms = after.filter((r) => r.method === 'POST' && r.route === '/users/@me/channels');
+    expect(dms.map((r) => r.body)).toEqual([{ recipient_id: BOB.id }]);
+    const report = after.find((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.route));
+    if (!report) throw new Error('no report sent');
+    // Outside an interaction the language is the player's /quiz lang, else the server's default (English here).
+    expect(textOf(report)).toContain('Time ran out');
+    expect((await h.app.engine.examParts.store.examHistory(scope, BOB.id))[0]).toMatchObject({
+      examId: exam.id,
+      timedOut: true,
+    });
+    expect(h.limitProblems()).toEqual([]);
+  });
 });

@@ -140,4 +140,41 @@ describe('Slack: a sprint mock exam through the real Bolt app (fake Slack Web AP
     await h.command('/quiz', 'exam history', { responseId: 'hist' });
     expect(text(await responseTo(h, 'hist'))).toContain('Sprint mock exam: 1/10 (10%)');
   }, 30_000);
+
+  it('an exam whose time runs out while the player is away is scored by the sweep and the report sent privately, once', async () => {
+    let offset = 0;
+    const h = await startSlackHarness({ bank: anExamBank(), clock: { now: () => Date.now() + offset } });
+    harness = h;
+    await h.command('/quiz', 'exam sprint', { responseId: 'start' });
+    await responseTo(h, 'start');
+    const exam = (await h.store.currentExam(scope, 'U1')) as Exam;
+    await h.click(encodeAction({ kind: 'exam-answer', examId: exam.id, index: 0, choice: 'A' }), {
+      responseId: 'a1',
+    });
+    await responseTo(h, 'a1');
+
+    await h.app.schedule.tick();
+    expect(h.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'U1')).toEqual([]);
+    offset = 24 * 60_000 + 11_000; // past the deadline and its grace
+    await h.app.schedule.tick();
+    await h.app.schedule.tick();
+    const sent = h.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'U1');
+    expect(sent).toHaveLength(1);
+    const body = JSON.stringify(sent[0]?.body);
+    expect(body).toContain('Time ran out');
+    expect(body).toMatch(/Sprint mock exam: [01] of 10 right/);
+    expect(await h.store.currentExam(scope, 'U1')).toMatchObject({ status: 'submitted' });
+    expect((await h.store.examHistory(scope, 'U1'))[0]).toMatchObject({
+      examId: exam.id,
+      timedOut: true,
+      usedMs: 24 * 60_000,
+    });
+
+    // A click after the deadline is refused: the message becomes the report, nothing is written.
+    await h.click(encodeAction({ kind: 'exam-answer', examId: exam.id, index: 1, choice: 'B' }), {
+      responseId: 'late',
+    });
+    expect(text(await responseTo(h, 'late'))).toContain('You have no exam open');
+    expect((await h.store.currentExam(scope, 'U1'))?.answers[1]).toBe('');
+  }, 30_000);
 });

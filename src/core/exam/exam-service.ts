@@ -193,12 +193,15 @@ export class ExamService {
     return this.finish(exam, false);
   }
 
-  /** The sweep: an open exam whose time ran out is scored; null when it was no longer open. */
+  /**
+   * The sweep: scores an open exam whose time ran out. Returns its report only to the caller whose submission
+   * took (the store submits once), so of several replicas sweeping at once exactly one sends the result.
+   */
   async finishDue(ref: ExamRef): Promise<ExamReport | null> {
     const exam = await this.store.currentExam(ref.scope, ref.playerId);
     if (exam?.id !== ref.examId || exam.status !== 'open') return null;
-    const outcome = await this.finish(exam, true);
-    return outcome.kind === 'report' ? outcome.report : null;
+    if (this.engine.now() <= exam.deadline + EXAM_GRACE_MS) return null;
+    return this.submitOnce(exam, true);
   }
 
   async dueExams(limit = 50): Promise<ExamRef[]> {
@@ -219,8 +222,18 @@ export class ExamService {
     return this.store.examHistory(scope, playerId);
   }
 
-  /** Scores and submits; a change that raced in between is scored again (a few tries, then the latest state). */
+  /** Scores and submits; when someone else (the sweep, another replica) submitted first, their result. */
   private async finish(read: Exam, timedOut: boolean): Promise<ExamOutcome> {
+    const report =
+      (await this.submitOnce(read, timedOut)) ?? (await this.latestReport(read.scope, read.playerId));
+    return report ? { kind: 'report', report } : { kind: 'no-exam' };
+  }
+
+  /**
+   * Scores and submits once; a change that raced in between is scored again (a few tries). The report when this
+   * call's submission took, null when the exam was no longer open.
+   */
+  private async submitOnce(read: Exam, timedOut: boolean): Promise<ExamReport | null> {
     let exam: Exam | null = read;
     for (let attempt = 0; attempt < 3 && exam; attempt++) {
       const submission = scoreExam(exam, this.engine.now(), this.sectionOrder(), timedOut);
@@ -229,20 +242,15 @@ export class ExamService {
         const submitted: Exam = { ...exam, status: 'submitted', submittedAt: submission.now };
         const history = await this.store.examHistory(exam.scope, exam.playerId);
         return {
-          kind: 'report',
-          report: {
-            exam: submitted,
-            result: submission.result,
-            previous: previousOf(history, submission.result),
-          },
+          exam: submitted,
+          result: submission.result,
+          previous: previousOf(history, submission.result),
         };
       }
-      if (outcome === 'not-open') break;
+      if (outcome === 'not-open') return null;
       exam = await this.openExam(exam.scope, exam.playerId);
     }
-    // Someone else (the sweep, another replica) submitted it first: show their result.
-    const report = await this.latestReport(read.scope, read.playerId);
-    return report ? { kind: 'report', report } : { kind: 'no-exam' };
+    return null;
   }
 
   private async resume(exam: Exam, now: number): Promise<ExamOutcome> {

@@ -149,6 +149,18 @@ describe('ExamService', () => {
     expect(await exams.dueExams()).toEqual([]);
   });
 
+  it('two replicas sweeping the same exam at once: exactly one gets the report to send', async () => {
+    const { engine, clock } = setUp();
+    const replicaA = new ExamService(engine);
+    const replicaB = new ExamService(engine);
+    const exam = await started(replicaA);
+    clock.advance(25 * MINUTE);
+    const ref = { scope: SCOPE, playerId: 'U1', examId: exam.id };
+    const reports = await Promise.all([replicaA.finishDue(ref), replicaB.finishDue(ref)]);
+    expect(reports.filter((r) => r !== null)).toHaveLength(1);
+    expect(await replicaB.history(SCOPE, 'U1')).toHaveLength(1);
+  });
+
   it("draws the next exam away from the last one's questions while the bank allows", async () => {
     const { exams } = setUp();
     const first = await started(exams);
