@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Exam, ExamItem, ExamResult } from '../../core/model/exam.js';
 import { isExamForm } from '../../core/model/exam.js';
 import type { ScopeId } from '../../core/model/model.js';
@@ -66,11 +67,45 @@ function examFields(exam: Exam): (string | number)[] {
   return fields;
 }
 
+/** The fields an exam keeps from its start, and its parsed items: what a click need not read again. */
+export interface FrozenExam {
+  fields: Record<string, string>;
+  items: ExamItem[];
+}
+
+const FROZEN_FIELDS = ['id', 'form', 'section', 'items', 'startedAt', 'deadline', 'count'] as const;
+
+/**
+ * Frozen parts of exams seen by this process, by exam id. They never change, so a click asks the script for the
+ * moving fields only (a few hundred bytes instead of the whole exam); a miss (a restart, another replica) asks
+ * for everything in the same one call.
+ */
+export type FrozenExams = LRUCache<string, FrozenExam>;
+
+export function frozenExams(): FrozenExams {
+  return new LRUCache<string, FrozenExam>({ max: 10_000 });
+}
+
+function remember(cache: FrozenExams, hash: Record<string, string>): FrozenExam | null {
+  const { id, items } = hash;
+  if (!id || !items) return null;
+  const fields: Record<string, string> = {};
+  for (const name of FROZEN_FIELDS) if (hash[name] !== undefined) fields[name] = hash[name];
+  const frozen = { fields, items: JSON.parse(items) as ExamItem[] };
+  cache.set(id, frozen);
+  return frozen;
+}
+
 /** The stored hash as an `Exam`; null when it is missing or unreadable. */
-export function examFromHash(scope: ScopeId, playerId: string, hash: Record<string, string>): Exam | null {
+export function examFromHash(
+  scope: ScopeId,
+  playerId: string,
+  hash: Record<string, string>,
+  frozen?: FrozenExam,
+): Exam | null {
   const { id, form, items: itemsJson } = hash;
   if (!id || !form || !isExamForm(form) || !itemsJson) return null;
-  const items = JSON.parse(itemsJson) as ExamItem[];
+  const items = frozen?.items ?? (JSON.parse(itemsJson) as ExamItem[]);
   const status = hash.status === 'submitted' ? 'submitted' : 'open';
   return {
     id,
@@ -127,6 +162,7 @@ export async function currentExam(
 
 export async function updateExam(
   ctx: RedisStoreContext,
+  cache: FrozenExams,
   scope: ScopeId,
   playerId: string,
   examId: string,
@@ -134,6 +170,7 @@ export async function updateExam(
   now: number,
   graceMs: number,
 ): Promise<UpdateExamResult> {
+  const known = cache.get(examId);
   const reply = replyArray(
     await ctx.scripts.run(
       'pqUpdateExam',
@@ -147,18 +184,19 @@ export async function updateExam(
         update.answer ? update.answer.choice : '',
         update.toggleFlag ?? '',
         update.submitAskedAt ?? '',
+        known ? '0' : '1',
       ],
     ),
     'updateExam',
   );
   const kind = replyString(reply[0], 'updateExam');
-  const who = { scope, playerId };
-  if (kind === 'updated') return { kind, exam: examOf(reply[1], who, 'updateExam') };
-  if (kind === 'expired') return { kind, exam: examOf(reply[1], who, 'updateExam') };
-  if (kind === 'bad-choice') {
-    return { kind, exam: examOf(reply[1], who, 'updateExam'), picks: replyNumber(reply[2], 'updateExam') };
-  }
-  return { kind: 'not-open' };
+  if (kind !== 'updated' && kind !== 'expired' && kind !== 'bad-choice') return { kind: 'not-open' };
+  const moving = pairsToRecord(reply[1], 'updateExam');
+  const frozen = known ?? remember(cache, moving);
+  const exam = frozen ? examFromHash(scope, playerId, { ...frozen.fields, ...moving }, frozen) : null;
+  if (!exam) throw new Error('unreadable exam in the updateExam reply');
+  if (kind === 'bad-choice') return { kind, exam, picks: replyNumber(reply[2], 'updateExam') };
+  return { kind, exam };
 }
 
 export async function submitExam(ctx: RedisStoreContext, s: ExamSubmission): Promise<SubmitExamResult> {

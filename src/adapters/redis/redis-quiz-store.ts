@@ -62,6 +62,8 @@ export interface RedisQuizStoreOptions {
  */
 export class RedisQuizStore implements QuizStore {
   private readonly ctx: RedisStoreContext;
+  /** The exams' frozen parts this process has seen: a click then reads back only what moved. */
+  private readonly frozenExams = exams.frozenExams();
 
   constructor(client: Redis | Cluster, options: RedisQuizStoreOptions = {}) {
     this.ctx = { client, keys: new RedisKeys(options.prefix), scripts: new QuizScripts(client) };
@@ -242,7 +244,7 @@ export class RedisQuizStore implements QuizStore {
     graceMs: number,
   ): Promise<UpdateExamResult> {
     return this.guard('updateExam', () =>
-      exams.updateExam(this.ctx, scope, playerId, examId, update, now, graceMs),
+      exams.updateExam(this.ctx, this.frozenExams, scope, playerId, examId, update, now, graceMs),
     );
   }
 

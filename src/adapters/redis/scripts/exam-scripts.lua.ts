@@ -21,14 +21,32 @@ return {'started', redis.call('HGETALL', KEYS[1])}
 /*
  * updateExam: one click. KEYS: 1 the player's exam. ARGV: 1 exam id, 2 now, 3 grace ms, 4 new position,
  * 5 answered index or '', 6 the answer (sorted comma-joined keys), 7 index to toggle the flag of or '',
- * 8 submit-asked time or ''. Reply: {'not-open'} | {'expired', fields} | {'bad-choice', fields, picks} |
+ * 8 submit-asked time or '', 9 '1' for every field, '0' for the moving ones only (the caller has the frozen
+ * ones: they never change). Reply: {'not-open'} | {'expired', fields} | {'bad-choice', fields, picks} |
  * {'updated', fields}. Refused answers write nothing.
  */
 export const UPDATE_EXAM_LUA = `
 local h = KEYS[1]
+local function fields()
+  if ARGV[9] == '1' then return redis.call('HGETALL', h) end
+  local names = {'id', 'status', 'position', 'rev', 'asked', 'deadline', 'submittedAt'}
+  for i = 0, tonumber(redis.call('HGET', h, 'count')) - 1 do
+    names[#names + 1] = 'a:' .. i
+    names[#names + 1] = 'f:' .. i
+  end
+  local values = redis.call('HMGET', h, unpack(names))
+  local out = {}
+  for i, name in ipairs(names) do
+    if values[i] then
+      out[#out + 1] = name
+      out[#out + 1] = values[i]
+    end
+  end
+  return out
+end
 local state = redis.call('HMGET', h, 'id', 'status', 'deadline', 'count')
 if state[1] ~= ARGV[1] or state[2] ~= 'open' then return {'not-open'} end
-if tonumber(ARGV[2]) > tonumber(state[3]) + tonumber(ARGV[3]) then return {'expired', redis.call('HGETALL', h)} end
+if tonumber(ARGV[2]) > tonumber(state[3]) + tonumber(ARGV[3]) then return {'expired', fields()} end
 local count = tonumber(state[4])
 if ARGV[5] ~= '' then
   local spec = redis.call('HMGET', h, 'k:' .. ARGV[5], 'n:' .. ARGV[5])
@@ -38,10 +56,10 @@ if ARGV[5] ~= '' then
   for key in string.gmatch(ARGV[6], '[^,]+') do
     n = n + 1
     if not string.find(',' .. spec[1] .. ',', ',' .. key .. ',', 1, true) then
-      return {'bad-choice', redis.call('HGETALL', h), picks}
+      return {'bad-choice', fields(), picks}
     end
   end
-  if n ~= picks then return {'bad-choice', redis.call('HGETALL', h), picks} end
+  if n ~= picks then return {'bad-choice', fields(), picks} end
   redis.call('HSET', h, 'a:' .. ARGV[5], ARGV[6])
 end
 if ARGV[7] ~= '' then
@@ -51,7 +69,7 @@ end
 if ARGV[8] ~= '' then redis.call('HSET', h, 'asked', ARGV[8]) end
 redis.call('HSET', h, 'position', math.max(0, math.min(count - 1, tonumber(ARGV[4]))))
 redis.call('HINCRBY', h, 'rev', 1)
-return {'updated', redis.call('HGETALL', h)}
+return {'updated', fields()}
 `;
 
 /*
