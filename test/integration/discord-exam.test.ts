@@ -11,7 +11,16 @@ import {
   startDiscordHarness,
   textOf,
 } from '../support/discord-harness.js';
-import { ALICE, BOB, click, GUILD_ID, selectValues, slash } from '../support/discord-interactions.js';
+import {
+  ALICE,
+  BOB,
+  CHANNEL_ID,
+  click,
+  GUILD_ID,
+  MANAGER,
+  selectValues,
+  slash,
+} from '../support/discord-interactions.js';
 import { anExamBank } from '../support/exam-bank.js';
 
 /** A sprint mock exam on Discord, end to end: the real discord.js Client against the fake gateway and REST. */
@@ -132,6 +141,34 @@ describe('a sprint mock exam on Discord', () => {
       examId: exam.id,
       timedOut: true,
     });
+    expect(h.limitProblems()).toEqual([]);
+  });
+
+  it("a team mock day's Start on the channel post answers privately with the exam, leaving the post as it is", async () => {
+    const service = h.app.commands.exam.service;
+    const day = await service.scheduleMockDay(
+      scope,
+      CHANNEL_ID,
+      MANAGER.id,
+      'sprint',
+      h.clock.now() + 60_000,
+    );
+    if (!day) throw new Error('not scheduled');
+    h.clock.advance(61_000);
+    const before = h.fake.requests.length;
+    await h.app.schedule.tick();
+    const post = h.fake.requests
+      .slice(before)
+      .find((r) => r.method === 'POST' && r.route === `/channels/${CHANNEL_ID}/messages`);
+    if (!post) throw new Error('no mock-day post');
+    expect(textOf(post)).toContain('Team mock day: Sprint mock exam');
+    const start = rowsOf(post)[0]?.components[0]?.custom_id ?? '';
+    expect(start).toBe(`xm:${day.id}`);
+    const started = await h.interact(click(start, '900000000000000777', ALICE));
+    expect(started.final.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(embedOf(started.final).title).toBe('Question 1 of 10');
+    const exam = await h.app.engine.examParts.store.currentExam(scope, ALICE.id);
+    expect(exam?.items.map((i) => i.questionId)).toEqual(day.items.map((i) => i.questionId));
     expect(h.limitProblems()).toEqual([]);
   });
 });

@@ -86,6 +86,7 @@ describe('command definitions', () => {
       'quiz exam quit',
       'quiz exam history',
       'quiz exam report',
+      'quiz exam public',
     ]);
     expect(paths(optionsOf('quiz-admin'), 'quiz-admin')).toEqual([
       'quiz-admin post',
@@ -98,6 +99,7 @@ describe('command definitions', () => {
       'quiz-admin reports',
       'quiz-admin restore',
       'quiz-admin question',
+      'quiz-admin exam-schedule',
     ]);
     const next = optionsOf('quiz').find((o) => o.name === 'next');
     expect(next?.options?.[0]?.choices?.map((c) => c.value)).toEqual(domains.map((d) => d.id));
@@ -132,6 +134,17 @@ describe('reading a slash command', () => {
     // Forged values: the usage, as a typed command would get.
     same('quiz exam start', { form: 'marathon' }, 'exam marathon');
     same('quiz exam go', { number: 0 }, 'exam go 0');
+    same('quiz exam public', { state: 'on' }, 'exam public on');
+    same(
+      'quiz-admin exam-schedule',
+      { form: 'sprint', date: '2030-01-08', time: '10:00' },
+      'exam schedule sprint 2030-01-08 10:00',
+    );
+    same(
+      'quiz-admin exam-schedule',
+      { form: 'full', date: '2030-01-08', time: '10:00', timezone: 'UTC' },
+      'exam schedule full 2030-01-08 10:00 UTC',
+    );
   });
 
   it('turns every path into the same QuizCommand the text parser makes', () => {

@@ -177,4 +177,97 @@ describe('Slack: a sprint mock exam through the real Bolt app (fake Slack Web AP
     expect(text(await responseTo(h, 'late'))).toContain('You have no exam open');
     expect((await h.store.currentExam(scope, 'U1'))?.answers[1]).toBe('');
   }, 30_000);
+
+  it('a team mock day: an admin schedules it, the channel gets Start, three players take the same exam, the summary follows once', async () => {
+    let offset = 0;
+    const h = await startSlackHarness({ bank: anExamBank(), clock: { now: () => Date.now() + offset } });
+    harness = h;
+    const startsAt = Math.ceil((Date.now() + 60 * 60_000) / 60_000) * 60_000;
+    const iso = new Date(startsAt).toISOString();
+    await h.command('/quiz', `exam schedule sprint ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`, {
+      user: 'U1',
+      responseId: 'not-admin',
+    });
+    expect(text(await responseTo(h, 'not-admin'))).toContain('Only workspace or server admins');
+    await h.command('/quiz', `exam schedule sprint ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`, {
+      user: 'UADMIN',
+      responseId: 'sched',
+    });
+    expect(text(await responseTo(h, 'sched'))).toContain('Scheduled: Sprint mock exam for this channel');
+
+    const channelPosts = () => h.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+    await h.app.schedule.tick();
+    expect(channelPosts()).toHaveLength(0);
+    offset = startsAt - Date.now() + 1000;
+    await h.app.schedule.tick();
+    await h.app.schedule.tick();
+    expect(channelPosts()).toHaveLength(1);
+    const post = JSON.stringify(channelPosts()[0]?.body);
+    expect(post).toContain('Team mock day: Sprint mock exam');
+    const start = /"action_id":"(xm:[A-Za-z0-9_-]+)"/.exec(post)?.[1] ?? '';
+    expect(start).not.toBe('');
+
+    // A player with a private exam open is asked to submit it first.
+    await h.command('/quiz', 'exam sprint', { user: 'U4', responseId: 'u4-private' });
+    await responseTo(h, 'u4-private');
+    await h.click(start, { user: 'U4', responseId: 'u4-start' });
+    const refused = await responseTo(h, 'u4-start');
+    expect(refused).toMatchObject({ replace_original: false });
+    expect(text(refused)).toContain('You have a private exam open. Submit it first');
+
+    for (const user of ['U1', 'U2', 'U3']) {
+      await h.click(start, { user, responseId: `${user}-start` });
+      const first = await responseTo(h, `${user}-start`);
+      // Privately, without touching the channel post.
+      expect(first).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(header(first)).toBe('Question 1 of 10');
+    }
+    const exams = await Promise.all(['U1', 'U2', 'U3'].map((u) => h.store.currentExam(scope, u)));
+    const order = (e: Exam | null) => e?.items.map((i) => i.questionId).join(',');
+    expect(new Set(exams.map(order)).size).toBe(1);
+
+    // U1 answers everything right and opts in to be named; U2 hands in an empty exam; U3 lets the time run out.
+    const u1 = exams[0] as Exam;
+    for (let i = 0; i < u1.items.length; i++) {
+      await h.store.updateExam(
+        scope,
+        'U1',
+        u1.id,
+        { position: i + 1, answer: { index: i, choice: u1.items[i]?.answer ?? '' } },
+        Date.now() + offset,
+        10_000,
+      );
+    }
+    const submit = (user: string, exam: Exam | null, id: string) =>
+      h.click(encodeAction({ kind: 'exam-submit', examId: exam?.id ?? '' }), { user, responseId: id });
+    await submit('U1', u1, 'u1-submit');
+    expect(text(await responseTo(h, 'u1-submit'))).toContain('10 of 10 right');
+    await submit('U2', exams[1] ?? null, 'u2-ask');
+    await responseTo(h, 'u2-ask');
+    await submit('U2', exams[1] ?? null, 'u2-submit');
+    expect(text(await responseTo(h, 'u2-submit'))).toContain('0 of 10 right');
+    await h.command('/quiz', 'exam public on', { user: 'U1', responseId: 'public' });
+    expect(text(await responseTo(h, 'public'))).toContain('may now be named');
+
+    // Too early for the summary while the window is open; after it and the last exam's time, one summary.
+    await h.app.schedule.tick();
+    expect(channelPosts()).toHaveLength(1);
+    offset = startsAt - Date.now() + 3 * 60 * 60_000 + 24 * 60_000 + 11_000;
+    await h.app.schedule.tick();
+    await h.app.schedule.tick();
+    expect(channelPosts()).toHaveLength(2);
+    const summary = JSON.stringify(channelPosts()[1]?.body);
+    expect(summary).toContain('Team mock day results: Sprint mock exam');
+    expect(summary).toContain('3 participants');
+    expect(summary).toContain('Team average per section (95% range)');
+    expect(summary).toContain('▰▰▱▱▱ Low-code: 33% (15-58%)');
+    expect(summary).toContain(' 0-19%: ██ 2');
+    expect(summary).toContain('80-100%: █ 1');
+    expect(summary).toContain('1. user-u1: 100%');
+    expect(summary).not.toContain('user-u2');
+    expect(summary).toContain('Google publishes no pass mark');
+    // U3's exam was scored when its time ran out, and U3 got the report privately.
+    expect(await h.store.currentExam(scope, 'U3')).toMatchObject({ status: 'submitted' });
+    expect(h.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'U3')).toHaveLength(1);
+  }, 30_000);
 });

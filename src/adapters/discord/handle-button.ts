@@ -23,7 +23,7 @@ import { showReportModal } from './report-modal.js';
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const action = decodeAction(interaction.customId);
   // The exam's own message is updated in place, not answered with a new one.
-  if (action && isExamAction(action)) {
+  if (action && isExamAction(action) && action.kind !== 'exam-mockday') {
     await handleExamComponent(interaction, deps);
     return;
   }

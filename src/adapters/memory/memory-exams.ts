@@ -1,10 +1,11 @@
-import type { Exam, ExamResult } from '../../core/model/exam.js';
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../../core/model/exam.js';
 import type { ScopeId } from '../../core/model/model.js';
 import {
   EXAM_HISTORY_LIMIT,
   type ExamRef,
   type ExamSubmission,
   type ExamUpdate,
+  type MockDayPlayer,
   type SubmitExamResult,
   type UpdateExamResult,
 } from '../../core/ports/exam-store.js';
@@ -20,7 +21,74 @@ export class MemoryExams {
   /** `<scope>|<playerId>` -> results, newest first. */
   private readonly results = new Map<string, ExamResult[]>();
 
+  /** `<scope>|<id>` -> the mock day, its next step's time (null: none) and its players (player -> exam id). */
+  private readonly mockDays = new Map<
+    string,
+    { day: MockDay; nextAt: number | null; players: Map<string, MockDayPlayer> }
+  >();
+  /** `<scope>|<playerId>` of players who may be named in mock-day summaries. */
+  private readonly publicPlayers = new Set<string>();
+
   constructor(private readonly learning: MemoryLearning) {}
+
+  saveMockDay(day: MockDay): void {
+    this.mockDays.set(`${day.scope}|${day.id}`, {
+      day: structuredClone(day),
+      nextAt: day.startsAt,
+      players: new Map(),
+    });
+  }
+
+  mockDay(scope: ScopeId, id: string): MockDay | null {
+    const entry = this.mockDays.get(`${scope}|${id}`);
+    return entry ? structuredClone(entry.day) : null;
+  }
+
+  dueMockDays(now: number, limit: number): { scope: ScopeId; id: string }[] {
+    return [...this.mockDays.values()]
+      .filter((e) => e.nextAt !== null && e.nextAt <= now)
+      .sort((a, b) => (a.nextAt ?? 0) - (b.nextAt ?? 0))
+      .slice(0, limit)
+      .map((e) => ({ scope: e.day.scope, id: e.day.id }));
+  }
+
+  advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): boolean {
+    const entry = this.mockDays.get(`${scope}|${id}`);
+    if (entry?.day.status !== from) return false;
+    entry.day.status = to;
+    entry.nextAt = nextAt;
+    return true;
+  }
+
+  joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): string | null {
+    const entry = this.mockDays.get(`${scope}|${id}`);
+    if (!entry) return null;
+    const earlier = entry.players.get(player.playerId);
+    if (earlier !== undefined) return earlier.examId;
+    entry.players.set(player.playerId, { ...player });
+    return null;
+  }
+
+  mockDayPlayers(scope: ScopeId, id: string): MockDayPlayer[] {
+    return [...(this.mockDays.get(`${scope}|${id}`)?.players.values() ?? [])].map((p) => ({ ...p }));
+  }
+
+  setExamPublic(scope: ScopeId, playerId: string, on: boolean): void {
+    if (on) this.publicPlayers.add(`${scope}|${playerId}`);
+    else this.publicPlayers.delete(`${scope}|${playerId}`);
+  }
+
+  examPublicPlayers(scope: ScopeId): string[] {
+    return [...this.publicPlayers]
+      .filter((k) => k.startsWith(`${scope}|`))
+      .map((k) => k.slice(scope.length + 1));
+  }
 
   startExam(exam: Exam): { kind: 'started'; exam: Exam } | { kind: 'already-open'; exam: Exam } {
     const key = `${exam.scope}|${exam.playerId}`;

@@ -1,4 +1,4 @@
-import type { Exam, ExamResult } from '../../core/model/exam.js';
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -15,6 +15,7 @@ import type {
   ExamRef,
   ExamSubmission,
   ExamUpdate,
+  MockDayPlayer,
   SubmitExamResult,
   UpdateExamResult,
 } from '../../core/ports/exam-store.js';
@@ -239,5 +240,43 @@ export class MemoryQuizStore implements QuizStore {
 
   async dueExams(now: number, limit: number): Promise<ExamRef[]> {
     return this.state.exams.dueExams(now, limit);
+  }
+
+  async saveMockDay(day: MockDay): Promise<void> {
+    this.state.exams.saveMockDay(day);
+  }
+
+  async mockDay(scope: ScopeId, id: string): Promise<MockDay | null> {
+    return this.state.exams.mockDay(scope, id);
+  }
+
+  async dueMockDays(now: number, limit: number): Promise<{ scope: ScopeId; id: string }[]> {
+    return this.state.exams.dueMockDays(now, limit);
+  }
+
+  async advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): Promise<boolean> {
+    return this.state.exams.advanceMockDay(scope, id, from, to, nextAt);
+  }
+
+  async joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): Promise<string | null> {
+    return this.state.exams.joinMockDay(scope, id, player);
+  }
+
+  async mockDayPlayers(scope: ScopeId, id: string): Promise<MockDayPlayer[]> {
+    return this.state.exams.mockDayPlayers(scope, id);
+  }
+
+  async setExamPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void> {
+    this.state.exams.setExamPublic(scope, playerId, on);
+  }
+
+  async examPublicPlayers(scope: ScopeId): Promise<string[]> {
+    return this.state.exams.examPublicPlayers(scope);
   }
 }

@@ -57,6 +57,8 @@ function examFields(exam: Exam): (string | number)[] {
     exam.submitAskedAt,
     'rev',
     exam.revision,
+    'mockDay',
+    exam.mockDayId ?? '',
   ];
   exam.items.forEach((item, i) => {
     // Bank keys never contain a comma (they are A to E).
@@ -73,7 +75,16 @@ export interface FrozenExam {
   items: ExamItem[];
 }
 
-const FROZEN_FIELDS = ['id', 'form', 'section', 'items', 'startedAt', 'deadline', 'count'] as const;
+const FROZEN_FIELDS = [
+  'id',
+  'form',
+  'section',
+  'items',
+  'startedAt',
+  'deadline',
+  'count',
+  'mockDay',
+] as const;
 
 /**
  * Frozen parts of exams seen by this process, by exam id. They never change, so a click asks the script for the
@@ -123,6 +134,7 @@ export function examFromHash(
     submitAskedAt: Number(hash.asked ?? 0),
     revision: Number(hash.rev ?? 0),
     ...(hash.submittedAt ? { submittedAt: Number(hash.submittedAt) } : {}),
+    ...(hash.mockDay ? { mockDayId: hash.mockDay } : {}),
   };
 }
 

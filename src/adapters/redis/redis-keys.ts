@@ -147,4 +147,24 @@ export class RedisKeys {
   examsDue(): string {
     return `${this.prefix}:examdue`;
   }
+
+  /** HASH `json` (the mock day) and `status`: a team mock day of the scope. */
+  mockDay(scope: ScopeId, id: string): string {
+    return `${this.scope(scope)}mockday:${id}`;
+  }
+
+  /** HASH playerId -> examId: who took the mock day, with which exam (HSETNX: one exam each). */
+  mockDayPlayers(scope: ScopeId, id: string): string {
+    return `${this.scope(scope)}mockplayers:${id}`;
+  }
+
+  /** SET of players who may be named in mock-day summaries (`/quiz exam public on`). */
+  examPublic(scope: ScopeId): string {
+    return `${this.scope(scope)}exampublic`;
+  }
+
+  /** ZSET `<scope>|<id>` scored by the time of a mock day's next step, over all scopes. */
+  mockDaysDue(): string {
+    return `${this.prefix}:mockdays`;
+  }
 }

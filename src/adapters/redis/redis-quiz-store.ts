@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { Exam, ExamResult } from '../../core/model/exam.js';
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -17,6 +17,7 @@ import type {
   ExamRef,
   ExamSubmission,
   ExamUpdate,
+  MockDayPlayer,
   SubmitExamResult,
   UpdateExamResult,
 } from '../../core/ports/exam-store.js';
@@ -44,6 +45,7 @@ import { toStoreError } from './redis-errors.js';
 import * as exams from './redis-exams.js';
 import { RedisKeys } from './redis-keys.js';
 import * as learning from './redis-learning.js';
+import * as mockDays from './redis-mock-days.js';
 import { dropUnpostedRound } from './redis-round-drop.js';
 import * as rounds from './redis-rounds.js';
 import type { RedisStoreContext } from './redis-store-context.js';
@@ -258,6 +260,44 @@ export class RedisQuizStore implements QuizStore {
 
   dueExams(now: number, limit: number): Promise<ExamRef[]> {
     return this.guard('dueExams', () => exams.dueExams(this.ctx, now, limit));
+  }
+
+  saveMockDay(day: MockDay): Promise<void> {
+    return this.guard('saveMockDay', () => mockDays.saveMockDay(this.ctx, day));
+  }
+
+  mockDay(scope: ScopeId, id: string): Promise<MockDay | null> {
+    return this.guard('mockDay', () => mockDays.mockDay(this.ctx, scope, id));
+  }
+
+  dueMockDays(now: number, limit: number): Promise<{ scope: ScopeId; id: string }[]> {
+    return this.guard('dueMockDays', () => mockDays.dueMockDays(this.ctx, now, limit));
+  }
+
+  advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): Promise<boolean> {
+    return this.guard('advanceMockDay', () => mockDays.advanceMockDay(this.ctx, scope, id, from, to, nextAt));
+  }
+
+  joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): Promise<string | null> {
+    return this.guard('joinMockDay', () => mockDays.joinMockDay(this.ctx, scope, id, player));
+  }
+
+  mockDayPlayers(scope: ScopeId, id: string): Promise<MockDayPlayer[]> {
+    return this.guard('mockDayPlayers', () => mockDays.mockDayPlayers(this.ctx, scope, id));
+  }
+
+  setExamPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void> {
+    return this.guard('setExamPublic', () => mockDays.setExamPublic(this.ctx, scope, playerId, on));
+  }
+
+  examPublicPlayers(scope: ScopeId): Promise<string[]> {
+    return this.guard('examPublicPlayers', () => mockDays.examPublicPlayers(this.ctx, scope));
   }
 
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import { RedisKeys } from './redis-keys.js';
 export interface RemovedScopeData {
   /** Keys deleted: everything under `<prefix>:{<scope>}:`. */
   keys: number;
-  /** Entries of the cross-scope indexes that named the scope (due rounds and exams, subscriptions and their post-time index, installations). */
+  /** Entries of the cross-scope indexes that named the scope (due rounds, exams and mock days, subscriptions and their post-time index, installations). */
   indexEntries: number;
 }
 
@@ -39,6 +39,7 @@ export async function removeScopeData(
   for (const [key, pattern] of [
     [keys.due(), member],
     [keys.examsDue(), member],
+    [keys.mockDaysDue(), member],
     [`${keys.prefix}:subs`, member],
     [`${keys.prefix}:schedule`, member],
     ...(scope.startsWith('slack:')

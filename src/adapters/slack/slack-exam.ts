@@ -64,7 +64,17 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
       false,
     );
     try {
-      await replace(respond, await commands.exam.button(action, ctx, messagesFor(ctx.locale)), ctx.locale);
+      const reply = await commands.exam.button(action, ctx, messagesFor(ctx.locale));
+      if (action.kind === 'exam-mockday') {
+        // Start on the channel's mock-day post: the exam comes as the player's own ephemeral message.
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...examMessage(reply, ctx.locale),
+        });
+        return;
+      }
+      await replace(respond, reply, ctx.locale);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       log.warn({ err: error }, 'store unavailable during an exam click');
@@ -77,7 +87,7 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
     }
   };
 
-  app.action<BlockAction>(/^x[afgsr]:/, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction>(/^x[afgsrm]:/, async ({ ack, body, action, respond }) => {
     await ack();
     const id = 'action_id' in action ? action.action_id : '';
     await handle(body, respond, decodeAction(id));

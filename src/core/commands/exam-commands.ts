@@ -1,7 +1,9 @@
 import { type ExamOutcome, ExamService } from '../exam/exam-service.js';
 import type { Exam } from '../model/exam.js';
 import { EXAM_FORMS } from '../model/exam.js';
+import { platformOf } from '../model/model.js';
 import { neutralize } from '../model/safe-text.js';
+import { isValidTimeZone, zonedTime } from '../model/time-zone.js';
 import type { TextView } from '../ports/views.js';
 import type { ExamAction } from '../presentation/action-id.js';
 import { examHistoryView, examQuestionView, examReportView } from '../presentation/exam-views.js';
@@ -68,7 +70,40 @@ export class ExamCommands {
       }
       case 'usage':
         return text(textView(m.exam.usage));
+      case 'schedule-usage':
+        return text(textView(m.exam.mockDayUsage));
+      case 'schedule':
+        return this.scheduleMockDay(action, ctx, m);
+      case 'public':
+        await service.setPublic(scope, userId, action.on);
+        return text(textView(m.exam.publicSet(action.on)));
     }
+  }
+
+  /** `/quiz exam schedule <form> <date> <time> [zone]`: admins, on the chat platforms (the console runs no scheduler). */
+  private async scheduleMockDay(
+    action: Extract<ExamCommandAction, { do: 'schedule' }>,
+    ctx: CommandContext,
+    m: Messages,
+  ): Promise<CommandReply> {
+    if (platformOf(ctx.scope) === 'console') return text(textView(m.exam.mockDayNotHere));
+    if (!(await ctx.isAdmin())) return text(textView(m.adminOnly));
+    const timeZone = action.timeZone ?? this.engine.timeZone;
+    if (!isValidTimeZone(timeZone)) return text(textView(m.exam.mockDayUsage));
+    const startsAt = zonedTime(action.date, action.time, timeZone);
+    if (startsAt === null) return text(textView(m.exam.mockDayUsage));
+    if (startsAt <= this.engine.now()) return text(textView(m.exam.mockDayInPast));
+    const day = await this.service.scheduleMockDay(
+      ctx.scope,
+      ctx.channelId,
+      ctx.userId,
+      action.form,
+      startsAt,
+    );
+    if (!day) return text(textView(m.exam.noQuestions));
+    return text(
+      textView(m.exam.mockDayScheduled(m.exam.formName(day.form, null), formatTime(startsAt, timeZone, m))),
+    );
   }
 
   /** A click on one of the exam's buttons: one store call for a letter, a flag or a move. */
@@ -98,6 +133,11 @@ export class ExamCommands {
         return this.reply(await this.service.submit(scope, userId), m);
       case 'exam-report':
         return this.run({ do: 'report', page: action.page }, ctx, m);
+      case 'exam-mockday':
+        return this.reply(
+          await this.service.startMockDay(scope, userId, neutralize(ctx.displayName, 64), action.dayId),
+          m,
+        );
     }
   }
 
@@ -176,6 +216,12 @@ export class ExamCommands {
         return text(textView(m.exam.noQuestions));
       case 'unknown-section':
         return text(this.unknownSection('', m));
+      case 'private-exam-open':
+        return text(textView(m.exam.privateExamOpen));
+      case 'mock-day-closed':
+        return text(textView(m.exam.mockDayClosed));
+      case 'mock-day-taken':
+        return text(textView(m.exam.mockDayTaken));
     }
   }
 

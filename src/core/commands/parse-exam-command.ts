@@ -17,6 +17,10 @@ export type ExamCommandAction =
   | { do: 'quit' }
   | { do: 'history' }
   | { do: 'report'; page: number }
+  /** Admins: a team mock day in this channel at `date` `time` (in `timeZone`, else the bot's). */
+  | { do: 'schedule'; form: 'full' | 'half' | 'sprint'; date: string; time: string; timeZone?: string }
+  | { do: 'schedule-usage' }
+  | { do: 'public'; on: boolean }
   | { do: 'usage' };
 
 export interface ExamCommand {
@@ -43,6 +47,19 @@ export function parseExamCommand(args: readonly string[]): ExamCommand {
     if (word === 'go') {
       const n = Number(rest[0]);
       return rest.length === 1 && Number.isInteger(n) && n >= 1 ? { do: 'go', number: n } : { do: 'usage' };
+    }
+    if (word === 'schedule') {
+      const [form, date, time, timeZone, ...extra] = rest;
+      if ((form === 'full' || form === 'half' || form === 'sprint') && date && time && extra.length === 0) {
+        return { do: 'schedule', form, date, time, ...(timeZone ? { timeZone } : {}) };
+      }
+      return { do: 'schedule-usage' };
+    }
+    if (word === 'public') {
+      const state = rest[0]?.toLowerCase();
+      return rest.length === 1 && (state === 'on' || state === 'off')
+        ? { do: 'public', on: state === 'on' }
+        : { do: 'usage' };
     }
     if (word === 'answer')
       return rest.length > 0 ? { do: 'answer', letters: rest.join(' ') } : { do: 'usage' };

@@ -1,5 +1,5 @@
-import type { Exam, ExamForm, ExamResult } from '../model/exam.js';
-import { EXAM_FORMS } from '../model/exam.js';
+import type { Exam, ExamForm, ExamItem, ExamResult, MockDay } from '../model/exam.js';
+import { EXAM_FORMS, MOCK_DAY_WINDOW_MS, mockDaySummaryAt } from '../model/exam.js';
 import type { ScopeId } from '../model/model.js';
 import type { ExamRef, ExamUpdate } from '../ports/exam-store.js';
 import { encodePicks } from '../rounds/choices.js';
@@ -41,7 +41,19 @@ export type ExamOutcome =
   | { kind: 'bad-position'; exam: Exam }
   | { kind: 'no-exam' }
   | { kind: 'no-questions' }
-  | { kind: 'unknown-section' };
+  | { kind: 'unknown-section' }
+  /** A mock day's Start while a private exam is open: submit it first. */
+  | { kind: 'private-exam-open'; exam: Exam }
+  /** A mock day that is gone, not open yet, past its window, or already taken by this player. */
+  | { kind: 'mock-day-closed' }
+  | { kind: 'mock-day-taken' };
+
+/** One player's part of a mock day's summary. */
+export interface MockDayEntry {
+  playerId: string;
+  name: string;
+  result: ExamResult;
+}
 
 /**
  * The private mock exam: draw, take, submit, report. All state is in the store (`ExamStore`), so restarts
@@ -96,6 +108,136 @@ export class ExamService {
     const started = await this.store.startExam(exam);
     if (started.kind === 'already-open') return this.resume(started.exam, now);
     return { kind: 'question', exam: started.exam, resumed: false };
+  }
+
+  /**
+   * Schedules a team mock day for a channel: the questions are drawn now (the same for everyone, in the same
+   * order; nobody's own history is avoided), and the channel gets its post at `startsAt`.
+   */
+  async scheduleMockDay(
+    scope: ScopeId,
+    channelId: string,
+    adminId: string,
+    form: Exclude<ExamForm, 'section'>,
+    startsAt: number,
+  ): Promise<MockDay | null> {
+    const { random, newId } = this.engine.examParts;
+    const items = drawExam({
+      form,
+      questions: this.engine.bank.all(),
+      domains: this.engine.bank.domains(),
+      suspended: new Set(await this.store.suspendedQuestions(scope)),
+      avoid: new Set(),
+      random,
+    });
+    if (items.length === 0) return null;
+    const day: MockDay = {
+      id: newId(),
+      scope,
+      channelId,
+      form,
+      items,
+      startsAt,
+      windowMs: MOCK_DAY_WINDOW_MS,
+      status: 'scheduled',
+      createdBy: adminId,
+    };
+    await this.store.saveMockDay(day);
+    return day;
+  }
+
+  /**
+   * "Start" on a mock day's post: the day's questions with the form's full time from now, while the window is
+   * open; the player's exam of the day resumed when they have one open; refused while a private exam is open.
+   */
+  async startMockDay(scope: ScopeId, playerId: string, name: string, dayId: string): Promise<ExamOutcome> {
+    const now = this.engine.now();
+    const day = await this.store.mockDay(scope, dayId);
+    if (!day || day.status !== 'open' || now < day.startsAt || now > day.startsAt + day.windowMs) {
+      return { kind: 'mock-day-closed' };
+    }
+    const current = await this.store.currentExam(scope, playerId);
+    if (current?.status === 'open') {
+      if (current.mockDayId === dayId) return this.resume(current, now);
+      if (now <= current.deadline + EXAM_GRACE_MS) return { kind: 'private-exam-open', exam: current };
+      await this.finish(current, true);
+    }
+    const id = this.engine.examParts.newId();
+    if ((await this.store.joinMockDay(scope, dayId, { playerId, examId: id, name })) !== null) {
+      return { kind: 'mock-day-taken' };
+    }
+    const items: ExamItem[] = [...day.items];
+    const exam: Exam = {
+      id,
+      scope,
+      playerId,
+      form: day.form,
+      items,
+      startedAt: now,
+      deadline: now + EXAM_FORMS[day.form].minutes * 60_000,
+      answers: items.map(() => ''),
+      flags: items.map(() => false),
+      position: 0,
+      status: 'open',
+      submitAskedAt: 0,
+      revision: 0,
+      mockDayId: dayId,
+    };
+    const started = await this.store.startExam(exam);
+    if (started.kind === 'already-open') return { kind: 'private-exam-open', exam: started.exam };
+    return { kind: 'question', exam: started.exam, resumed: false };
+  }
+
+  /**
+   * The mock days whose next step is due: `post` (the channel gets the Start button) or `summarize` (the window
+   * closed and every exam's time ran out; open exams are scored first). Each step happens once across
+   * replicas: only the caller that advanced the day gets it.
+   */
+  async dueMockDaySteps(
+    limit = 50,
+  ): Promise<
+    ({ step: 'post'; day: MockDay } | { step: 'summarize'; day: MockDay; entries: MockDayEntry[] })[]
+  > {
+    const now = this.engine.now();
+    const steps: (
+      | { step: 'post'; day: MockDay }
+      | { step: 'summarize'; day: MockDay; entries: MockDayEntry[] }
+    )[] = [];
+    for (const ref of await this.store.dueMockDays(now, limit)) {
+      const day = await this.store.mockDay(ref.scope, ref.id);
+      if (!day) continue;
+      if (day.status === 'scheduled') {
+        const summaryAt = mockDaySummaryAt(day) + EXAM_GRACE_MS;
+        if (await this.store.advanceMockDay(day.scope, day.id, 'scheduled', 'open', summaryAt)) {
+          steps.push({ step: 'post', day: { ...day, status: 'open' } });
+        }
+      } else if (day.status === 'open' && now >= mockDaySummaryAt(day) + EXAM_GRACE_MS) {
+        const entries = await this.mockDayEntries(day);
+        if (await this.store.advanceMockDay(day.scope, day.id, 'open', 'summarized', null)) {
+          steps.push({ step: 'summarize', day: { ...day, status: 'summarized' }, entries });
+        }
+      }
+    }
+    return steps;
+  }
+
+  /** Every player's result of the mock day; exams still open (their time has run out) are scored now. */
+  private async mockDayEntries(day: MockDay): Promise<MockDayEntry[]> {
+    const entries: MockDayEntry[] = [];
+    for (const { playerId, examId, name } of await this.store.mockDayPlayers(day.scope, day.id)) {
+      await this.finishDue({ scope: day.scope, playerId, examId });
+      const result = (await this.store.examHistory(day.scope, playerId)).find((r) => r.examId === examId);
+      if (result) entries.push({ playerId, name, result });
+    }
+    return entries;
+  }
+
+  setPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void> {
+    return this.store.setExamPublic(scope, playerId, on);
+  }
+
+  publicPlayers(scope: ScopeId): Promise<string[]> {
+    return this.store.examPublicPlayers(scope);
   }
 
   /** A click or a typed move on exam `examId`: one store call. */

@@ -50,6 +50,8 @@ export interface Exam {
   /** Bumped by every change, so a submission scores exactly the state it read. */
   revision: number;
   submittedAt?: number;
+  /** The team mock day this exam belongs to. */
+  mockDayId?: string;
 }
 
 /** A section's part of a result. */
@@ -75,4 +77,32 @@ export interface ExamResult {
   timedOut: boolean;
   /** The drawn question ids: the next draws avoid them. */
   questionIds: string[];
+}
+
+/** How long after its start a team mock day takes new players (each then gets the form's full time). */
+export const MOCK_DAY_WINDOW_MS = 3 * 60 * 60_000;
+
+export type MockDayStatus = 'scheduled' | 'open' | 'summarized';
+
+/**
+ * A team mock day: one exam for a channel. The questions are drawn once, when it is scheduled, so everyone who
+ * starts within the window gets the same questions in the same order.
+ */
+export interface MockDay {
+  id: string;
+  scope: ScopeId;
+  channelId: string;
+  form: ExamForm;
+  items: readonly ExamItem[];
+  /** Epoch ms: the channel post, and the window's start. */
+  startsAt: number;
+  windowMs: number;
+  status: MockDayStatus;
+  /** The admin who scheduled it. */
+  createdBy: string;
+}
+
+/** When a mock day's summary is due: the window closed and the last possible exam's time ran out. */
+export function mockDaySummaryAt(day: Pick<MockDay, 'startsAt' | 'windowMs' | 'form'>): number {
+  return day.startsAt + day.windowMs + EXAM_FORMS[day.form].minutes * 60_000;
 }

@@ -1,4 +1,4 @@
-import type { Exam, ExamResult } from '../model/exam.js';
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../model/exam.js';
 import type { ScopeId } from '../model/model.js';
 import type { ReviewLogEntry } from './learning-store.js';
 
@@ -51,6 +51,13 @@ export interface ExamSubmission {
 
 export type SubmitExamResult = 'submitted' | 'changed' | 'not-open';
 
+export interface MockDayPlayer {
+  playerId: string;
+  examId: string;
+  /** As the platform named them when they started (already made safe to echo). */
+  name: string;
+}
+
 export interface ExamRef {
   scope: ScopeId;
   playerId: string;
@@ -95,4 +102,31 @@ export interface ExamStore {
   examHistory(scope: ScopeId, playerId: string): Promise<ExamResult[]>;
   /** Open exams whose deadline passed before `now`, oldest deadline first. */
   dueExams(now: number, limit: number): Promise<ExamRef[]>;
+
+  /** Stores a new team mock day and indexes it for `dueMockDays` at `startsAt`. */
+  saveMockDay(day: MockDay): Promise<void>;
+  mockDay(scope: ScopeId, id: string): Promise<MockDay | null>;
+  /** Mock days whose next step (the post, then the summary) is due at `now`, oldest first. */
+  dueMockDays(now: number, limit: number): Promise<{ scope: ScopeId; id: string }[]>;
+  /**
+   * Moves a mock day from `from` to `to` in one atomic step, once: true only for the caller that moved it (so one
+   * replica posts, one summarizes). Its next step is then due at `nextAt` (null: none).
+   */
+  advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): Promise<boolean>;
+  /**
+   * Records that the player's exam `examId` is their one exam of the mock day, with the name to show them by;
+   * returns the earlier exam id when they had one (and changes nothing).
+   */
+  joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): Promise<string | null>;
+  /** The mock day's players, with their exam ids and names. */
+  mockDayPlayers(scope: ScopeId, id: string): Promise<MockDayPlayer[]>;
+  /** `/quiz exam public on|off`: whether the player's top scores may be named in mock-day summaries. */
+  setExamPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void>;
+  examPublicPlayers(scope: ScopeId): Promise<string[]>;
 }

@@ -20,7 +20,9 @@ export type ButtonAction =
   | { kind: 'exam-go'; examId: string; index: number }
   | { kind: 'exam-submit'; examId: string }
   /** "More" under a report: its page `page` (1-based). */
-  | { kind: 'exam-report'; page: number };
+  | { kind: 'exam-report'; page: number }
+  /** "Start" on a team mock day's channel post. */
+  | { kind: 'exam-mockday'; dayId: string };
 
 export type ExamAction = Extract<ButtonAction, { kind: `exam-${string}` }>;
 
@@ -40,6 +42,7 @@ const PREFIX = {
   examGo: 'xg',
   examSubmit: 'xs',
   examReport: 'xr',
+  examMockDay: 'xm',
 } as const;
 
 /** The prefixes of the mock exam's actions (adapters route them to the exam's handler). */
@@ -49,6 +52,7 @@ export const EXAM_ACTION_PREFIXES = [
   PREFIX.examGo,
   PREFIX.examSubmit,
   PREFIX.examReport,
+  PREFIX.examMockDay,
 ] as const;
 
 export function encodeAction(action: ButtonAction): string {
@@ -75,6 +79,8 @@ export function encodeAction(action: ButtonAction): string {
       return `${PREFIX.examSubmit}:${action.examId}`;
     case 'exam-report':
       return `${PREFIX.examReport}:${action.page}`;
+    case 'exam-mockday':
+      return `${PREFIX.examMockDay}:${action.dayId}`;
   }
 }
 
@@ -108,6 +114,7 @@ function decodeExamAction(raw: string): ButtonAction | null {
   }
   if (!ID.test(examId)) return null;
   if (prefix === PREFIX.examSubmit && index === undefined) return { kind: 'exam-submit', examId };
+  if (prefix === PREFIX.examMockDay && index === undefined) return { kind: 'exam-mockday', dayId: examId };
   if (index === undefined || !INDEX.test(index)) return null;
   if (prefix === PREFIX.examAnswer && choice && /^[A-E]$/.test(choice)) {
     return { kind: 'exam-answer', examId, index: Number(index), choice };

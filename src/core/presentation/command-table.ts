@@ -40,6 +40,7 @@ export const COMMAND_IDS = [
   'reports',
   'restore',
   'question',
+  'exam-schedule',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -103,6 +104,14 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     command: '/quiz question',
     discord: '/quiz-admin question',
     platforms: EVERYWHERE,
+    admin: true,
+  },
+  // The console runs no scheduler, so a mock day set there would never be posted.
+  {
+    id: 'exam-schedule',
+    command: '/quiz exam schedule',
+    discord: '/quiz-admin exam-schedule',
+    platforms: ['slack', 'discord'],
     admin: true,
   },
 ];

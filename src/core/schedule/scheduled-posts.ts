@@ -6,6 +6,7 @@ import type { Logger } from '../ports/logger.js';
 import type { Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 import { examReportView } from '../presentation/exam-views.js';
 import { messagesFor } from '../presentation/messages/index.js';
+import { mockDayPostView, mockDaySummaryView } from '../presentation/mock-day-views.js';
 import type { QuizEngine } from '../rounds/quiz-engine.js';
 import { MAX_ROUND_MS } from '../rounds/quiz-engine.js';
 import type { PlatformLookup, RoundPublisher } from '../rounds/round-publisher.js';
@@ -130,6 +131,32 @@ export class ScheduledPosts {
         this.deps.sleep,
       );
       if (due.length < BATCH || finished === 0) break;
+    }
+  }
+
+  /**
+   * Team mock days: the channel post with the Start button at the start, the summary when the window has closed
+   * and every exam's time has run out. Each step once across replicas (the store advances a day once).
+   */
+  async mockDays(): Promise<void> {
+    const { engine, log } = this.deps;
+    const m = messagesFor(this.deps.channelLocale);
+    for (const step of await this.exams.dueMockDaySteps()) {
+      const { day } = step;
+      const channel = { scope: day.scope, channelId: day.channelId };
+      try {
+        const platform = this.deps.platformFor(day.scope);
+        if (step.step === 'post') {
+          await platform?.postText(channel, mockDayPostView(day, engine.timeZone, m));
+          continue;
+        }
+        const publicPlayers = new Set(await this.exams.publicPlayers(day.scope));
+        const view = mockDaySummaryView(day, step.entries, publicPlayers, engine.bank, m);
+        await platform?.postText(channel, view);
+      } catch (error) {
+        // The step is taken; the results stay in every player's history.
+        log.error({ err: error, mockDay: day.id, step: step.step }, 'mock day post failed');
+      }
     }
   }
 

@@ -313,5 +313,57 @@ export function describeExams(fx: ContractFixtures): void {
         { scope, playerId: 'U2', examId: late.id },
       ]);
     });
+
+    it('team mock days: saved, due at their start, advanced once per step, one exam per player, public opt-ins', async () => {
+      const day = {
+        id: `d${randomUUID().replaceAll('-', '').slice(0, 10)}`,
+        scope,
+        channelId: 'C1',
+        form: 'sprint' as const,
+        items: anExam().items,
+        startsAt: T0 + HOUR,
+        windowMs: 3 * HOUR,
+        status: 'scheduled' as const,
+        createdBy: 'UADMIN',
+      };
+      await store.saveMockDay(day);
+      expect(await store.mockDay(scope, day.id)).toEqual(day);
+      expect(await store.mockDay(scope, 'nope')).toBeNull();
+      const mine = async (now: number) => (await store.dueMockDays(now, 10)).filter((d) => d.scope === scope);
+      expect(await mine(T0)).toEqual([]);
+      expect(await mine(T0 + HOUR)).toEqual([{ scope, id: day.id }]);
+      expect(await store.advanceMockDay(scope, day.id, 'scheduled', 'open', T0 + 5 * HOUR)).toBe(true);
+      expect(await store.advanceMockDay(scope, day.id, 'scheduled', 'open', T0 + 5 * HOUR)).toBe(false);
+      expect(await mine(T0 + 2 * HOUR)).toEqual([]);
+      expect(await mine(T0 + 5 * HOUR)).toEqual([{ scope, id: day.id }]);
+      expect((await store.mockDay(scope, day.id))?.status).toBe('open');
+
+      expect(
+        await store.joinMockDay(scope, day.id, { playerId: 'U1', examId: 'x1', name: 'Ann | A' }),
+      ).toBeNull();
+      expect(await store.joinMockDay(scope, day.id, { playerId: 'U1', examId: 'x2', name: 'Ann' })).toBe(
+        'x1',
+      );
+      expect(await store.joinMockDay(scope, day.id, { playerId: 'U2', examId: 'x3', name: '' })).toBeNull();
+      const players = await store.mockDayPlayers(scope, day.id);
+      expect(players.sort((a, b) => a.playerId.localeCompare(b.playerId))).toEqual([
+        { playerId: 'U1', examId: 'x1', name: 'Ann | A' },
+        { playerId: 'U2', examId: 'x3', name: '' },
+      ]);
+
+      expect(await store.advanceMockDay(scope, day.id, 'open', 'summarized', null)).toBe(true);
+      expect(await mine(T0 + 9 * HOUR)).toEqual([]);
+
+      await store.setExamPublic(scope, 'U1', true);
+      await store.setExamPublic(scope, 'U2', true);
+      await store.setExamPublic(scope, 'U2', false);
+      expect(await store.examPublicPlayers(scope)).toEqual(['U1']);
+    });
+
+    it('keeps the mock day an exam belongs to', async () => {
+      const exam = anExam('U1', { mockDayId: 'day1' });
+      await store.startExam(exam);
+      expect(await store.currentExam(scope, 'U1')).toMatchObject({ mockDayId: 'day1' });
+    });
   });
 }

@@ -29,6 +29,12 @@ const TEXT: Record<Locale, Record<string, string>> = {
     history: 'Your past mock exam results',
     report: 'The report of your last exam, page by page',
     page: 'The page of wrong and flagged questions',
+    public: 'Whether your mock-day scores may be named in channel summaries',
+    state: 'on: named, off: anonymous',
+    schedule: 'A team mock day in this channel: a Start post, then a summary',
+    date: 'The day, YYYY-MM-DD',
+    time: 'The time, HH:MM',
+    timezone: 'IANA time zone (default: the bot’s)',
   },
   ja: {
     exam: 'ガイドの配分どおりの時間制限つき模擬試験 (非公開)',
@@ -45,6 +51,12 @@ const TEXT: Record<Locale, Record<string, string>> = {
     history: 'これまでの模擬試験の結果',
     report: '最後の模擬試験のレポート (ページごと)',
     page: '不正解・フラグ付きの問題のページ',
+    public: '模擬試験デーの集計に名前を載せるか',
+    state: 'on: 名前を載せる、off: 匿名',
+    schedule: 'このチャンネルのチーム模擬試験デー (開始ボタンの投稿と集計)',
+    date: '日付 (YYYY-MM-DD)',
+    time: '時刻 (HH:MM)',
+    timezone: 'IANA タイムゾーン (省略時はボットの設定)',
   },
 };
 
@@ -61,6 +73,11 @@ export const EXAM_NAMES = {
   section: 'section',
   number: 'number',
   page: 'page',
+  state: 'state',
+  schedule: 'exam-schedule',
+  date: 'date',
+  time: 'time',
+  timeZone: 'timezone',
 } as const;
 
 type Describable = {
@@ -112,7 +129,30 @@ export function addExamSubcommands(command: Builder, domains: readonly ExamDomai
         describe(s.setName('report'), 'report').addIntegerOption((o) =>
           describe(o.setName(EXAM_NAMES.page), 'page').setMinValue(1).setMaxValue(largest),
         ),
+      )
+      .addSubcommand((s) =>
+        describe(s.setName('public'), 'public').addStringOption((o) =>
+          describe(o.setName(EXAM_NAMES.state), 'state')
+            .setRequired(true)
+            .addChoices(choice('on', { en: 'on', ja: 'on' }), choice('off', { en: 'off', ja: 'off' })),
+        ),
       ),
+  );
+}
+
+/** `/quiz-admin exam-schedule form: date: time: timezone:`: a team mock day in the channel. */
+export function addExamAdminSubcommands(command: Builder): void {
+  const forms = (['full', 'half', 'sprint'] as const).map((f) => choice(f, FORM_NAMES[f]));
+  command.addSubcommand((s) =>
+    describe(s.setName(EXAM_NAMES.schedule), 'schedule')
+      .addStringOption((o) =>
+        describe(o.setName(EXAM_NAMES.form), 'form')
+          .setRequired(true)
+          .addChoices(...forms),
+      )
+      .addStringOption((o) => describe(o.setName(EXAM_NAMES.date), 'date').setRequired(true).setMaxLength(10))
+      .addStringOption((o) => describe(o.setName(EXAM_NAMES.time), 'time').setRequired(true).setMaxLength(5))
+      .addStringOption((o) => describe(o.setName(EXAM_NAMES.timeZone), 'timezone').setMaxLength(64)),
   );
 }
 
@@ -124,9 +164,18 @@ export interface ExamSlashInput {
 
 /** `quiz exam <sub>` as an ExamCommand; undefined for other paths. Values are checked again (payloads can be forged). */
 export function readExamCommand(path: string, input: ExamSlashInput): ExamCommand | undefined {
+  const exam = (action: ExamCommand['action']): ExamCommand => ({ kind: 'exam', action });
+  if (path === `quiz-admin ${EXAM_NAMES.schedule}`) {
+    const form = input.string(EXAM_NAMES.form);
+    const date = input.string(EXAM_NAMES.date)?.trim();
+    const time = input.string(EXAM_NAMES.time)?.trim();
+    const timeZone = input.string(EXAM_NAMES.timeZone)?.trim();
+    if ((form !== 'full' && form !== 'half' && form !== 'sprint') || !date || !time)
+      return exam({ do: 'schedule-usage' });
+    return exam({ do: 'schedule', form, date, time, ...(timeZone ? { timeZone } : {}) });
+  }
   const sub = path.startsWith('quiz exam ') ? path.slice('quiz exam '.length) : null;
   if (sub === null) return undefined;
-  const exam = (action: ExamCommand['action']): ExamCommand => ({ kind: 'exam', action });
   switch (sub) {
     case 'start': {
       const form = input.string(EXAM_NAMES.form) ?? DEFAULT_EXAM_FORM;
@@ -147,6 +196,12 @@ export function readExamCommand(path: string, input: ExamSlashInput): ExamComman
       const n = input.integer(EXAM_NAMES.number);
       return n !== null && Number.isInteger(n) && n >= 1
         ? exam({ do: 'go', number: n })
+        : exam({ do: 'usage' });
+    }
+    case 'public': {
+      const state = input.string(EXAM_NAMES.state);
+      return state === 'on' || state === 'off'
+        ? exam({ do: 'public', on: state === 'on' })
         : exam({ do: 'usage' });
     }
     case 'report': {

@@ -98,3 +98,12 @@ redis.call('LPUSH', KEYS[4], ARGV[4])
 redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[5]) - 1)
 return 'submitted'
 `;
+
+/*
+ * advanceMockDay. KEYS: 1 the mock day. ARGV: 1 status from, 2 status to. Reply: 1 when this call moved it.
+ */
+export const ADVANCE_MOCK_DAY_LUA = `
+if redis.call('HGET', KEYS[1], 'status') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[2])
+return 1
+`;

@@ -186,8 +186,12 @@ export const en: Messages = {
       text: 'a question you are due to see again (FSRS), at most 20 a day; off or on turns reviews off or on',
     },
     guessed: { args: '', text: 'your last right answer was a guess: the question comes back sooner' },
+    'exam-schedule': {
+      args: 'full|half|sprint <YYYY-MM-DD> <HH:MM> [time zone]',
+      text: 'a team mock day in this channel: a post with a Start button at that time, everyone gets the same questions within 3 hours, then a summary',
+    },
     exam: {
-      args: '[full|half|sprint|section <section>] | flag | back | next | go <n> | answer <letters> | submit | quit | history | report [page]',
+      args: '[full|half|sprint|section <section>] | flag | back | next | go <n> | answer <letters> | submit | quit | history | report [page] | public on|off',
       text: 'a private timed mock exam weighted like the guide: flag, move, change answers, submit for a report (no pass mark: practice, not prediction)',
     },
     ready: { args: '[team]', text: "your (or your team's) exam readiness per section" },

@@ -61,4 +61,32 @@ export const examEn: ExamMessages = {
   historyNone: 'No exams yet. Start one with /quiz exam sprint (10 questions, 24 minutes).',
   usage:
     'Usage: /quiz exam [full|half|sprint|section <section>] | /quiz exam flag|back|next|go <n>|submit|quit|history|report [page]',
+  mockDayTitle: (form) => `Team mock day: ${form}`,
+  mockDayPost: (questions, minutes, until) =>
+    `${questions} questions, ${minutes} minutes each. Press Start any time until ${until}: everyone gets the same questions in the same order and the full time, privately. The channel gets a summary afterwards.`,
+  mockDayStartButton: 'Start',
+  mockDayScheduled: (form, at) =>
+    `Scheduled: ${form} for this channel at ${at}. The post with a Start button comes then.`,
+  mockDayInPast:
+    'That time has passed. Give a date and time to come, e.g. /quiz exam schedule sprint 2026-12-10 10:00 Asia/Tokyo.',
+  mockDayNotHere: 'The console runs no scheduler; schedule team mock days on Slack or Discord.',
+  mockDayUsage:
+    'Usage: /quiz exam schedule full|half|sprint <YYYY-MM-DD> <HH:MM> [time zone]  (admins: a team mock day in this channel)',
+  privateExamOpen:
+    'You have a private exam open. Submit it first (/quiz exam submit), then press Start again.',
+  mockDayClosed: 'This mock day is not open: it has not started yet, or its window has closed.',
+  mockDayTaken: 'You have already taken this mock day. Your result is in /quiz exam history.',
+  summaryTitle: (form) => `Team mock day results: ${form}`,
+  summaryParticipants: (count) => `${count} participant${count === 1 ? '' : 's'}`,
+  summarySectionsTitle: 'Team average per section (95% range)',
+  summarySectionsNeedThree: (minimum) => `Section averages are shown from ${minimum} participants.`,
+  summaryDistributionTitle: 'Scores',
+  summaryTopTitle: 'Top scores (players who said /quiz exam public on)',
+  summaryTopRow: (rank, name, percent) => `${rank}. ${name}: ${percent}%`,
+  summaryNoPublic: 'Nobody has opted in to be named (/quiz exam public on).',
+  summaryNote: 'Google publishes no pass mark: these are practice figures, not a prediction.',
+  publicSet: (on) =>
+    on
+      ? 'Your mock-day scores may now be named in channel summaries.'
+      : 'Your mock-day scores stay anonymous in channel summaries.',
 };

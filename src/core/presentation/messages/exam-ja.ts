@@ -55,4 +55,33 @@ export const examJa: ExamMessages = {
   historyNone: 'まだ模擬試験の記録はありません。/quiz exam sprint (10 問、24 分) で始めましょう。',
   usage:
     '使い方: /quiz exam [full|half|sprint|section <セクション>] | /quiz exam flag|back|next|go <番号>|submit|quit|history|report [ページ]',
+  mockDayTitle: (form) => `チーム模擬試験デー: ${form}`,
+  mockDayPost: (questions, minutes, until) =>
+    `${questions} 問、各自 ${minutes} 分。${until} までに「開始」を押してください。全員が同じ問題を同じ順で、持ち時間いっぱいまで非公開で解きます。終了後にこのチャンネルへ集計を投稿します。`,
+  mockDayStartButton: '開始',
+  mockDayScheduled: (form, at) =>
+    `予約しました: このチャンネルで ${at} に ${form}。その時刻に「開始」ボタンつきの投稿が届きます。`,
+  mockDayInPast:
+    'その時刻は過ぎています。これからの日時を指定してください (例: /quiz exam schedule sprint 2026-12-10 10:00 Asia/Tokyo)。',
+  mockDayNotHere:
+    'コンソールではスケジューラーが動きません。チーム模擬試験は Slack か Discord で予約してください。',
+  mockDayUsage:
+    '使い方: /quiz exam schedule full|half|sprint <YYYY-MM-DD> <HH:MM> [タイムゾーン]  (管理者: このチャンネルのチーム模擬試験)',
+  privateExamOpen:
+    '進行中の個人の模擬試験があります。先に提出してから (/quiz exam submit)、もう一度「開始」を押してください。',
+  mockDayClosed: 'この模擬試験デーは受け付けていません (開始前か、受付が終了しています)。',
+  mockDayTaken: 'この模擬試験デーは受験済みです。結果は /quiz exam history にあります。',
+  summaryTitle: (form) => `チーム模擬試験デーの結果: ${form}`,
+  summaryParticipants: (count) => `参加者 ${count} 人`,
+  summarySectionsTitle: 'セクション別のチーム平均 (95% 範囲)',
+  summarySectionsNeedThree: (minimum) => `セクション別の平均は参加者 ${minimum} 人以上で表示します。`,
+  summaryDistributionTitle: '得点分布',
+  summaryTopTitle: '上位 (/quiz exam public on の参加者のみ)',
+  summaryTopRow: (rank, name, percent) => `${rank}. ${name}: ${percent}%`,
+  summaryNoPublic: '名前の公開に同意した参加者はいません (/quiz exam public on)。',
+  summaryNote: 'Google は合格点を公表していません。練習の数字であり、合否の予測ではありません。',
+  publicSet: (on) =>
+    on
+      ? '模擬試験デーの集計にあなたの得点を名前つきで載せます。'
+      : '模擬試験デーの集計ではあなたの得点を匿名にします。',
 };

@@ -55,4 +55,25 @@ export interface ExamMessages {
   ): string;
   historyNone: string;
   usage: string;
+  /** Team mock days. */
+  mockDayTitle(form: string): string;
+  mockDayPost(questions: number, minutes: number, until: string): string;
+  mockDayStartButton: string;
+  mockDayScheduled(form: string, at: string): string;
+  mockDayInPast: string;
+  mockDayNotHere: string;
+  mockDayUsage: string;
+  privateExamOpen: string;
+  mockDayClosed: string;
+  mockDayTaken: string;
+  summaryTitle(form: string): string;
+  summaryParticipants(count: number): string;
+  summarySectionsTitle: string;
+  summarySectionsNeedThree(minimum: number): string;
+  summaryDistributionTitle: string;
+  summaryTopTitle: string;
+  summaryTopRow(rank: number, name: string, percent: number): string;
+  summaryNoPublic: string;
+  summaryNote: string;
+  publicSet(on: boolean): string;
 }
