@@ -18,7 +18,7 @@ const CORE_LIBRARIES = {
  * The capability folders of src/core, from the top down. A folder may import the folders below it and never
  * one above it: that is the definition of "upward" these rules forbid. Commands parse and answer what users
  * type; the schedule posts rounds and digests; presentation turns results into views and messages; rounds run
- * a question in a channel; learning holds review, readiness and item statistics; ports are the contracts
+ * a question in a channel; exam is the private mock exam (draw, take, score), built on rounds' helpers; learning holds review, readiness and item statistics; ports are the contracts
  * adapters implement; model is the domain's types and clock-free helpers; runtime is in-process plumbing
  * (in-flight work, dedupe) that adapters share through core.
  */
@@ -26,6 +26,7 @@ const CORE_LAYERS = [
   'commands',
   'schedule',
   'presentation',
+  'exam',
   'rounds',
   'learning',
   'ports',

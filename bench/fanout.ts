@@ -53,6 +53,9 @@ class LatentPlatform implements ChatPlatform {
   async postText(): Promise<void> {
     await sleep(LATENCY_MS);
   }
+  async sendPrivately(): Promise<void> {
+    await sleep(LATENCY_MS);
+  }
 }
 
 /** A clock that starts at `start` and runs at real speed. */

@@ -1,4 +1,5 @@
 import { benchDiscordEndToEnd } from './discord-e2e.js';
+import { benchExamClicks } from './exam-clicks.js';
 import { benchFanout } from './fanout.js';
 import { benchLookup } from './lookup.js';
 import { benchRedisStore } from './redis-store.js';
@@ -14,6 +15,7 @@ const sections: [string, () => Promise<string>][] = [
   ['slack-e2e', benchSlackEndToEnd],
   ['discord-e2e', benchDiscordEndToEnd],
   ['fanout', benchFanout],
+  ['exam', benchExamClicks],
 ];
 
 const only = process.argv.slice(2);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandDefinitions } from '../../src/adapters/discord/commands/command-definitions.js';
 import { readQuizCommand, type SlashInput } from '../../src/adapters/discord/commands/read-quiz-command.js';
 import { registerCommands } from '../../src/adapters/discord/commands/register-commands.js';
+import { parseQuizCommand } from '../../src/core/commands/parse-quiz-command.js';
 import { realContent } from '../support/discord-harness.js';
 import { commandProblems } from '../support/discord-payload-limits.js';
 import { APP_ID, FakeDiscord } from '../support/fake-discord.js';
@@ -77,6 +78,16 @@ describe('command definitions', () => {
       'quiz ready',
       'quiz exam-date',
       'quiz report',
+      'quiz exam start',
+      'quiz exam flag',
+      'quiz exam back',
+      'quiz exam next',
+      'quiz exam go',
+      'quiz exam submit',
+      'quiz exam quit',
+      'quiz exam history',
+      'quiz exam report',
+      'quiz exam public',
     ]);
     expect(paths(optionsOf('quiz-admin'), 'quiz-admin')).toEqual([
       'quiz-admin post',
@@ -89,6 +100,7 @@ describe('command definitions', () => {
       'quiz-admin reports',
       'quiz-admin restore',
       'quiz-admin question',
+      'quiz-admin exam-schedule',
     ]);
     const next = optionsOf('quiz').find((o) => o.name === 'next');
     expect(next?.options?.[0]?.choices?.map((c) => c.value)).toEqual(domains.map((d) => d.id));
@@ -108,6 +120,33 @@ describe('reading a slash command', () => {
       integer: (name) => (typeof values[name] === 'number' ? (values[name] as number) : null),
     };
   };
+
+  it('reads the exam subcommands as the text parser reads /quiz exam ...', () => {
+    const same = (path: string, values: Record<string, string | number>, typed: string) =>
+      expect(readQuizCommand(input(path, values))).toEqual(parseQuizCommand(typed));
+    same('quiz exam start', {}, 'exam');
+    same('quiz exam start', { form: 'sprint' }, 'exam sprint');
+    same('quiz exam start', { form: 'section', section: 'pipelines' }, 'exam section pipelines');
+    same('quiz exam start', { form: 'section' }, 'exam section');
+    same('quiz exam go', { number: 7 }, 'exam go 7');
+    same('quiz exam report', { page: 2 }, 'exam report 2');
+    for (const sub of ['flag', 'back', 'next', 'submit', 'quit', 'history'])
+      same(`quiz exam ${sub}`, {}, `exam ${sub}`);
+    // Forged values: the usage, as a typed command would get.
+    same('quiz exam start', { form: 'marathon' }, 'exam marathon');
+    same('quiz exam go', { number: 0 }, 'exam go 0');
+    same('quiz exam public', { state: 'on' }, 'exam public on');
+    same(
+      'quiz-admin exam-schedule',
+      { form: 'sprint', date: '2030-01-08', time: '10:00' },
+      'exam schedule sprint 2030-01-08 10:00',
+    );
+    same(
+      'quiz-admin exam-schedule',
+      { form: 'full', date: '2030-01-08', time: '10:00', timezone: 'UTC' },
+      'exam schedule full 2030-01-08 10:00 UTC',
+    );
+  });
 
   it('turns every path into the same QuizCommand the text parser makes', () => {
     expect(readQuizCommand(input('quiz leaderboard'))).toEqual({

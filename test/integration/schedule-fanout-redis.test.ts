@@ -90,8 +90,14 @@ describe.skipIf(!target)('the scheduler at scale on real Redis', { timeout: 120_
       monitor.disconnect();
     }
     const tickCommands = seen.filter((args) => !args.some((a) => a.endsWith(':end-of-tick')));
-    // One read of the subscriptions' post-time index and one of the due-rounds index; no GET of a record.
-    expect(tickCommands.map((args) => args[0]?.toLowerCase())).toEqual(['zrangebyscore', 'zrangebyscore']);
+    // One read each of the subscriptions' post-time index, the due-rounds index, the due-exams index and the
+    // mock days' index; no GET of a record.
+    expect(tickCommands.map((args) => args[0]?.toLowerCase())).toEqual([
+      'zrangebyscore',
+      'zrangebyscore',
+      'zrangebyscore',
+      'zrangebyscore',
+    ]);
     expect(r.platform.posts).toHaveLength(0);
   });
 });

@@ -239,6 +239,13 @@ export class FakeDiscord {
       if (nonce !== null) this.nonceMessages.set(nonce, message);
       return { status: 200, body: message };
     }
+    // A DM channel with a user (the bot's private messages outside an interaction).
+    if (method === 'POST' && route === '/users/@me/channels') {
+      return {
+        status: 200,
+        body: { id: snowflake(), type: 1, recipients: [{ id: String(body.recipient_id) }] },
+      };
+    }
     const edit = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);
     if (edit && method === 'PATCH')
       return { status: 200, body: messageJson(edit[2] ?? '0', edit[1] ?? '0', body) };

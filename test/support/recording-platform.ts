@@ -8,6 +8,7 @@ export class RecordingPlatform implements ChatPlatform {
   readonly reveals: { channel: ChannelRef; round: Round; tally: Tally }[] = [];
   readonly texts: { channel: ChannelRef; view: TextView }[] = [];
   readonly refreshes: { roundId: string; answerCount: number }[] = [];
+  readonly privateMessages: { scope: string; userId: string; view: TextView }[] = [];
   /** Every call fails with this until cleared. */
   failWith: PlatformError | null = null;
   attempts = 0;
@@ -31,6 +32,11 @@ export class RecordingPlatform implements ChatPlatform {
   async postText(channel: ChannelRef, view: TextView): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.texts.push({ channel, view });
+  }
+
+  async sendPrivately(scope: string, userId: string, view: TextView): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.privateMessages.push({ scope, userId, view });
   }
 
   static channelGone(): PlatformError {

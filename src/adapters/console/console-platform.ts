@@ -72,4 +72,9 @@ export class ConsolePlatform implements ChatPlatform {
   async postText(_channel: ChannelRef, view: TextView): Promise<void> {
     this.write(renderText(view, this.layout));
   }
+
+  async sendPrivately(_scope: string, _userId: string, view: TextView): Promise<void> {
+    // One person at the terminal: a private message is printed like any other.
+    this.write(renderText(view, this.layout));
+  }
 }

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { DEFAULT_EXAM_FORM, type ExamCommandAction } from '../../core/commands/parse-exam-command.js';
 import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
 import type { CommandContext, CommandReply, QuizCommands } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
@@ -14,6 +15,14 @@ import { renderText } from './render-text.js';
 import { wrapText } from './wrap.js';
 
 export const CONSOLE_SCOPE = 'console:local';
+
+/** Exam commands that show something else without leaving the exam (typed letters still answer it). */
+const KEEPS_SCREEN: ReadonlySet<ExamCommandAction['do']> = new Set([
+  'history',
+  'report',
+  'usage',
+  'choose-section',
+]);
 export const CONSOLE_CHANNEL = 'console';
 
 export interface ConsoleSessionDeps {
@@ -64,6 +73,8 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   const start = await context();
   platform.locale = start.locale;
   say(messagesFor(start.locale).consoleWelcome);
+  /** A mock exam is on screen: typed letters answer it (until it ends or `/quiz exam quit`). */
+  let examOnScreen = false;
   await resumeOrPost(start);
 
   try {
@@ -92,6 +103,11 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
    * posted only when none is open, and posting reveals one whose time is up.
    */
   async function resumeOrPost(ctx: CommandContext): Promise<void> {
+    // An exam left open (its state is in the store) comes back first: its clock is running.
+    if (await commands.exam.service.openExam(CONSOLE_SCOPE, ctx.userId)) {
+      await runExam({ do: 'start', form: DEFAULT_EXAM_FORM }, ctx);
+      return;
+    }
     const today = await todayRound(commands.engine, channel, ctx.userId);
     if (today.kind === 'open' || today.kind === 'answered') show(await commands.run({ kind: 'today' }, ctx));
     else await publisher.publish(channel);
@@ -113,9 +129,11 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   async function handleLine(line: string, ctx: CommandContext): Promise<void> {
     const m = messagesFor(ctx.locale);
     if (line === '') return;
-    // Anything that reads as choice letters or numbers is an answer (`B`, `2`, `B,D`, `ｂ ｄ`).
+    // Anything that reads as choice letters or numbers is an answer (`B`, `2`, `B,D`, `ｂ ｄ`): to the exam
+    // on screen, else to the question on screen.
     if (!line.startsWith('/') && parseTypedPicks(line, 5) !== null) {
-      await answer(line, ctx);
+      if (examOnScreen) await runExam({ do: 'answer', letters: line }, ctx);
+      else await answer(line, ctx);
       return;
     }
     const [command = '', ...rest] = line.split(/\s+/);
@@ -143,6 +161,10 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
           if (result.kind === 'no-questions') say(m.noQuestions);
           return;
         }
+        if (parsed.kind === 'exam') {
+          await runExam(parsed.action, ctx);
+          return;
+        }
         show(await commands.run(parsed, ctx));
         return;
       }
@@ -153,6 +175,26 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       }
       default:
         say(m.consoleUnknownInput);
+    }
+  }
+
+  /**
+   * An exam command: its view, with the typed commands its buttons stand for and how to answer. Whether the
+   * exam is still on screen afterwards follows the store (submitted, timed out, or left with `quit`).
+   */
+  async function runExam(action: ExamCommandAction, ctx: CommandContext): Promise<void> {
+    const m = messagesFor(ctx.locale);
+    const reply = await commands.run({ kind: 'exam', action }, ctx);
+    if (reply.kind !== 'text') return;
+    write(`\n${renderText(reply.view, platform.layout)}`);
+    const exam = reply.exam?.status === 'open' ? reply.exam : null;
+    if (exam) {
+      const item = exam.items[exam.position];
+      say(m.exam.consoleHint(item ? item.answer.split(',').length : 1));
+      examOnScreen = true;
+    } else if (!KEEPS_SCREEN.has(action.do)) {
+      // Submitted, timed out, left, or there was none: letters answer the daily question again.
+      examOnScreen = false;
     }
   }
 

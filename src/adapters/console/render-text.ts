@@ -26,6 +26,11 @@ export function typedCommand(button: ButtonView): string | null {
   if (action?.kind === 'practice') return `/practice ${action.serviceId}`;
   if (action?.kind === 'guessed') return '/quiz guessed';
   if (action?.kind === 'report') return `/quiz report <${REPORT_REASONS.join('|')}> [details]`;
+  // A mock exam's letters are typed as letters (the hint under the question says so).
+  if (action?.kind === 'exam-flag') return '/quiz exam flag';
+  if (action?.kind === 'exam-go') return `/quiz exam go ${action.index + 1}`;
+  if (action?.kind === 'exam-submit') return '/quiz exam submit';
+  if (action?.kind === 'exam-report') return `/quiz exam report ${action.page}`;
   return null;
 }
 

@@ -8,7 +8,15 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from 'discord.js';
-import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model/model.js';
+import type {
+  ChannelRef,
+  Locale,
+  Question,
+  Round,
+  RoundRef,
+  ScopeId,
+  Tally,
+} from '../../core/model/model.js';
 import type { ChatPlatform, PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuestionBank } from '../../core/ports/question-bank.js';
@@ -103,6 +111,16 @@ export class DiscordPlatform implements ChatPlatform {
 
   async postText(channel: ChannelRef, view: TextView): Promise<void> {
     await this.post(channel.channelId, textViewMessage(view));
+  }
+
+  async sendPrivately(_scope: ScopeId, userId: string, view: TextView): Promise<void> {
+    // A DM channel with the user (Discord returns the existing one), then the message in it.
+    const dm = await this.call('open DM', async () => {
+      return (await this.options.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+        id: string;
+      };
+    });
+    await this.post(dm.id, textViewMessage(view));
   }
 
   /** Sends pending answer-count edits now (shutdown, tests). */

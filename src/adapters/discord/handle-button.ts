@@ -2,10 +2,11 @@ import type { ButtonInteraction } from 'discord.js';
 import type { CommandContext } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
 import type { Locale } from '../../core/model/model.js';
-import { decodeAction } from '../../core/presentation/action-id.js';
+import { decodeAction, isExamAction } from '../../core/presentation/action-id.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import type { AnswerOutcome } from '../../core/rounds/quiz-engine.js';
+import { handleExamComponent } from './handle-exam.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
 import { COLOR } from './render/render-embed.js';
@@ -21,6 +22,11 @@ import { showReportModal } from './report-modal.js';
  */
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const action = decodeAction(interaction.customId);
+  // The exam's own message is updated in place, not answered with a new one.
+  if (action && isExamAction(action) && action.kind !== 'exam-mockday') {
+    await handleExamComponent(interaction, deps);
+    return;
+  }
   // A form must be the click's first response: no deferring, no store call before it.
   if (action?.kind === 'report' && interaction.inGuild()) {
     await showReportModal(interaction, action.questionId, deps);

@@ -5,9 +5,11 @@ import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import { encodePicks } from '../../core/rounds/choices.js';
 import { answerReply } from './handle-button.js';
+import { handleExamComponent } from './handle-exam.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { contextFor, fallbackLocale } from './interaction-context.js';
 import { decodePickerCustomId } from './render/render-components.js';
+import { isExamSelect } from './render/render-exam.js';
 import { type DiscordMessage, textViewMessage } from './render/render-messages.js';
 import { replyPrivately } from './reply.js';
 
@@ -20,6 +22,10 @@ export async function handleSelect(
   interaction: StringSelectMenuInteraction,
   deps: HandlerDeps,
 ): Promise<void> {
+  if (isExamSelect(interaction.customId)) {
+    await handleExamComponent(interaction, deps);
+    return;
+  }
   await replyPrivately(interaction, selectReply(interaction, deps), deps.deferAfterMs);
 }
 

@@ -7,10 +7,12 @@ import {
 } from 'discord.js';
 import type { CommandReply } from '../../core/commands/quiz-commands.js';
 import { NO_MENTIONS } from './discord-platform.js';
+import { examMessage } from './render/render-exam.js';
 import { type DiscordMessage, questionMessage, textViewMessage } from './render/render-messages.js';
 
 /** A command's reply as a Discord message: text as an embed, a practice question with its buttons. */
 export function replyMessage(reply: CommandReply): DiscordMessage {
+  if (reply.kind === 'text' && reply.exam) return examMessage(reply.view, reply.exam);
   return reply.kind === 'text'
     ? textViewMessage(reply.view)
     : questionMessage(reply.view, reply.round.kind !== 'daily');

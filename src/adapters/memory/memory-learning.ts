@@ -1,4 +1,5 @@
 import type { ScopeId } from '../../core/model/model.js';
+import { EXAM_LOG_LIMIT, type ExamItemAnswer, type ExamSubmission } from '../../core/ports/exam-store.js';
 import {
   type FileReportResult,
   type ItemCounters,
@@ -15,6 +16,8 @@ import {
 export class MemoryLearning {
   /** `<scope>|<playerId>` */
   private readonly logs = new Map<string, ReviewLogEntry[]>();
+  /** `<scope>|<playerId>`: the answers of submitted mock exams, kept apart so exams never push rounds out. */
+  private readonly examLogs = new Map<string, ReviewLogEntry[]>();
   /** `<scope>|<playerId>` of players who turned reviews off. */
   private readonly reviewOff = new Set<string>();
   /** `<scope>|<playerId>` -> `YYYY-MM-DD` */
@@ -41,6 +44,18 @@ export class MemoryLearning {
     if (log.length > REVIEW_LOG_LIMIT) log.splice(0, log.length - REVIEW_LOG_LIMIT);
     this.logs.set(`${scope}|${playerId}`, log);
     if (!version) return;
+    this.countFirstAnswer(scope, playerId, entry.questionId, version, entry.correct, choice);
+  }
+
+  private countFirstAnswer(
+    scope: ScopeId,
+    playerId: string,
+    questionId: string,
+    version: string,
+    correct: boolean,
+    choice: string,
+  ): void {
+    const entry = { questionId, correct };
     const itemKey = `${scope}|${entry.questionId}@${version}`;
     const first = this.firstAnswers.get(itemKey) ?? new Map<string, boolean>();
     this.firstAnswers.set(itemKey, first);
@@ -59,8 +74,28 @@ export class MemoryLearning {
     this.items.set(itemKey, item);
   }
 
+  /** A submitted exam's part: its answered questions go to the exam log and count in the item statistics. */
+  recordExamAnswers(
+    scope: ScopeId,
+    playerId: string,
+    log: ExamSubmission['log'],
+    items: ExamItemAnswer[],
+  ): void {
+    const key = `${scope}|${playerId}`;
+    const examLog = this.examLogs.get(key) ?? [];
+    examLog.push(...log.map((e) => ({ ...e, guessed: false })));
+    if (examLog.length > EXAM_LOG_LIMIT) examLog.splice(0, examLog.length - EXAM_LOG_LIMIT);
+    this.examLogs.set(key, examLog);
+    for (const item of items)
+      this.countFirstAnswer(scope, playerId, item.questionId, item.version, item.correct, item.choice);
+  }
+
   reviewLog(scope: ScopeId, playerId: string): ReviewLogEntry[] {
-    return (this.logs.get(`${scope}|${playerId}`) ?? []).map((e) => ({ ...e }));
+    const key = `${scope}|${playerId}`;
+    // A stable sort: entries of one time keep their order (rounds first, as logged).
+    return [...(this.logs.get(key) ?? []), ...(this.examLogs.get(key) ?? [])]
+      .map((e) => ({ ...e }))
+      .sort((a, b) => a.at - b.at);
   }
 
   markGuessed(scope: ScopeId, playerId: string, questionId: string): boolean {

@@ -1,3 +1,4 @@
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -10,6 +11,14 @@ import type {
   Team,
   TeamLeaderboard,
 } from '../../core/model/model.js';
+import type {
+  ExamRef,
+  ExamSubmission,
+  ExamUpdate,
+  MockDayPlayer,
+  SubmitExamResult,
+  UpdateExamResult,
+} from '../../core/ports/exam-store.js';
 import type {
   FileReportResult,
   ItemCounters,
@@ -206,5 +215,76 @@ export class MemoryQuizStore implements QuizStore {
 
   async suspendedQuestions(scope: ScopeId): Promise<string[]> {
     return this.state.learning.suspendedQuestions(scope);
+  }
+
+  async startExam(
+    exam: Exam,
+  ): Promise<{ kind: 'started'; exam: Exam } | { kind: 'already-open'; exam: Exam }> {
+    return this.state.exams.startExam(exam);
+  }
+
+  async currentExam(scope: ScopeId, playerId: string): Promise<Exam | null> {
+    return this.state.exams.currentExam(scope, playerId);
+  }
+
+  async updateExam(
+    scope: ScopeId,
+    playerId: string,
+    examId: string,
+    update: ExamUpdate,
+    now: number,
+    graceMs: number,
+  ): Promise<UpdateExamResult> {
+    return this.state.exams.updateExam(scope, playerId, examId, update, now, graceMs);
+  }
+
+  async submitExam(submission: ExamSubmission): Promise<SubmitExamResult> {
+    return this.state.exams.submitExam(submission);
+  }
+
+  async examHistory(scope: ScopeId, playerId: string): Promise<ExamResult[]> {
+    return this.state.exams.examHistory(scope, playerId);
+  }
+
+  async dueExams(now: number, limit: number): Promise<ExamRef[]> {
+    return this.state.exams.dueExams(now, limit);
+  }
+
+  async saveMockDay(day: MockDay): Promise<void> {
+    this.state.exams.saveMockDay(day);
+  }
+
+  async mockDay(scope: ScopeId, id: string): Promise<MockDay | null> {
+    return this.state.exams.mockDay(scope, id);
+  }
+
+  async dueMockDays(now: number, limit: number): Promise<{ scope: ScopeId; id: string }[]> {
+    return this.state.exams.dueMockDays(now, limit);
+  }
+
+  async advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): Promise<boolean> {
+    return this.state.exams.advanceMockDay(scope, id, from, to, nextAt);
+  }
+
+  async joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): Promise<string | null> {
+    return this.state.exams.joinMockDay(scope, id, player);
+  }
+
+  async mockDayPlayers(scope: ScopeId, id: string): Promise<MockDayPlayer[]> {
+    return this.state.exams.mockDayPlayers(scope, id);
+  }
+
+  async setExamPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void> {
+    this.state.exams.setExamPublic(scope, playerId, on);
+  }
+
+  async examPublicPlayers(scope: ScopeId): Promise<string[]> {
+    return this.state.exams.examPublicPlayers(scope);
   }
 }

@@ -1,4 +1,5 @@
 import type { DomainStats, Locale, Round, ScopeId } from '../../core/model/model.js';
+import { MemoryExams } from './memory-exams.js';
 import { MemoryLearning } from './memory-learning.js';
 
 /** A round with what only the store sees: the answer key, the valid choices and the answers so far. */
@@ -72,6 +73,7 @@ export class MemoryState {
   readonly locales = new Map<string, Locale>();
   /** Review logs, item counters and reports. */
   readonly learning = new MemoryLearning();
+  readonly exams = new MemoryExams(this.learning);
 
   /** The scorer set of a team's bucket, created empty if missing. */
   scorersOf(scope: ScopeId, name: string, teamId: string): Set<string> {

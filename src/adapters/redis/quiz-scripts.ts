@@ -1,5 +1,11 @@
 import type { Cluster, Redis } from 'ioredis';
 import { DROP_UNPOSTED_ROUND_LUA } from './scripts/drop-unposted-round.lua.js';
+import {
+  ADVANCE_MOCK_DAY_LUA,
+  START_EXAM_LUA,
+  SUBMIT_EXAM_LUA,
+  UPDATE_EXAM_LUA,
+} from './scripts/exam-scripts.lua.js';
 import { RECORD_ANSWER_KEYS, RECORD_ANSWER_LUA } from './scripts/record-answer.lua.js';
 import { DISMISS_REPORTS_LUA, FILE_REPORT_LUA, RESTORE_QUESTION_LUA } from './scripts/report-scripts.lua.js';
 import {
@@ -25,6 +31,10 @@ const SCRIPTS = {
   pqFileReport: { lua: FILE_REPORT_LUA, numberOfKeys: 3 },
   pqDismissReports: { lua: DISMISS_REPORTS_LUA, numberOfKeys: 2 },
   pqRestoreQuestion: { lua: RESTORE_QUESTION_LUA, numberOfKeys: 3 },
+  pqStartExam: { lua: START_EXAM_LUA, numberOfKeys: 1 },
+  pqUpdateExam: { lua: UPDATE_EXAM_LUA, numberOfKeys: 1 },
+  pqSubmitExam: { lua: SUBMIT_EXAM_LUA, numberOfKeys: 4 },
+  pqAdvanceMockDay: { lua: ADVANCE_MOCK_DAY_LUA, numberOfKeys: 1 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

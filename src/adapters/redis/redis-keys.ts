@@ -129,4 +129,47 @@ export class RedisKeys {
   suspended(scope: ScopeId): string {
     return `${this.scope(scope)}suspended`;
   }
+
+  /**
+   * HASH: the player's latest mock exam, open or submitted (fields in scripts/exam-scripts.lua.ts); replaced by
+   * their next exam, and expires 90 days after its deadline.
+   */
+  exam(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}exam:${playerId}`;
+  }
+
+  /** LIST of the player's exam answers in the review log's form (`...|exam`), apart from `rlog`. */
+  examLog(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}xlog:${playerId}`;
+  }
+
+  /** LIST of the player's exam results (JSON), newest first. */
+  examResults(scope: ScopeId, playerId: string): string {
+    return `${this.scope(scope)}xresults:${playerId}`;
+  }
+
+  /** ZSET `<scope>|<playerId>|<examId>` scored by deadline, over all scopes: the sweep's open exams. */
+  examsDue(): string {
+    return `${this.prefix}:examdue`;
+  }
+
+  /** HASH `json` (the mock day) and `status`: a team mock day of the scope. */
+  mockDay(scope: ScopeId, id: string): string {
+    return `${this.scope(scope)}mockday:${id}`;
+  }
+
+  /** HASH playerId -> examId: who took the mock day, with which exam (HSETNX: one exam each). */
+  mockDayPlayers(scope: ScopeId, id: string): string {
+    return `${this.scope(scope)}mockplayers:${id}`;
+  }
+
+  /** SET of players who may be named in mock-day summaries (`/quiz exam public on`). */
+  examPublic(scope: ScopeId): string {
+    return `${this.scope(scope)}exampublic`;
+  }
+
+  /** ZSET `<scope>|<id>` scored by the time of a mock day's next step, over all scopes. */
+  mockDaysDue(): string {
+    return `${this.prefix}:mockdays`;
+  }
 }

@@ -32,7 +32,7 @@ export function parseReviewLog(raw: readonly string[]): ReviewLogEntry[] {
       at: Number(at),
       questionId,
       domain,
-      roundKind: roundKindOf(kind),
+      roundKind: kind === 'exam' ? 'exam' : roundKindOf(kind),
       correct: right === '1',
       guessed: false,
     });
@@ -40,8 +40,14 @@ export function parseReviewLog(raw: readonly string[]): ReviewLogEntry[] {
   return entries;
 }
 
+/** The rounds' log and the exams' log (kept apart, so exams never push daily answers out), merged by time. */
 export async function reviewLog(ctx: RedisStoreContext, scope: ScopeId, playerId: string) {
-  return parseReviewLog(await ctx.client.lrange(ctx.keys.reviewLog(scope, playerId), 0, -1));
+  const [rounds, exams] = await Promise.all([
+    ctx.client.lrange(ctx.keys.reviewLog(scope, playerId), 0, -1),
+    ctx.client.lrange(ctx.keys.examLog(scope, playerId), 0, -1),
+  ]);
+  // A stable sort: entries of one time keep their order (rounds first, as logged).
+  return [...parseReviewLog(rounds), ...parseReviewLog(exams)].sort((a, b) => a.at - b.at);
 }
 
 /** Reads the log, then appends a mark when it applies: a separate, small call, never the click's. */

@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import type { Exam, ExamResult, MockDay, MockDayStatus } from '../../core/model/exam.js';
 import type {
   ChannelRef,
   Leaderboard,
@@ -12,6 +13,14 @@ import type {
   TeamLeaderboard,
 } from '../../core/model/model.js';
 import { LOCALES } from '../../core/model/model.js';
+import type {
+  ExamRef,
+  ExamSubmission,
+  ExamUpdate,
+  MockDayPlayer,
+  SubmitExamResult,
+  UpdateExamResult,
+} from '../../core/ports/exam-store.js';
 import type {
   FileReportResult,
   ItemCounters,
@@ -33,8 +42,10 @@ import { QuizScripts } from './quiz-scripts.js';
 import { recordAnswer } from './redis-answers.js';
 import { leaderboard, playerStats, teamLeaderboard } from './redis-boards.js';
 import { toStoreError } from './redis-errors.js';
+import * as exams from './redis-exams.js';
 import { RedisKeys } from './redis-keys.js';
 import * as learning from './redis-learning.js';
+import * as mockDays from './redis-mock-days.js';
 import { dropUnpostedRound } from './redis-round-drop.js';
 import * as rounds from './redis-rounds.js';
 import type { RedisStoreContext } from './redis-store-context.js';
@@ -53,6 +64,8 @@ export interface RedisQuizStoreOptions {
  */
 export class RedisQuizStore implements QuizStore {
   private readonly ctx: RedisStoreContext;
+  /** The exams' frozen parts this process has seen: a click then reads back only what moved. */
+  private readonly frozenExams = exams.frozenExams();
 
   constructor(client: Redis | Cluster, options: RedisQuizStoreOptions = {}) {
     this.ctx = { client, keys: new RedisKeys(options.prefix), scripts: new QuizScripts(client) };
@@ -228,6 +241,77 @@ export class RedisQuizStore implements QuizStore {
   }
 
   /** Runs one store operation, turning "Redis is unreachable" into `StoreUnavailableError`. */
+  startExam(exam: Exam): Promise<{ kind: 'started'; exam: Exam } | { kind: 'already-open'; exam: Exam }> {
+    return this.guard('startExam', () => exams.startExam(this.ctx, exam));
+  }
+
+  currentExam(scope: ScopeId, playerId: string): Promise<Exam | null> {
+    return this.guard('currentExam', () => exams.currentExam(this.ctx, scope, playerId));
+  }
+
+  updateExam(
+    scope: ScopeId,
+    playerId: string,
+    examId: string,
+    update: ExamUpdate,
+    now: number,
+    graceMs: number,
+  ): Promise<UpdateExamResult> {
+    return this.guard('updateExam', () =>
+      exams.updateExam(this.ctx, this.frozenExams, scope, playerId, examId, update, now, graceMs),
+    );
+  }
+
+  submitExam(submission: ExamSubmission): Promise<SubmitExamResult> {
+    return this.guard('submitExam', () => exams.submitExam(this.ctx, submission));
+  }
+
+  examHistory(scope: ScopeId, playerId: string): Promise<ExamResult[]> {
+    return this.guard('examHistory', () => exams.examHistory(this.ctx, scope, playerId));
+  }
+
+  dueExams(now: number, limit: number): Promise<ExamRef[]> {
+    return this.guard('dueExams', () => exams.dueExams(this.ctx, now, limit));
+  }
+
+  saveMockDay(day: MockDay): Promise<void> {
+    return this.guard('saveMockDay', () => mockDays.saveMockDay(this.ctx, day));
+  }
+
+  mockDay(scope: ScopeId, id: string): Promise<MockDay | null> {
+    return this.guard('mockDay', () => mockDays.mockDay(this.ctx, scope, id));
+  }
+
+  dueMockDays(now: number, limit: number): Promise<{ scope: ScopeId; id: string }[]> {
+    return this.guard('dueMockDays', () => mockDays.dueMockDays(this.ctx, now, limit));
+  }
+
+  advanceMockDay(
+    scope: ScopeId,
+    id: string,
+    from: MockDayStatus,
+    to: MockDayStatus,
+    nextAt: number | null,
+  ): Promise<boolean> {
+    return this.guard('advanceMockDay', () => mockDays.advanceMockDay(this.ctx, scope, id, from, to, nextAt));
+  }
+
+  joinMockDay(scope: ScopeId, id: string, player: MockDayPlayer): Promise<string | null> {
+    return this.guard('joinMockDay', () => mockDays.joinMockDay(this.ctx, scope, id, player));
+  }
+
+  mockDayPlayers(scope: ScopeId, id: string): Promise<MockDayPlayer[]> {
+    return this.guard('mockDayPlayers', () => mockDays.mockDayPlayers(this.ctx, scope, id));
+  }
+
+  setExamPublic(scope: ScopeId, playerId: string, on: boolean): Promise<void> {
+    return this.guard('setExamPublic', () => mockDays.setExamPublic(this.ctx, scope, playerId, on));
+  }
+
+  examPublicPlayers(scope: ScopeId): Promise<string[]> {
+    return this.guard('examPublicPlayers', () => mockDays.examPublicPlayers(this.ctx, scope));
+  }
+
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();

@@ -4,7 +4,7 @@ import { RedisKeys } from './redis-keys.js';
 export interface RemovedScopeData {
   /** Keys deleted: everything under `<prefix>:{<scope>}:`. */
   keys: number;
-  /** Entries of the cross-scope indexes that named the scope (due rounds, subscriptions and their post-time index, installations). */
+  /** Entries of the cross-scope indexes that named the scope (due rounds, exams and mock days, subscriptions and their post-time index, installations). */
   indexEntries: number;
 }
 
@@ -33,11 +33,13 @@ export async function removeScopeData(
     } while (cursor !== '0');
   }
 
-  // Index members are `<scope>|<id>` (due rounds, subscriptions) or the bare team id (installations).
+  // Index members are `<scope>|<id>` (due rounds and exams, subscriptions) or the bare team id (installations).
   const member = `${escapeGlob(scope)}|*`;
   let indexEntries = 0;
   for (const [key, pattern] of [
     [keys.due(), member],
+    [keys.examsDue(), member],
+    [keys.mockDaysDue(), member],
     [`${keys.prefix}:subs`, member],
     [`${keys.prefix}:schedule`, member],
     ...(scope.startsWith('slack:')

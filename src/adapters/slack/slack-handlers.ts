@@ -11,6 +11,7 @@ import { textView } from '../../core/presentation/views.js';
 import { SeenRecently } from '../../core/runtime/seen-recently.js';
 import { fallbackText, questionBlocks, textBlocks } from './render/block-kit.js';
 import { registerReportModal } from './report-modal.js';
+import { examMessage, registerSlackExam } from './slack-exam.js';
 import type { SlackHandlerDeps } from './slack-handler-deps.js';
 import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';
 
@@ -41,6 +42,11 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   };
 
   const replyPrivately = async (respond: RespondFn, reply: CommandReply, locale: Locale): Promise<void> => {
+    if (reply.kind === 'text' && reply.exam) {
+      // The exam's own message: its clicks replace it in place.
+      await respond({ response_type: 'ephemeral', replace_original: false, ...examMessage(reply, locale) });
+      return;
+    }
     if (reply.kind === 'text') {
       await respond({
         response_type: 'ephemeral',
@@ -72,6 +78,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   });
 
   registerReportModal(app, deps);
+  registerSlackExam(app, deps, contextFor);
 
   app.action<BlockAction<ButtonAction>>(/^(ans|pck|prc|gcp|gss):/, async ({ ack, body, action, respond }) => {
     await ack();

@@ -1,5 +1,13 @@
 import type { webApi } from '@slack/bolt';
-import type { ChannelRef, Locale, Question, Round, RoundRef, Tally } from '../../core/model/model.js';
+import type {
+  ChannelRef,
+  Locale,
+  Question,
+  Round,
+  RoundRef,
+  ScopeId,
+  Tally,
+} from '../../core/model/model.js';
 import { type ChatPlatform, PlatformError, type PostAttempt } from '../../core/ports/chat-platform.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
@@ -145,6 +153,18 @@ export class SlackPlatform implements ChatPlatform {
       this.options.client.chat.postMessage({
         ...auth,
         channel: channel.channelId,
+        blocks: textBlocks(view),
+        text: fallbackText(view.title),
+      }),
+    );
+  }
+
+  async sendPrivately(scope: ScopeId, userId: string, view: TextView): Promise<void> {
+    // A user id as the channel posts to the app's direct messages with that user (chat:write is enough).
+    await this.call('chat.postMessage', scope, (auth) =>
+      this.options.client.chat.postMessage({
+        ...auth,
+        channel: userId,
         blocks: textBlocks(view),
         text: fallbackText(view.title),
       }),

@@ -1,3 +1,4 @@
+import type { Exam } from '../model/exam.js';
 import type { Locale, Question, Round, ScopeId } from '../model/model.js';
 import type { QuestionView, TextView } from '../ports/views.js';
 
@@ -18,7 +19,12 @@ export interface CommandContext {
 }
 
 export type CommandReply =
-  | { kind: 'text'; view: TextView }
+  | {
+      kind: 'text';
+      view: TextView;
+      /** The open mock exam this view shows a question of (the console answers it with typed letters). */
+      exam?: Exam;
+    }
   | {
       kind: 'question';
       view: QuestionView;

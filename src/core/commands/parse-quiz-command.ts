@@ -1,4 +1,5 @@
 import type { Locale, Period } from '../model/model.js';
+import { type ExamCommand, parseExamCommand } from './parse-exam-command.js';
 import { type LearningCommand, parseLearningCommand } from './parse-learning-command.js';
 
 /** A `/quiz` command decoded from text (Slack, console) or from options (Discord). */
@@ -25,6 +26,7 @@ export type QuizCommand =
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
   | LearningCommand
+  | ExamCommand
   /**
    * Wrong arguments: show the usage of `command` (`section`: the exam sections, where one is asked for);
    * `unknown` names an unknown subcommand.
@@ -72,6 +74,8 @@ export function parseQuizCommand(text: string): QuizCommand {
         : { kind: 'usage', command: 'post' };
     case 'team':
       return parseTeam(args);
+    case 'exam':
+      return parseExamCommand(args);
     case 'schedule':
       return parseSchedule(args);
     case 'lang':

@@ -6,7 +6,7 @@ import { neutralize } from '../model/safe-text.js';
 import { MAX_TEAM_NAME } from '../model/teams.js';
 import { noMetrics, type QuizMetrics } from '../ports/metrics.js';
 import type { TextView } from '../ports/views.js';
-import type { ButtonAction } from '../presentation/action-id.js';
+import { type ButtonAction, isExamAction } from '../presentation/action-id.js';
 import { isOffered } from '../presentation/command-table.js';
 import { helpView } from '../presentation/help-view.js';
 import { type Messages, messagesFor } from '../presentation/messages/index.js';
@@ -25,6 +25,7 @@ import type { AnswerOutcome, QuizEngine } from '../rounds/quiz-engine.js';
 import type { RoundPublisher } from '../rounds/round-publisher.js';
 import type { ScheduleCommands } from '../schedule/schedule-commands.js';
 import type { CommandContext, CommandReply } from './command-reply.js';
+import { ExamCommands } from './exam-commands.js';
 import { LearningCommands } from './learning-commands.js';
 import { LEARNING_ADMIN_COMMANDS } from './parse-learning-command.js';
 import type { QuizCommand } from './parse-quiz-command.js';
@@ -55,9 +56,12 @@ const ADMIN_COMMANDS = new Set<string>([
 export class QuizCommands {
   /** Review, readiness, reports and item figures. */
   readonly learning: LearningCommands;
+  /** The private mock exam (`/quiz exam`). */
+  readonly exam: ExamCommands;
 
   constructor(private readonly deps: QuizCommandsDeps) {
     this.learning = new LearningCommands(deps.engine);
+    this.exam = new ExamCommands(deps.engine);
   }
 
   get engine(): QuizEngine {
@@ -134,6 +138,8 @@ export class QuizCommands {
         return text(await this.deps.schedule.domain(channel, command.domain, m));
       case 'schedule-length':
         return text(await this.deps.schedule.roundLength(channel, command.minutes, m));
+      case 'exam':
+        return this.exam.run(command.action, ctx, m);
       default:
         return this.learning.run(command, ctx, m);
     }
@@ -216,6 +222,7 @@ export class QuizCommands {
     ctx: CommandContext,
   ): Promise<CommandReply> {
     const m = messagesFor(ctx.locale);
+    if (isExamAction(action)) return this.exam.button(action, ctx, m);
     if (action.kind === 'guessed') return text(await this.learning.guessed(ctx, action.questionId, m));
     // The platforms open a form for a report click; without one, the typed command is the way.
     if (action.kind === 'report') return text(textView(m.usage('report')));

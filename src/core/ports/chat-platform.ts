@@ -1,4 +1,4 @@
-import type { ChannelRef, Question, Round, Tally } from '../model/model.js';
+import type { ChannelRef, Question, Round, ScopeId, Tally } from '../model/model.js';
 import type { TextView } from './views.js';
 
 /**
@@ -22,6 +22,11 @@ export interface ChatPlatform {
   revealRound(channel: ChannelRef, round: Round, question: Question, tally: Tally): Promise<void>;
   /** Posts a plain message to the channel (the weekly digest). */
   postText(channel: ChannelRef, view: TextView): Promise<void>;
+  /**
+   * Sends a message to one person only, outside any interaction (a mock exam scored by the sweep): a direct
+   * message from the bot (Slack: the app's Messages tab; Discord: a DM; the console: printed).
+   */
+  sendPrivately(scope: ScopeId, userId: string, view: TextView): Promise<void>;
 }
 
 export interface PostAttempt {

@@ -13,7 +13,8 @@ export interface ReviewLogEntry {
   questionId: string;
   /** The exam section of the question when it was answered. */
   domain: string;
-  roundKind: RoundKind;
+  /** Where it was answered: a round of that kind, or a mock exam (logged at its submission). */
+  roundKind: RoundKind | 'exam';
   correct: boolean;
   /** The player said "I guessed" after this right answer: FSRS grades it Hard instead of Good. */
   guessed: boolean;
@@ -61,7 +62,10 @@ export type FileReportResult =
   | { kind: 'duplicate' };
 
 export interface LearningStore {
-  /** The player's answers in the scope, oldest first, at most `REVIEW_LOG_LIMIT` (the newest). */
+  /**
+   * The player's answers in the scope, oldest first: at most `REVIEW_LOG_LIMIT` (the newest) from rounds,
+   * and apart from them at most `EXAM_LOG_LIMIT` from mock exams, so exams never push daily answers out.
+   */
   reviewLog(scope: ScopeId, playerId: string): Promise<ReviewLogEntry[]>;
   /**
    * Marks the player's latest answer to `questionId` as guessed, when it was right and not marked yet.

@@ -14,6 +14,7 @@ import type {
   TeamLeaderboard,
 } from '../model/model.js';
 import type { PeriodBuckets } from '../model/periods.js';
+import type { ExamStore } from './exam-store.js';
 import type { LearningStore } from './learning-store.js';
 
 /**
@@ -203,4 +204,5 @@ export interface QuizStore
     BoardStore,
     TeamStore,
     PreferenceStore,
-    LearningStore {}
+    LearningStore,
+    ExamStore {}

@@ -27,6 +27,7 @@ export const COMMAND_IDS = [
   'review',
   'guessed',
   'ready',
+  'exam',
   'exam-date',
   'report',
   'team',
@@ -40,6 +41,7 @@ export const COMMAND_IDS = [
   'reports',
   'restore',
   'question',
+  'exam-schedule',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -60,6 +62,8 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   // Discord has the feedback's "I guessed" button only.
   { id: 'guessed', command: '/quiz guessed', platforms: TYPED },
   { id: 'ready', command: '/quiz ready', platforms: EVERYWHERE },
+  // Discord: `/quiz exam start form:` and the group's other subcommands; letters are the message's buttons.
+  { id: 'exam', command: '/quiz exam', discord: '/quiz exam start', platforms: EVERYWHERE },
   { id: 'exam-date', command: '/quiz exam-date', platforms: EVERYWHERE },
   { id: 'report', command: '/quiz report', platforms: EVERYWHERE },
   { id: 'team', command: '/quiz team', platforms: EVERYWHERE },
@@ -102,6 +106,14 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     command: '/quiz question',
     discord: '/quiz-admin question',
     platforms: EVERYWHERE,
+    admin: true,
+  },
+  // The console runs no scheduler, so a mock day set there would never be posted.
+  {
+    id: 'exam-schedule',
+    command: '/quiz exam schedule',
+    discord: '/quiz-admin exam-schedule',
+    platforms: ['slack', 'discord'],
     admin: true,
   },
 ];

@@ -18,6 +18,7 @@ import { pickOne, type Random } from '../model/random.js';
 import { POINTS_BY_STREAK } from '../model/scoring.js';
 import { checkTeamName } from '../model/teams.js';
 import type { Clock } from '../ports/clock.js';
+import type { ExamStore } from '../ports/exam-store.js';
 import type { LearningStore } from '../ports/learning-store.js';
 import type { QuestionBank } from '../ports/question-bank.js';
 import type { LeaveTeamResult, QuizStore } from '../ports/quiz-store.js';
@@ -191,6 +192,11 @@ export class QuizEngine {
 
   async setRoundMessage(round: Round, messageRef: string): Promise<void> {
     await this.deps.store.setRoundMessage(round.scope, round.id, messageRef);
+  }
+
+  /** What the mock exams (`core/exam/`) share with rounds: the store, the seedable random and the id source. */
+  get examParts(): { store: ExamStore & LearningStore; random: Random; newId: () => string } {
+    return { store: this.deps.store, random: this.deps.random, newId: this.deps.newId };
   }
 
   /** A uniform pick with the engine's (seedable) random. */

@@ -147,10 +147,15 @@ export class ScheduleService implements ScheduleCommands {
     return parsed.ok ? nextSlots(parsed.schedule, sub.timeZone, from, count) : [];
   }
 
-  /** One scheduler step: post what is due in every channel, then close and reveal due rounds. */
+  /**
+   * One scheduler step: post what is due in every channel, close and reveal due rounds, score the mock exams
+   * whose time ran out and send each player their report, then post team mock days and their summaries.
+   */
   async tick(): Promise<void> {
     await this.posts.postDue();
     await this.posts.closeDue();
+    await this.posts.finishDueExams();
+    await this.posts.mockDays();
   }
 
   private async describe(sub: Subscription, m: Messages): Promise<TextView> {

@@ -1,8 +1,12 @@
+import { ExamService } from '../exam/exam-service.js';
 import type { Locale } from '../model/model.js';
 import { PlatformError } from '../ports/chat-platform.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Subscription, SubscriptionStore } from '../ports/subscription-store.js';
+import { examReportView } from '../presentation/exam-views.js';
+import { messagesFor } from '../presentation/messages/index.js';
+import { mockDayPostView, mockDaySummaryView } from '../presentation/mock-day-views.js';
 import type { QuizEngine } from '../rounds/quiz-engine.js';
 import { MAX_ROUND_MS } from '../rounds/quiz-engine.js';
 import type { PlatformLookup, RoundPublisher } from '../rounds/round-publisher.js';
@@ -57,9 +61,11 @@ interface Turn {
  */
 export class ScheduledPosts {
   private readonly digest: WeeklyDigest;
+  private readonly exams: ExamService;
 
   constructor(private readonly deps: ScheduledPostsDeps) {
     this.digest = new WeeklyDigest(deps.engine, deps.platformFor, deps.channelLocale);
+    this.exams = new ExamService(deps.engine);
   }
 
   async postDue(): Promise<void> {
@@ -87,6 +93,70 @@ export class ScheduledPosts {
       // Channels moved on have left the due range; the ones still due are skipped on the next read.
       offset += stillDue.size;
       if (due.length < BATCH) break;
+    }
+  }
+
+  /**
+   * Scores every mock exam whose time ran out and sends each player their report privately. Exactly once across
+   * replicas: the store submits an exam once, and only the replica whose submission took sends it. A failed send
+   * loses nothing: the result is in the player's history and `/quiz exam report` shows it.
+   */
+  async finishDueExams(): Promise<void> {
+    const { engine, log } = this.deps;
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const due = await this.exams.dueExams(BATCH);
+      let finished = 0;
+      await runInScopeLanes(
+        due,
+        (ref) => ref.scope,
+        async (ref) => {
+          try {
+            const report = await this.exams.finishDue(ref);
+            if (!report) return DONE;
+            finished += 1;
+            const locale = (await engine.userLocale(ref.scope, ref.playerId)) ?? this.deps.channelLocale;
+            const m = messagesFor(locale);
+            const view = examReportView(report, engine.bank, m, 1, m.exam.timedOut);
+            await this.deps.platformFor(ref.scope)?.sendPrivately(ref.scope, ref.playerId, view);
+            return DONE;
+          } catch (error) {
+            if (error instanceof PlatformError && error.failure === 'rate-limited') {
+              return { kind: 'rate-limited', retryAfterMs: error.retryAfterMs ?? 1000 };
+            }
+            log.error({ err: error, exam: ref }, 'timed-out exam not reported; its result is in the history');
+            return DONE;
+          }
+        },
+        this.deps.limits,
+        this.deps.sleep,
+      );
+      if (due.length < BATCH || finished === 0) break;
+    }
+  }
+
+  /**
+   * Team mock days: the channel post with the Start button at the start, the summary when the window has closed
+   * and every exam's time has run out. Each step once across replicas (the store advances a day once).
+   */
+  async mockDays(): Promise<void> {
+    const { engine, log } = this.deps;
+    const m = messagesFor(this.deps.channelLocale);
+    for (const step of await this.exams.dueMockDaySteps()) {
+      const { day } = step;
+      const channel = { scope: day.scope, channelId: day.channelId };
+      try {
+        const platform = this.deps.platformFor(day.scope);
+        if (step.step === 'post') {
+          await platform?.postText(channel, mockDayPostView(day, engine.timeZone, m));
+          continue;
+        }
+        const publicPlayers = new Set(await this.exams.publicPlayers(day.scope));
+        const view = mockDaySummaryView(day, step.entries, publicPlayers, engine.bank, m);
+        await platform?.postText(channel, view);
+      } catch (error) {
+        // The step is taken; the results stay in every player's history.
+        log.error({ err: error, mockDay: day.id, step: step.step }, 'mock day post failed');
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { describeAnswers } from './answers.js';
 import { describeBoards } from './boards.js';
 import { describeClosing } from './closing.js';
+import { describeExams } from './exams.js';
 import { contractFixtures, type StoreUnderTest } from './fixtures.js';
 import { describeLearning } from './learning.js';
 import { describeMultiSelect } from './multi-select.js';
@@ -33,5 +34,6 @@ export function describeQuizStoreContract(name: string, makeStore: () => Promise
     describeTeams(fx);
     describeStatsAndLocales(fx);
     describeLearning(fx);
+    describeExams(fx);
   });
 }

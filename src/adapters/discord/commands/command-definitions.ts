@@ -14,6 +14,7 @@ import { MAX_TEAM_NAME } from '../../../core/model/teams.js';
 import { messagesFor } from '../../../core/presentation/messages/index.js';
 import { LIMITS } from '../render/discord-limits.js';
 import { COMMAND_TEXT, type CommandText } from './command-text.js';
+import { addExamAdminSubcommands, addExamSubcommands } from './exam-command-definitions.js';
 import { addLearningAdminSubcommands, addLearningSubcommands } from './learning-command-definitions.js';
 
 /** Command, subcommand and option names: shared by the definitions and the interaction reader. */
@@ -130,6 +131,7 @@ function quizCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
       ),
     );
   addLearningSubcommands(command);
+  addExamSubcommands(command, domains);
   return guildOnly(command);
 }
 
@@ -175,6 +177,7 @@ function quizAdminCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
         .addSubcommand((s) => describe(s.setName('extras'), 'scheduleExtras').addStringOption(onOffOption)),
     );
   addLearningAdminSubcommands(command);
+  addExamAdminSubcommands(command);
   return guildOnly(command);
 }
 

@@ -4,6 +4,7 @@ import { MAX_ROUND_MINUTES, MIN_ROUND_MINUTES } from '../../../core/commands/par
 import { PERIODS, type Period } from '../../../core/model/model.js';
 import { isLocale } from '../../../core/presentation/messages/index.js';
 import { ALL_DOMAINS, NAMES } from './command-definitions.js';
+import { readExamCommand } from './exam-command-definitions.js';
 import { readLearningCommand } from './learning-command-definitions.js';
 
 /** What the reader needs from a slash command: its path and its typed options. */
@@ -89,6 +90,7 @@ export function readQuizCommand(input: SlashInput): QuizCommand {
     }
     default:
       return (
+        readExamCommand(path, input) ??
         readLearningCommand(path, input) ?? {
           kind: 'usage',
           command: 'quiz',

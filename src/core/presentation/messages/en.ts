@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { examEn } from './exam-en.js';
 import { learningEn } from './learning-en.js';
 import type { Messages } from './messages.js';
 
@@ -186,6 +187,14 @@ export const en: Messages = {
       text: 'a question you are due to see again (FSRS), at most 20 a day; off or on turns reviews off or on',
     },
     guessed: { args: '', text: 'your last right answer was a guess: the question comes back sooner' },
+    'exam-schedule': {
+      args: 'full|half|sprint <YYYY-MM-DD> <HH:MM> [time zone]',
+      text: 'a team mock day in this channel: a post with a Start button at that time, everyone gets the same questions within 3 hours, then a summary',
+    },
+    exam: {
+      args: '[full|half|sprint|section <section>] | flag | back | next | go <n> | answer <letters> | submit | quit | history | report [page] | public on|off',
+      text: 'a private timed mock exam weighted like the guide: flag, move, change answers, submit for a report (no pass mark: practice, not prediction)',
+    },
     ready: { args: '[team]', text: "your (or your team's) exam readiness per section" },
     'exam-date': {
       args: '<YYYY-MM-DD>|off',
@@ -296,4 +305,5 @@ export const en: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
   learning: learningEn,
+  exam: examEn,
 };

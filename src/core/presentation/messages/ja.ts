@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { examJa } from './exam-ja.js';
 import { learningJa } from './learning-ja.js';
 import type { Messages } from './messages.js';
 
@@ -169,6 +170,14 @@ export const ja: Messages = {
       text: '復習の時期が来た問題（FSRS、1 日 20 問まで）。off / on で復習を止める・再開する',
     },
     guessed: { args: '', text: '最後の正解は当てずっぽうだった（その問題を早めに復習に出します）' },
+    'exam-schedule': {
+      args: 'full|half|sprint <YYYY-MM-DD> <HH:MM> [タイムゾーン]',
+      text: 'このチャンネルのチーム模擬試験デー: その時刻に開始ボタンを投稿し、3 時間以内に始めた全員が同じ問題を解き、最後に集計を投稿',
+    },
+    exam: {
+      args: '[full|half|sprint|section <セクション>] | flag | back | next | go <番号> | answer <文字> | submit | quit | history | report [ページ] | public on|off',
+      text: 'ガイドの配分どおりの時間制限つき模擬試験 (非公開): フラグ、移動、解答の変更、提出でレポート (合格点はなく、練習です)',
+    },
     ready: { args: '[team]', text: 'セクション別の試験準備度（自分またはチーム）' },
     'exam-date': {
       args: '<YYYY-MM-DD>|off',
@@ -285,4 +294,5 @@ export const ja: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
   learning: learningJa,
+  exam: examJa,
 };

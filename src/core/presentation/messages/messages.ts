@@ -1,6 +1,7 @@
 import type { Difficulty, Locale, Period } from '../../model/model.js';
 import type { ServiceStatus } from '../../ports/service-catalog.js';
 import type { CommandId } from '../command-table.js';
+import type { ExamMessages } from './exam-messages.js';
 import type { LearningMessages } from './learning-messages.js';
 
 /**
@@ -174,4 +175,5 @@ export interface Messages {
 
   /** Review, readiness, reports and item statistics. */
   learning: LearningMessages;
+  exam: ExamMessages;
 }
