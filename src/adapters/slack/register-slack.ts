@@ -214,11 +214,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   });
   app.error(async (error) => {
     // Slack still sends events to a workspace that uninstalled until it notices: expected, not an error.
-    if ((error as { original?: unknown }).original instanceof NotInstalledError) {
-      log.info(
-        { reason: (error as { original: Error }).original.message },
-        'slack request for a workspace without an installation',
-      );
+    const notInstalled = causeOfType(error, NotInstalledError);
+    if (notInstalled) {
+      log.info({ reason: notInstalled.message }, 'slack request for a workspace without an installation');
       return;
     }
     log.error({ err: error }, 'slack handler failed');
@@ -265,6 +263,17 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await platform.flush();
     },
   };
+}
+
+/** The first error of type `type` in the chain of `original` / `cause` (Bolt and @slack/oauth wrap). */
+function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    const wrapped = current as { original?: unknown; cause?: unknown };
+    current = wrapped.original ?? wrapped.cause;
+  }
+  return null;
 }
 
 /** How often readiness asks Slack whether the bot token still works. */
