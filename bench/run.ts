@@ -1,6 +1,7 @@
 import { benchDiscordEndToEnd } from './discord-e2e.js';
 import { benchFanout } from './fanout.js';
 import { benchLookup } from './lookup.js';
+import { benchPublicPort } from './public-port.js';
 import { benchRedisStore } from './redis-store.js';
 import { benchSlackEndToEnd } from './slack-e2e.js';
 
@@ -14,6 +15,7 @@ const sections: [string, () => Promise<string>][] = [
   ['slack-e2e', benchSlackEndToEnd],
   ['discord-e2e', benchDiscordEndToEnd],
   ['fanout', benchFanout],
+  ['public-port', benchPublicPort],
 ];
 
 const only = process.argv.slice(2);
