@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/core/presentation/action-id.js';
-import { type BotProcess, clickPayload, lastPostedRound } from '../support/bot-process.js';
+import type { BotProcess } from '../support/bot-process.js';
 import { useProcessTestBed } from '../support/process-test-bed.js';
 import { postHead, rawRequest } from '../support/raw-http.js';
 import { startRedisTarget } from '../support/redis-server.js';
@@ -80,26 +79,18 @@ describe.skipIf(!target)('the public port under abuse (single workspace)', { tim
     expect(res.status).toBe(200);
   });
 
-  it('acts once on a signed click sent three times, to this replica and to another', async () => {
+  it('acts once on a signed command sent three times, to this replica and to another', async () => {
     const other = await bed.bot(prefix, { HOST: '127.0.0.1' });
-    await bot.command({
+    const body = new URLSearchParams({
       command: '/quiz',
-      text: 'post',
+      text: 'help',
       team_id: 'T1',
       channel_id: 'C1',
-      user_id: 'UADMIN',
-      user_name: 'admin',
-      response_url: fake.responseUrl('replay-post'),
-      trigger_id: 'trig-replay-post',
-    });
-    await expect.poll(() => fake.callsOf('chat.postMessage').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const { roundId, keys } = lastPostedRound(fake);
-    const payload = clickPayload(
-      encodeAction({ kind: 'answer', roundId, choice: keys[0] ?? 'A' }),
-      'UREPLAY',
-      fake.responseUrl('replayed-click'),
-    );
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      user_id: 'UREPLAY',
+      user_name: 'replay',
+      response_url: fake.responseUrl('replayed-help'),
+      trigger_id: 'trig-replayed-help',
+    }).toString();
     const headers = slackSignature(body);
     for (const replica of [bot, other, bot]) {
       const res = await fetch(`${replica.baseUrl}/slack/events`, {
@@ -112,13 +103,13 @@ describe.skipIf(!target)('the public port under abuse (single workspace)', { tim
     const dropped = () =>
       (bot.output() + other.output()).match(/replayed slack request dropped/g)?.length ?? 0;
     await expect.poll(dropped, { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => fake.responsesTo('replayed-click').length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => fake.responsesTo('replayed-help').length, { timeout: 10_000 }).toBe(1);
     // The replay marker: one key per signature, kept for the window.
     const marker = `${prefix}:seen:slack:${headers['x-slack-signature'].slice(3)}`;
     const ttl = await bed.admin().pttl(marker);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(600_000);
-    expect(fake.responsesTo('replayed-click')).toHaveLength(1);
+    expect(fake.responsesTo('replayed-help')).toHaveLength(1);
   });
 
   it('keeps /metrics and the detailed /readyz off the public port, matching its routes exactly', async () => {

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HTTPModuleFunctions } from '@slack/bolt';
+import { decodeAction } from '../../core/presentation/action-id.js';
 
 /** Slack's window for a request's timestamp, both ways: older is stale, newer is forged or skewed. */
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
@@ -57,7 +58,21 @@ export function slackPayload(req: IncomingMessage, rawBody: Buffer): Record<stri
   return body as Record<string, unknown>;
 }
 
-/** Requests whose repeat would act twice: everything but Slack's URL check and SSL check. */
+/**
+ * Requests whose repeat could act twice, so a replay marker is worth its Redis round trip: every command,
+ * button, modal and event, except Slack's URL and SSL checks, and except an answer click. The answer
+ * script already takes a player's first answer only, so a replayed answer changes nothing (the player is
+ * told again that they answered), and the answer path stays one Redis round trip.
+ */
 export function actsOnRepeat(payload: Record<string, unknown>): boolean {
-  return payload.type !== 'url_verification' && payload.ssl_check === undefined;
+  if (payload.type === 'url_verification' || payload.ssl_check !== undefined) return false;
+  return !isAnswerClick(payload);
+}
+
+function isAnswerClick(payload: Record<string, unknown>): boolean {
+  if (payload.type !== 'block_actions' || !Array.isArray(payload.actions) || payload.actions.length !== 1) {
+    return false;
+  }
+  const actionId = (payload.actions[0] as { action_id?: unknown } | null)?.action_id;
+  return typeof actionId === 'string' && decodeAction(actionId)?.kind === 'answer';
 }

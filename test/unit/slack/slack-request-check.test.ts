@@ -7,6 +7,7 @@ import {
   signedBySlack,
   slackPayload,
 } from '../../../src/adapters/slack/slack-request-check.js';
+import { encodeAction } from '../../../src/core/presentation/action-id.js';
 
 const NOW = Date.UTC(2030, 0, 1, 12);
 const secret = 'unit-signing-secret';
@@ -58,7 +59,11 @@ describe('the Slack request checks', () => {
     expect(form('command=%2Fquiz&text=help')).toMatchObject({ command: '/quiz', text: 'help' });
   });
 
-  it('remember every payload but Slack URL and SSL checks', () => {
+  it('remember every payload but Slack URL and SSL checks and answer clicks (one Redis call)', () => {
+    const click = (actionId: string) => ({ type: 'block_actions', actions: [{ action_id: actionId }] });
+    expect(actsOnRepeat(click(encodeAction({ kind: 'answer', roundId: 'r1', choice: 'A' })))).toBe(false);
+    expect(actsOnRepeat(click(encodeAction({ kind: 'pick', roundId: 'r1' })))).toBe(true);
+    expect(actsOnRepeat(click('open-docs'))).toBe(true);
     expect(actsOnRepeat({ type: 'block_actions' })).toBe(true);
     expect(actsOnRepeat({ command: '/quiz' })).toBe(true);
     expect(actsOnRepeat({ type: 'url_verification' })).toBe(false);
