@@ -7,15 +7,16 @@ import type { QuizMetrics } from '../../core/ports/metrics.js';
 import { UserLocales } from '../../core/rounds/user-locales.js';
 import type { InFlight } from '../../core/runtime/in-flight.js';
 import { boltLogger } from './bolt-logger.js';
-import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
+import {
+  acceptMalformedPayloads,
+  holdUntilReady,
+  logUnhandledErrors,
+  replyOnHandlerFailure,
+} from './handler-failures.js';
 import { isAnsweredInstallRefusal } from './oauth/install-pages.js';
 import { registerInstallationEvents } from './oauth/installation-events.js';
 import type { StateRecords } from './oauth/signed-state-store.js';
-import {
-  type InstallationRecords,
-  NotInstalledError,
-  type SlackInstallations,
-} from './oauth/slack-installations.js';
+import type { InstallationRecords, SlackInstallations } from './oauth/slack-installations.js';
 import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './oauth/slack-oauth.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
@@ -212,15 +213,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     defaultLocale: deps.defaultLocale,
     log,
   });
-  app.error(async (error) => {
-    // Slack still sends events to a workspace that uninstalled until it notices: expected, not an error.
-    const notInstalled = causeOfType(error, NotInstalledError);
-    if (notInstalled) {
-      log.info({ reason: notInstalled.message }, 'slack request for a workspace without an installation');
-      return;
-    }
-    log.error({ err: error }, 'slack handler failed');
-  });
+  logUnhandledErrors(app, log);
   const httpRoutes = httpReceiver
     ? slackHttpRoutes({
         receiver: httpReceiver,
@@ -263,17 +256,6 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       await platform.flush();
     },
   };
-}
-
-/** The first error of type `type` in the chain of `original` / `cause` (Bolt and @slack/oauth wrap). */
-function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof type) return current;
-    const wrapped = current as { original?: unknown; cause?: unknown };
-    current = wrapped.original ?? wrapped.cause;
-  }
-  return null;
 }
 
 /** How often readiness asks Slack whether the bot token still works. */
