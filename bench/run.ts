@@ -2,6 +2,7 @@ import { benchDiscordEndToEnd } from './discord-e2e.js';
 import { benchExamClicks } from './exam-clicks.js';
 import { benchFanout } from './fanout.js';
 import { benchLookup } from './lookup.js';
+import { benchPublicPort } from './public-port.js';
 import { benchRedisStore } from './redis-store.js';
 import { benchSlackEndToEnd } from './slack-e2e.js';
 
@@ -16,6 +17,7 @@ const sections: [string, () => Promise<string>][] = [
   ['discord-e2e', benchDiscordEndToEnd],
   ['fanout', benchFanout],
   ['exam', benchExamClicks],
+  ['public-port', benchPublicPort],
 ];
 
 const only = process.argv.slice(2);

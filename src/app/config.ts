@@ -76,6 +76,14 @@ const envSchema = z.object({
   QUIZ_SEED: optionalText.refine((v) => !v || /^\d+$/.test(v), 'a whole number'),
   PORT: optionalText.refine((v) => !v || (/^\d+$/.test(v) && Number(v) <= 65535), 'a port number 0-65535'),
   HOST: optionalText.refine((v) => !v || /^[A-Za-z0-9.:-]+$/.test(v), 'an address such as 127.0.0.1 or ::'),
+  METRICS_PORT: optionalText.refine(
+    (v) => !v || (/^\d+$/.test(v) && Number(v) <= 65535),
+    'a port number 0-65535 (the internal listener for /metrics and the detailed /readyz)',
+  ),
+  METRICS_HOST: optionalText.refine(
+    (v) => !v || /^[A-Za-z0-9.:-]+$/.test(v),
+    'an address such as 127.0.0.1 (default) or 0.0.0.0 for a scraper in another container',
+  ),
   LOG_LEVEL: optionalText.refine(
     (v) => !v || (LOG_LEVELS as readonly string[]).includes(v),
     `one of ${LOG_LEVELS.join(', ')}`,
@@ -85,6 +93,9 @@ const envSchema = z.object({
   /** Set to `true` by discord.js's ShardingManager in each shard process it spawns. */
   SHARDING_MANAGER: optionalText,
 });
+
+/** The internal listener's port when METRICS_PORT is unset (the Prometheus exporters' usual 9464). */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export type StoreConfig =
   | { kind: 'memory' }
@@ -113,6 +124,12 @@ export interface Config {
   port: number;
   /** Address the HTTP server binds; all interfaces when unset. */
   host?: string;
+  /**
+   * The internal listener for `/metrics` and the detailed `/readyz`: loopback by default, so only the
+   * container itself (or a sidecar) reads them. `portSet`: an operator chose the port, so a port in use
+   * is fatal; the default port in use only costs the internal listener (a warning).
+   */
+  metrics: { port: number; host: string; portSet: boolean };
   log: { level: (typeof LOG_LEVELS)[number]; levelSet: boolean; pretty: boolean; file?: string };
 }
 
@@ -143,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   const multiWorkspace = oauthVariables.some(Boolean);
   const hasPlatform = Boolean(e.SLACK_BOT_TOKEN || multiWorkspace || e.DISCORD_TOKEN);
 
+  if (e.METRICS_PORT && e.METRICS_PORT !== '0' && e.METRICS_PORT === (e.PORT ?? '3000')) {
+    problems.push('METRICS_PORT: must differ from PORT (the internal listener is a server of its own)');
+  }
   if (multiWorkspace) problems.push(...multiWorkspaceProblems(e));
   else {
     if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -204,6 +224,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     },
     port: e.PORT ? Number(e.PORT) : 3000,
     ...(e.HOST ? { host: e.HOST } : {}),
+    metrics: {
+      port: e.METRICS_PORT ? Number(e.METRICS_PORT) : DEFAULT_METRICS_PORT,
+      host: e.METRICS_HOST ?? '127.0.0.1',
+      portSet: e.METRICS_PORT !== undefined,
+    },
     log: {
       level: (e.LOG_LEVEL as Config['log']['level'] | undefined) ?? 'info',
       levelSet: e.LOG_LEVEL !== undefined,

@@ -2,13 +2,14 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { startMinuteTicker } from '../adapters/cron/minute-ticker.js';
 import type { DiscordBot } from '../adapters/discord/discord-bot.js';
-import { opsRoutes, type ReadinessCheck } from '../adapters/http/ops-routes.js';
-import { startOpsServer } from '../adapters/http/ops-server.js';
+import { internalOpsRoutes, publicOpsRoutes, type ReadinessCheck } from '../adapters/http/ops-routes.js';
 import type { PrometheusMetrics } from '../adapters/http/prometheus-metrics.js';
+import { ThrottledLog } from '../adapters/http/throttled-log.js';
 import type { SlackBot } from '../adapters/slack/register-slack.js';
 import { InFlight } from '../core/runtime/in-flight.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
+import { closeListener, slackListenerRoutes, startListener } from './http-listeners.js';
 import { connectWithRetry, type PlatformConnection } from './platform-connection.js';
 import { slackDistribution } from './slack-distribution.js';
 import { redisProblem, type Stores } from './stores.js';
@@ -22,8 +23,9 @@ export interface PlatformRuntime {
 }
 
 /**
- * Runs the Slack and/or Discord bots with the scheduler and the ops endpoints (/healthz, /readyz,
- * /metrics): on Slack's own HTTP server in HTTP mode, else on a small server on PORT.
+ * Runs the Slack and/or Discord bots with the scheduler and two listeners: the public one on PORT
+ * (/healthz, a status-only /readyz, and in Slack HTTP mode Slack's endpoint and install routes) and the
+ * internal one on METRICS_HOST:METRICS_PORT (/metrics, /readyz with its reasons).
  */
 export async function startPlatforms(input: {
   config: Config;
@@ -40,9 +42,11 @@ export async function startPlatforms(input: {
   const checks: ReadinessCheck[] = [];
   const { redis } = stores;
   if (redis) checks.push({ name: 'redis', check: () => redisProblem(redis) });
-  const routes = opsRoutes({ registry: metrics.registry, checks, draining: () => draining });
+  const opsDeps = { registry: metrics.registry, checks, draining: () => draining };
   const closers: { name: string; close: () => Promise<void> }[] = [];
-  let opsServer: Server | null = null;
+  const servers: Server[] = [];
+  // One throttle for every warning an anonymous client can cause on the public port.
+  const throttledLog = new ThrottledLog(log.child({ component: 'http' }));
 
   const slackHttp = config.slack && !config.slack.appToken;
   const connections: PlatformConnection[] = [];
@@ -70,7 +74,9 @@ export async function startPlatforms(input: {
       log: log.child({ component: 'slack' }),
       metrics,
       inFlight,
-      ...(slackHttp ? { customRoutes: routes } : {}),
+      seen: stores.seen,
+      throttledLog,
+      onReceiverError: () => metrics.httpError('slack-receiver'),
       ...(config.slack.oauth
         ? slackDistribution(config.store, stores, log.child({ component: 'slack' }))
         : {}),
@@ -97,9 +103,40 @@ export async function startPlatforms(input: {
 
   // The ops endpoints listen before any platform connects: /healthz answers at once and /readyz says
   // what start-up still waits for, however long a platform takes to reach.
-  if (slackBot && slackHttp) await slackBot.listen(config.port, config.host);
-  else opsServer = await startOpsServer(routes, config.port, config.host);
-  log.info({ port: config.port, host: config.host }, 'ops endpoints listening');
+  const httpLog = log.child({ component: 'http' });
+  const publicRoutes = [
+    ...publicOpsRoutes(opsDeps),
+    ...(slackBot && slackHttp ? slackListenerRoutes(slackBot.httpRoutes) : []),
+  ];
+  servers.push(
+    await startListener({
+      routes: publicRoutes,
+      port: config.port,
+      ...(config.host ? { host: config.host } : {}),
+      log: httpLog,
+      metrics,
+      throttledLog,
+    }),
+  );
+  log.info({ port: config.port, host: config.host }, 'public endpoints listening');
+  const internal = await startListener({
+    routes: internalOpsRoutes(opsDeps),
+    port: config.metrics.port,
+    host: config.metrics.host,
+    log: httpLog,
+    metrics,
+  }).catch((error: unknown) => {
+    // The default port taken (another process on the host) costs only the metrics; a chosen one is fatal.
+    if (config.metrics.portSet) throw error;
+    log.warn({ err: error, port: config.metrics.port }, 'internal listener not started; set METRICS_PORT');
+    return null;
+  });
+  if (internal) {
+    servers.push(internal);
+    const address = internal.address();
+    const port = typeof address === 'object' && address ? address.port : config.metrics.port;
+    log.info({ port, host: config.metrics.host }, 'internal ops endpoints listening (/metrics, /readyz)');
+  }
 
   if (slackBot) {
     const bot = slackBot;
@@ -126,8 +163,12 @@ export async function startPlatforms(input: {
       draining = true;
       for (const connection of connections) connection.cancel();
       await ticker.stop();
-      // Slack's server stops accepting first (in-flight requests finish); Discord keeps its gateway until
-      // the interactions it accepted are answered.
+      // The public listener stops accepting first (in-flight requests finish); Discord keeps its gateway
+      // until the interactions it accepted are answered.
+      // Without Slack's endpoint, the public listener only carries /readyz, which says 503 while draining.
+      const [publicServer, ...otherServers] = servers;
+      if (publicServer && !slackHttp) otherServers.push(publicServer);
+      const stopPublic = publicServer && slackHttp ? closeListener(publicServer) : Promise.resolve();
       const slack = closers.find((c) => c.name === 'slack');
       const stopSlack = slack
         ?.close()
@@ -135,13 +176,13 @@ export async function startPlatforms(input: {
       const drained = await inFlight.drain(DRAIN_TIMEOUT_MS);
       if (!drained) log.warn({ pending: inFlight.size }, 'shutdown: in-flight work did not finish in time');
       await stopSlack;
+      await stopPublic;
       for (const closer of closers.filter((c) => c.name !== 'slack')) {
         await closer
           .close()
           .catch((error: unknown) => log.warn({ err: error, name: closer.name }, 'stop failed'));
       }
-      const server = opsServer;
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const server of otherServers) await closeListener(server);
       await stores.redis?.quit();
       return drained;
     },

@@ -1,7 +1,9 @@
 import { MemoryQuizStore } from '../adapters/memory/memory-quiz-store.js';
+import { MemorySeenRequests } from '../adapters/memory/memory-seen-requests.js';
 import { MemorySubscriptionStore } from '../adapters/memory/memory-subscription-store.js';
 import { createRedisClients, type RedisClients } from '../adapters/redis/redis-client.js';
 import { RedisQuizStore } from '../adapters/redis/redis-quiz-store.js';
+import { RedisSeenRequests } from '../adapters/redis/redis-seen-requests.js';
 import { RedisSubscriptionStore } from '../adapters/redis/redis-subscription-store.js';
 import { isStoreUnavailable } from '../core/model/errors.js';
 import type { Logger } from '../core/ports/logger.js';
@@ -12,6 +14,8 @@ import type { StoreConfig } from './config.js';
 export interface Stores {
   quiz: QuizStore;
   subscriptions: SubscriptionStore;
+  /** Signed platform requests already handled (replays are dropped), shared by the replicas on Redis. */
+  seen: { firstSeen(key: string, ttlMs: number): Promise<boolean> };
   /** Redis clients, when the stores are on Redis (health checks, shutdown). */
   redis: RedisClients | null;
 }
@@ -60,7 +64,12 @@ export function countingStoreErrors<T extends object>(store: T, count: (operatio
  */
 export async function openStores(config: StoreConfig, log: Logger): Promise<Stores> {
   if (config.kind === 'memory') {
-    return { quiz: new MemoryQuizStore(), subscriptions: new MemorySubscriptionStore(), redis: null };
+    return {
+      quiz: new MemoryQuizStore(),
+      subscriptions: new MemorySubscriptionStore(),
+      seen: new MemorySeenRequests(),
+      redis: null,
+    };
   }
   const redis = createRedisClients({
     ...(config.kind === 'redis'
@@ -84,6 +93,8 @@ export async function openStores(config: StoreConfig, log: Logger): Promise<Stor
     quiz: new RedisQuizStore(redis.interactive, { prefix: config.keyPrefix }),
     // The scheduler may wait through a short outage; it is not answering anyone.
     subscriptions: new RedisSubscriptionStore(redis.background, { prefix: config.keyPrefix }),
+    // On the interactive client: it is on the path of every command and click, so it fails fast.
+    seen: new RedisSeenRequests(redis.interactive, { prefix: config.keyPrefix }),
     redis,
   };
 }

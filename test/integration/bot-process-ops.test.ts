@@ -46,6 +46,7 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
     await expect.poll(async () => (await fetch(`${b.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);
     const ready = await fetch(`${b.baseUrl}/readyz`);
     expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await (await fetch(`${b.opsUrl}/readyz`)).json()).toEqual({ status: 'ready' });
 
     const { roundId, keys } = await postQuestion(b);
     const res = await b.click(
@@ -57,7 +58,7 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
     );
     expect(res.status).toBe(200);
     await expect.poll(() => fake.responsesTo('m1').length, { timeout: 5000 }).toBe(1);
-    const metrics = await (await fetch(`${b.baseUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${b.opsUrl}/metrics`)).text();
     expect(metrics).toMatch(/quizbot_answers_total\{platform="slack",outcome="(correct|incorrect)"\} 1/);
     expect(metrics).toContain('quizbot_answer_seconds_bucket');
     expect(metrics).toMatch(/quizbot_questions_posted_total\{platform="slack"\} 1/);
@@ -69,7 +70,11 @@ describe.skipIf(!target)('the bot process: ops endpoints and graceful shutdown',
     try {
       const notReady = await fetch(`${b.baseUrl}/readyz`);
       expect(notReady.status).toBe(503);
-      expect(JSON.stringify(await notReady.json())).toContain('redis:');
+      // The public port says only that; the reasons are on the internal listener.
+      expect(await notReady.json()).toEqual({ status: 'not ready' });
+      const why = await fetch(`${b.opsUrl}/readyz`);
+      expect(why.status).toBe(503);
+      expect(JSON.stringify(await why.json())).toContain('redis:');
       expect((await fetch(`${b.baseUrl}/healthz`)).status).toBe(200); // alive all the same
     } finally {
       await (target as RedisTarget).restart();

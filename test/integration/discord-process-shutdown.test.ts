@@ -19,7 +19,9 @@ describe('a Discord bot stopping with an interaction in flight', { timeout: 60_0
     const fake = await FakeDiscord.start();
     try {
       const port = await freePort();
+      const metricsPort = await freePort();
       const bot = spawnMain({
+        METRICS_PORT: String(metricsPort),
         QUIZ_STORE: 'memory',
         LOG_LEVEL: 'info',
         HOST: '127.0.0.1',
@@ -45,7 +47,7 @@ describe('a Discord bot stopping with an interaction in flight', { timeout: 60_0
       bot.child.kill('SIGTERM');
 
       await expect.poll(() => statusOf(readyz), { timeout: 5000 }).toBe(503);
-      expect(await (await fetch(readyz)).json()).toEqual({
+      expect(await (await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).json()).toEqual({
         status: 'not ready',
         problems: ['shutting down'],
       });

@@ -180,4 +180,16 @@ describe('the Dockerfile, step by step', { timeout: 120_000 }, () => {
     expect(compose).toMatch(/redis-data:\/data/);
     expect(compose).toContain('env_file: .env');
   });
+
+  it('caps the compose Redis, evicting only keys with a lifetime, and keeps /metrics off the published ports', () => {
+    const compose = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    expect(compose).toMatch(/"--maxmemory", "\d+mb"/);
+    // volatile-*: boards, rounds and installations (no TTL) are never evicted.
+    expect(compose).toMatch(/"--maxmemory-policy", "volatile-(lru|lfu|ttl|random)"/);
+    expect(compose).toContain('METRICS_HOST: "0.0.0.0"');
+    const published = compose.slice(compose.indexOf('ports:'), compose.indexOf('expose:'));
+    expect(published).not.toContain('9464');
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('--maxmemory-policy volatile-lru');
+  });
 });

@@ -163,14 +163,22 @@ describe.skipIf(!target)('Slack in many workspaces: installing (OAuth, Redis, re
     expect(h.fake.callsOf('oauth.v2.access')).toHaveLength(1);
   });
 
-  it('answers the install link with a "try again" page when Redis does not answer', async () => {
+  it('answers both install routes with a "try again" page at once when Redis does not answer', async () => {
     if (!target?.isPrivate) return;
     const h = await suite.start();
     await target.pause();
     try {
-      const install = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
+      // Well inside the old 3 s wait: the state check's short PING decides, not a deadline.
+      const install = await fetch(`${h.base}/slack/install`, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(2000),
+      });
       expect(install.status).toBe(503);
       expect(await install.text()).toContain('The quiz is unavailable for a moment');
+      const back = await fetch(`${h.base}/slack/oauth_redirect?code=c&state=s`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      expect(back.status).toBe(503);
     } finally {
       await target.resume();
     }

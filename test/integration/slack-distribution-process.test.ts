@@ -20,7 +20,7 @@ describe.skipIf(!target)('the bot process in multi-workspace mode', { timeout: 6
       LOG_LEVEL: 'debug',
       HOST: '127.0.0.1',
     });
-    const metricsBefore = await (await fetch(`${bot.baseUrl}/metrics`)).text();
+    const metricsBefore = await (await fetch(`${bot.opsUrl}/metrics`)).text();
     expect(metricsBefore).toContain('quizbot_slack_installations 0');
 
     const install = await fetch(`${bot.baseUrl}/slack/install`, { redirect: 'manual' });
@@ -33,7 +33,7 @@ describe.skipIf(!target)('the bot process in multi-workspace mode', { timeout: 6
     );
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Alpha Study');
-    expect(await (await fetch(`${bot.baseUrl}/metrics`)).text()).toContain('quizbot_slack_installations 1');
+    expect(await (await fetch(`${bot.opsUrl}/metrics`)).text()).toContain('quizbot_slack_installations 1');
     expect((await fetch(`${bot.baseUrl}/readyz`)).status).toBe(200);
 
     await bot.command({

@@ -110,17 +110,21 @@ describe('start-up', { timeout: 60_000 }, () => {
 
   it('keeps retrying an unreachable Discord with /healthz 200 and /readyz 503 saying why', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const bot = start({
       DISCORD_TOKEN: 'token',
       DISCORD_APPLICATION_ID: '123456789012',
       DISCORD_API_URL: `http://127.0.0.1:${await closedPort()}/api`,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
     });
     const url = `http://127.0.0.1:${port}`;
     await expect.poll(() => statusOf(`${url}/healthz`), { timeout: 15_000 }).toBe(200);
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(503);
-    expect(JSON.stringify(await ready.json())).toMatch(/discord: (connecting|cannot reach) discord/);
+    expect(await ready.json()).toEqual({ status: 'not ready' });
+    const why = await fetch(`http://127.0.0.1:${metricsPort}/readyz`);
+    expect(JSON.stringify(await why.json())).toMatch(/discord: (connecting|cannot reach) discord/);
     await expect
       .poll(() => bot.output().match(/cannot reach discord; will retry/g)?.length ?? 0, { timeout: 15_000 })
       .toBeGreaterThanOrEqual(2);
@@ -131,17 +135,19 @@ describe('start-up', { timeout: 60_000 }, () => {
 
   it('answers /healthz in Socket Mode while Slack cannot be reached', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const bot = start({
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_APP_TOKEN: 'xapp-test',
       SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
     });
     const url = `http://127.0.0.1:${port}`;
     await expect.poll(() => statusOf(`${url}/healthz`), { timeout: 15_000 }).toBe(200);
-    const ready = await fetch(`${url}/readyz`);
-    expect(ready.status).toBe(503);
-    expect(JSON.stringify(await ready.json())).toMatch(/slack: (connecting|cannot reach) slack/);
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    const why = await fetch(`http://127.0.0.1:${metricsPort}/readyz`);
+    expect(JSON.stringify(await why.json())).toMatch(/slack: (connecting|cannot reach) slack/);
     expect(await bot.kill('SIGTERM')).toBe(0);
   });
 

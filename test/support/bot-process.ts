@@ -9,6 +9,8 @@ export interface BotProcess {
   child: ChildProcess;
   port: number;
   baseUrl: string;
+  /** The internal listener (METRICS_PORT on loopback): /metrics and the detailed /readyz. */
+  opsUrl: string;
   output(): string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
@@ -31,6 +33,7 @@ export async function freePort(): Promise<number> {
 
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -39,6 +42,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       LOG_LEVEL: 'info',
       QUIZ_LOCALE: 'en',
       ...env,
@@ -78,6 +82,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child,
     port,
     baseUrl,
+    opsUrl: `http://127.0.0.1:${env.METRICS_PORT ?? metricsPort}`,
     output: () => output,
     exited,
     click: (payload) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()),

@@ -13,6 +13,7 @@ import type { QuizStore } from '../../src/core/ports/quiz-store.js';
 import type { ServiceCatalog } from '../../src/core/ports/service-catalog.js';
 import { aBank, aCatalog, aService, someQuestions } from './builders.js';
 import { FakeSlack } from './fake-slack.js';
+import { listenAndConnect } from './slack-listener.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM = 'T1';
@@ -112,7 +113,7 @@ export async function startSlackHarness(
     apiRetries: 0,
   });
   app.platforms.set('slack', bot.platform);
-  const server = await bot.start(0);
+  const server = await listenAndConnect(bot);
   const url = server ? `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` : '';
 
   const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>

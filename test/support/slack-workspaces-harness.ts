@@ -13,6 +13,7 @@ import { FakeSlack, type FakeWorkspace } from './fake-slack.js';
 import { redisCommandRecorder } from './redis-command-recorder.js';
 import { deleteByPrefix, type RedisTarget, uniquePrefix } from './redis-server.js';
 import { SIGNING_SECRET, slackSignature } from './slack-harness.js';
+import { listenAndConnect } from './slack-listener.js';
 
 export const CLIENT_ID = '1111.2222';
 export const CLIENT_SECRET = 'test-client-secret';
@@ -103,7 +104,7 @@ export async function startWorkspacesHarness(target: RedisTarget, options: Works
   const installations = bot.installations;
   if (installations) metrics.slackInstallations(() => installations.count());
   app.platforms.set('slack', bot.platform);
-  const server = await bot.start(0, '127.0.0.1');
+  const server = await listenAndConnect(bot);
   if (!server) throw new Error('HTTP mode should return its server');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -11,6 +11,8 @@ export class PrometheusMetrics implements QuizMetrics {
   private readonly closed: Counter<'platform'>;
   private readonly storeErrors: Counter<'operation'>;
   private readonly apiErrors: Counter<'platform' | 'method'>;
+  private readonly httpErrors: Counter<'where'>;
+  private readonly httpRefused: Counter<'status'>;
 
   constructor() {
     const registers = [this.registry];
@@ -52,6 +54,26 @@ export class PrometheusMetrics implements QuizMetrics {
       labelNames: ['platform', 'method'],
       registers,
     });
+    this.httpErrors = new Counter({
+      name: 'quizbot_http_errors_total',
+      help: "Errors while serving an HTTP request (a route handler, or inside Bolt's receiver); none stops the process",
+      labelNames: ['where'],
+      registers,
+    });
+    this.httpRefused = new Counter({
+      name: 'quizbot_http_refused_total',
+      help: 'Requests refused before their handler ran (unsigned, stale, too large, too slow, rate limited, no such route), by status',
+      labelNames: ['status'],
+      registers,
+    });
+  }
+
+  httpError(where: string): void {
+    this.httpErrors.inc({ where });
+  }
+
+  httpRequestRefused(status: number): void {
+    this.httpRefused.inc({ status: String(status) });
   }
 
   answerStarted(platform: Platform): (outcome: string) => void {

@@ -11,8 +11,9 @@ import { RedisKeys } from './redis-keys.js';
  *                                                 deleted by app_uninstalled / tokens_revoked.
  * - `<prefix>:slack:installs`            SET     team ids with an installation (the metric, the removal tool);
  *                                                 cross-scope, single-key commands only.
- * - `<prefix>:oauth-state:<nonce>`       STRING  the install options of one started install; TTL 10 min;
- *                                                 GETDEL on the redirect, so a state is accepted once.
+ * - `<prefix>:oauth-spent:<nonce>`       STRING  `1`: a returned install state, spent (SET NX) for the rest of
+ *                                                 its lifetime (at most 10 min), so it is accepted once.
+ *                                                 Starting an install writes nothing.
  */
 export class RedisSlackInstallations {
   private readonly keys: RedisKeys;
@@ -53,13 +54,31 @@ export class RedisSlackInstallations {
     return this.guard('listInstallations', () => this.client.smembers(this.indexKey()));
   }
 
-  async putState(nonce: string, json: string, ttlMs: number): Promise<void> {
-    await this.guard('putOAuthState', () => this.client.set(this.stateKey(nonce), json, 'PX', ttlMs));
+  /** Marks the state spent for `ttlMs`; true the first time, false when it was spent already. */
+  async spendState(nonce: string, ttlMs: number): Promise<boolean> {
+    const set = await this.guard('spendOAuthState', () =>
+      this.client.set(this.stateKey(nonce), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'),
+    );
+    return set === 'OK';
   }
 
-  /** The state's record, removed in the same command: a second take of the same nonce gets null. */
-  async takeState(nonce: string): Promise<string | null> {
-    return this.guard('takeOAuthState', () => this.client.getdel(this.stateKey(nonce)));
+  /**
+   * Whether a returned state could be checked now: the client is connected and Redis answers a PING
+   * within `timeoutMs` (a stalled server keeps the connection up). Writes nothing.
+   */
+  async stateCheckAvailable(timeoutMs = 500): Promise<boolean> {
+    if (this.client.status !== 'ready') return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const ping = this.client.ping().then(
+      () => true,
+      () => false,
+    );
+    const answered = await Promise.race([ping, late]);
+    clearTimeout(timer);
+    return answered;
   }
 
   private installKey(teamId: string): string {
@@ -71,7 +90,7 @@ export class RedisSlackInstallations {
   }
 
   private stateKey(nonce: string): string {
-    return `${this.keys.prefix}:oauth-state:${nonce}`;
+    return `${this.keys.prefix}:oauth-spent:${nonce}`;
   }
 
   private async guard<T>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -7,6 +7,8 @@ export interface BoltLoggerOptions {
    * cancelled or refused install): Bolt's own line about them goes to debug.
    */
   handledElsewhere?: (error: unknown) => boolean;
+  /** Warnings Bolt logs about what the app logs itself once, at its own level: Bolt's line goes to debug. */
+  quietWarnings?: RegExp | undefined;
 }
 
 /** Bolt logs through our pino child, so its lines are JSON and redacted like ours. */
@@ -21,7 +23,10 @@ export function boltLogger(log: PinoLogger, options: BoltLoggerOptions = {}): Bo
   return {
     debug: line('debug'),
     info: line('info'),
-    warn: line('warn'),
+    warn: (...msg: unknown[]) =>
+      (typeof msg[0] === 'string' && options.quietWarnings?.test(msg[0]) ? line('debug') : line('warn'))(
+        ...msg,
+      ),
     error: (...msg: unknown[]) =>
       (msg.length === 1 && handled?.(msg[0]) ? line('debug') : line('error'))(...msg),
     setLevel: () => {},

@@ -2,6 +2,7 @@ import type { AnyMiddlewareArgs, App, RespondFn } from '@slack/bolt';
 import type { Locale } from '../../core/model/model.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
+import { NotInstalledError } from './oauth/slack-installations.js';
 
 /**
  * Every failure in a Slack handler ends the same way: one log line with the error, and, where the
@@ -79,4 +80,30 @@ export function holdUntilReady(app: App, ready: Promise<void>, log: Logger): voi
     }
     await processEvent(event);
   };
+}
+
+/**
+ * What reaches Bolt's global error handler is logged once. Slack still sends events to a workspace that
+ * uninstalled until it notices: expected, so at info, not as an error.
+ */
+export function logUnhandledErrors(app: App, log: Logger): void {
+  app.error(async (error) => {
+    const notInstalled = causeOfType(error, NotInstalledError);
+    if (notInstalled) {
+      log.info({ reason: notInstalled.message }, 'slack request for a workspace without an installation');
+      return;
+    }
+    log.error({ err: error }, 'slack handler failed');
+  });
+}
+
+/** The first error of type `type` in the chain of `original` / `cause` (Bolt and @slack/oauth wrap). */
+function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    const wrapped = current as { original?: unknown; cause?: unknown };
+    current = wrapped.original ?? wrapped.cause;
+  }
+  return null;
 }

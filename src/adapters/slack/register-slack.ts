@@ -1,21 +1,27 @@
-import type { Server } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { QuizCommands } from '../../core/commands/quiz-commands.js';
 import { type Locale, type RoundRef, scopeId } from '../../core/model/model.js';
+import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import { UserLocales } from '../../core/rounds/user-locales.js';
 import type { InFlight } from '../../core/runtime/in-flight.js';
 import { boltLogger } from './bolt-logger.js';
-import { acceptMalformedPayloads, holdUntilReady, replyOnHandlerFailure } from './handler-failures.js';
+import {
+  acceptMalformedPayloads,
+  holdUntilReady,
+  logUnhandledErrors,
+  replyOnHandlerFailure,
+} from './handler-failures.js';
 import { isAnsweredInstallRefusal } from './oauth/install-pages.js';
 import { registerInstallationEvents } from './oauth/installation-events.js';
-import type { StateRecords } from './oauth/one-time-state-store.js';
+import type { StateRecords } from './oauth/signed-state-store.js';
 import type { InstallationRecords, SlackInstallations } from './oauth/slack-installations.js';
 import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './oauth/slack-oauth.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
 import { registerSlackHandlers } from './slack-handlers.js';
+import { type SeenRequests, type SlackHttpRoute, slackHttpRoutes } from './slack-http-routes.js';
 import { SlackPlatform } from './slack-platform.js';
 
 export interface SlackSettings {
@@ -37,8 +43,12 @@ export interface SlackBotDeps {
   defaultLocale: Locale;
   adminUserIds: readonly string[];
   log: PinoLogger;
-  /** Extra HTTP routes on the same server (health, metrics); HTTP mode only. */
-  customRoutes?: CustomRoute[];
+  /** HTTP mode: signed requests already handled, so a replayed one is dropped (Redis across replicas). */
+  seen?: SeenRequests;
+  /** HTTP mode: where warnings anyone on the internet can cause go (at most a line a minute). */
+  throttledLog?: Pick<Logger, 'warn'>;
+  /** An error inside Bolt's receiver (not a handler's): counted; it is logged once here. */
+  onReceiverError?(error: unknown): void;
   /** How often at most a question's answer count is edited. */
   refreshIntervalMs?: number;
   /** Web API retries; tests use 0 so a failing fake does not stall them. */
@@ -66,15 +76,16 @@ export interface SlackBot {
    * not listening or the bot token fails `auth.test` (checked at most once a minute).
    */
   problem(): Promise<string | null>;
-  /** HTTP mode: listens on `port` (0 for any) at `host` (all interfaces if unset); Socket Mode: nothing. */
-  listen(port: number, host?: string): Promise<Server | null>;
+  /**
+   * HTTP mode: the routes of Slack's endpoint (events, and the install routes in multi-workspace mode)
+   * for the app's HTTP listener, which serves them with its limits. Socket Mode: none.
+   */
+  httpRoutes: SlackHttpRoute[];
   /**
    * Checks the bot token (`auth.test`), then readies Bolt and, in Socket Mode, opens the websocket.
    * A refused token throws `CredentialRejectedError`; an unreachable Slack throws the network error.
    */
   connect(): Promise<void>;
-  /** `listen` then `connect` (tests). */
-  start(port: number, host?: string): Promise<Server | null>;
   stop(): Promise<void>;
 }
 
@@ -85,7 +96,11 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     ...(deps.apiRetries !== undefined ? { retryConfig: { retries: deps.apiRetries } } : {}),
   };
-  const logger = boltLogger(log, { handledElsewhere: isAnsweredInstallRefusal });
+  const logger = boltLogger(log, {
+    handledElsewhere: isAnsweredInstallRefusal,
+    // An event for a workspace without an installation is logged once, at info, by app.error below.
+    quietWarnings: settings.oauth ? /^Authorization of incoming event did not succeed/ : undefined,
+  });
   const records = deps.installationRecords;
   if (settings.oauth && !records) throw new Error('multi-workspace mode needs an installation store');
   const oauth: SlackOAuth | null =
@@ -111,7 +126,15 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
         signingSecret: settings.signingSecret ?? '',
         endpoints: '/slack/events',
         processBeforeResponse: false,
-        ...(deps.customRoutes ? { customRoutes: deps.customRoutes } : {}),
+        processEventErrorHandler: async ({ error, response }) => {
+          // Bolt's default logs these at error and answers 500 after a listener's ack (a crash
+          // once): one line, counted, and the process goes on.
+          log.error({ err: error }, 'slack receiver failed');
+          deps.onReceiverError?.(error);
+          if (response.headersSent) return false;
+          response.writeHead(500).end();
+          return false;
+        },
         ...(deps.unhandledRequestTimeoutMillis
           ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
           : {}),
@@ -190,14 +213,23 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     defaultLocale: deps.defaultLocale,
     log,
   });
-  app.error(async (error) => {
-    log.error({ err: error }, 'slack handler failed');
-  });
+  logUnhandledErrors(app, log);
+  const httpRoutes = httpReceiver
+    ? slackHttpRoutes({
+        receiver: httpReceiver,
+        signingSecret: settings.signingSecret ?? '',
+        seen: deps.seen ?? { firstSeen: async () => true },
+        log,
+        throttledLog: deps.throttledLog ?? log,
+        ...(oauth ? { gate: oauth.gate } : {}),
+      })
+    : [];
 
   return {
     app,
     platform,
     installations: oauth?.installations ?? null,
+    httpRoutes,
     async problem() {
       if (!connected) return socketReceiver ? 'socket mode not connected' : 'bot token not checked yet';
       // Multi-workspace mode has no one token to test; Redis readiness covers the installations.
@@ -208,11 +240,6 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       }
       return lastAuth.problem;
     },
-    async listen(port: number, host?: string) {
-      if (!httpReceiver) return null;
-      // Bolt's own server, started before Bolt is initialised so /healthz answers while Slack is checked.
-      return httpReceiver.start(host ? { port, host } : port);
-    },
     async connect() {
       // Single-token mode only: with OAuth (many workspaces) there is no one token to check, and one
       // revoked installation must never stop the process, so this step is skipped there.
@@ -222,13 +249,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       if (socketReceiver) await verifySlackCredential(() => socketReceiver.start(), 'SLACK_APP_TOKEN');
       connected = true;
     },
-    async start(port: number, host?: string) {
-      const server = await this.listen(port, host);
-      await this.connect();
-      return server;
-    },
     async stop() {
-      await app.stop();
+      // HTTP mode: the app's listener is closed by its owner; only Socket Mode has a receiver to stop.
+      if (socketReceiver) await app.stop();
       connected = false;
       await platform.flush();
     },

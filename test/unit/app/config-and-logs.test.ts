@@ -64,6 +64,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('puts the internal listener on loopback:9464 unless told otherwise, never on PORT', () => {
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config.metrics).toEqual({ port: 9464, host: '127.0.0.1', portSet: false });
+    const set = loadConfig({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' });
+    expect(set.ok && set.config.metrics).toEqual({ port: 9100, host: '0.0.0.0', portSet: true });
+    const clash = loadConfig({ PORT: '8080', METRICS_PORT: '8080' });
+    expect(!clash.ok && clash.problems).toEqual([
+      'METRICS_PORT: must differ from PORT (the internal listener is a server of its own)',
+    ]);
+    const malformed = loadConfig({ METRICS_PORT: 'http', METRICS_HOST: 'a b' });
+    expect(!malformed.ok && malformed.problems.map((p) => p.split(':')[0])).toEqual([
+      'METRICS_PORT',
+      'METRICS_HOST',
+    ]);
+  });
+
   it('asks for what a Slack mode is missing', () => {
     const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', REDIS_URL: 'redis://r:6379' });
     expect(!result.ok && result.problems).toEqual([

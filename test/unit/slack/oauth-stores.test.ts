@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OneTimeStateStore,
-  RefusedStateError,
-} from '../../../src/adapters/slack/oauth/one-time-state-store.js';
+import { RefusedStateError, SignedStateStore } from '../../../src/adapters/slack/oauth/signed-state-store.js';
 import { SlackInstallations } from '../../../src/adapters/slack/oauth/slack-installations.js';
 import { slackOAuth } from '../../../src/adapters/slack/oauth/slack-oauth.js';
 import { silentLogger } from '../../../src/core/ports/logger.js';
@@ -11,16 +8,17 @@ import { silentLogger } from '../../../src/core/ports/logger.js';
 class MemoryRecords {
   now = 0;
   readonly reads: string[] = [];
-  private readonly states = new Map<string, { json: string; until: number }>();
+  readonly spent = new Map<string, number>();
   private readonly installs = new Map<string, string>();
 
-  async putState(nonce: string, json: string, ttlMs: number) {
-    this.states.set(nonce, { json, until: this.now + ttlMs });
+  async spendState(nonce: string, ttlMs: number) {
+    const until = this.spent.get(nonce);
+    if (until !== undefined && until > this.now) return false;
+    this.spent.set(nonce, this.now + ttlMs);
+    return true;
   }
-  async takeState(nonce: string) {
-    const hit = this.states.get(nonce);
-    this.states.delete(nonce);
-    return hit && hit.until > this.now ? hit.json : null;
+  async stateCheckAvailable() {
+    return true;
   }
   async get(teamId: string) {
     this.reads.push(teamId);
@@ -39,32 +37,39 @@ class MemoryRecords {
 
 const options = { scopes: ['commands'], metadata: 'm' };
 
-describe('OneTimeStateStore', () => {
-  it('gives back the install options once, and refuses forged, reused and expired states', async () => {
+describe('SignedStateStore', () => {
+  const at = (ms: number) => new Date(Date.UTC(2030, 0, 1) + ms);
+
+  it('writes nothing when an install starts, and spends a returned state once for its remaining lifetime', async () => {
     const records = new MemoryRecords();
-    const store = new OneTimeStateStore(records, 'secret-of-the-app', 600_000);
-    const state = await store.generateStateParam(options, new Date());
-    expect(state).toMatch(/^[\w-]{24}\.[\w-]{43}$/);
-    expect(await store.verifyStateParam(new Date(), state)).toEqual(options);
-    await expect(store.verifyStateParam(new Date(), state)).rejects.toMatchObject({
+    const store = new SignedStateStore(records, 'secret-of-the-app', options, 600_000);
+    const state = await store.generateStateParam({ scopes: [] }, at(0));
+    expect(state).toMatch(/^[\w-]{24}\.\d+\.[\w-]{43}$/);
+    expect(records.spent.size).toBe(0);
+
+    records.now = 60_000;
+    expect(await store.verifyStateParam(at(60_000), state)).toEqual(options);
+    expect([...records.spent.values()]).toEqual([600_000]);
+    await expect(store.verifyStateParam(at(61_000), state)).rejects.toMatchObject({
       reason: 'expired-or-used',
     });
+  });
 
-    const [nonce] = (await store.generateStateParam(options, new Date())).split('.');
-    await expect(store.verifyStateParam(new Date(), `${nonce}.${'x'.repeat(43)}`)).rejects.toMatchObject({
-      reason: 'forged',
-    });
-    const other = new OneTimeStateStore(records, 'another-secret', 600_000);
-    await expect(
-      other.verifyStateParam(new Date(), await store.generateStateParam(options, new Date())),
-    ).rejects.toBeInstanceOf(RefusedStateError);
-    await expect(store.verifyStateParam(new Date(), 'no-dot')).rejects.toMatchObject({ reason: 'forged' });
-
-    const late = await store.generateStateParam(options, new Date());
-    records.now += 600_001;
-    await expect(store.verifyStateParam(new Date(), late)).rejects.toMatchObject({
-      reason: 'expired-or-used',
-    });
+  it('refuses forged, tampered, foreign and expired states without a store call', async () => {
+    const records = new MemoryRecords();
+    const store = new SignedStateStore(records, 'secret-of-the-app', options, 600_000);
+    const state = await store.generateStateParam(options, at(0));
+    const [nonce, expiry, signature] = state.split('.');
+    const refusedAs = (given: string, reason: string, now = at(1000)) =>
+      expect(store.verifyStateParam(now, given)).rejects.toMatchObject({ reason });
+    await refusedAs(`${nonce}.${expiry}.${'x'.repeat(43)}`, 'forged');
+    // A later expiry under the old signature: the signature covers the expiry.
+    await refusedAs(`${nonce}.${Number(expiry) + 3_600_000}.${signature}`, 'forged');
+    await refusedAs('no-dot', 'forged');
+    const other = new SignedStateStore(records, 'another-secret', options, 600_000);
+    await expect(other.verifyStateParam(at(1000), state)).rejects.toBeInstanceOf(RefusedStateError);
+    await refusedAs(state, 'expired-or-used', at(600_001));
+    expect(records.spent.size).toBe(0);
   });
 });
 

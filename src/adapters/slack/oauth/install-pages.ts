@@ -3,8 +3,8 @@ import type { HTTPReceiverOptions, Installation, InstallURLOptions } from '@slac
 import type { Locale } from '../../../core/model/model.js';
 import type { Logger } from '../../../core/ports/logger.js';
 import { type Messages, messagesFor } from '../../../core/presentation/messages/index.js';
-import { RefusedStateError } from './one-time-state-store.js';
 import { pageLocale } from './page-locale.js';
+import { RefusedStateError } from './signed-state-store.js';
 
 type CallbackOptions = NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['callbackOptions']>;
 
@@ -162,44 +162,22 @@ export function installCallbacks(deps: InstallPageDeps): CallbackOptions {
   };
 }
 
-type InstallPathOptions = NonNullable<
-  NonNullable<HTTPReceiverOptions['installerOptions']>['installPathOptions']
->;
-
-/** How long `GET /slack/install` may take before the browser gets a "try again" page. */
-export const INSTALL_PATH_DEADLINE_MS = 3000;
-
-/**
- * `GET /slack/install` writes the one-time state to Redis before redirecting. When that fails, Bolt logs
- * the error but never answers the browser; this deadline answers for it.
- */
-export function installPathOptions(
-  deps: Pick<InstallPageDeps, 'locale' | 'installPath'>,
-): InstallPathOptions {
-  return {
-    beforeRedirection: async (req, res) => {
-      const timer = setTimeout(() => {
-        const m = messagesFor(pageLocale(req, deps.locale));
-        if (!res.headersSent) page(res, m, 503, m.installRefusedTitle, [m.unavailable], retry(deps, m));
-      }, INSTALL_PATH_DEADLINE_MS);
-      res.once('close', () => clearTimeout(timer));
-      return true;
-    },
-  };
-}
-
-function retry(deps: Pick<InstallPageDeps, 'installPath'>, m: Messages): { href: string; text: string } {
+export function retry(
+  deps: Pick<InstallPageDeps, 'installPath'>,
+  m: Messages,
+): { href: string; text: string } {
   return { href: deps.installPath, text: m.installRetryLink };
 }
 
-function hasCookie(req: IncomingMessage, name: string): boolean {
+export function hasCookie(req: IncomingMessage, name: string): boolean {
   const header = req.headers.cookie ?? '';
   return header
     .split(';')
     .some((part) => part.trim().startsWith(`${name}=`) && part.trim().length > name.length + 1);
 }
 
-function page(
+/** An install page: a title, lines of text and an optional link, in the browser's language. */
+export function page(
   res: ServerResponse,
   m: Messages,
   status: number,

@@ -2,8 +2,9 @@ import type { HTTPReceiverOptions, webApi } from '@slack/bolt';
 import type { Locale } from '../../../core/model/model.js';
 import type { Logger } from '../../../core/ports/logger.js';
 import type { SlackTokens } from '../slack-tokens.js';
-import { installCallbacks, installPathOptions } from './install-pages.js';
-import { OneTimeStateStore, STATE_TTL_MS, type StateRecords } from './one-time-state-store.js';
+import { InstallGate } from './install-gate.js';
+import { installCallbacks } from './install-pages.js';
+import { SignedStateStore, STATE_TTL_MS, type StateRecords } from './signed-state-store.js';
 import { type InstallationRecords, SlackInstallations } from './slack-installations.js';
 
 /** The bot scopes of `manifest.yml` (a test keeps the two equal): what the install asks for. */
@@ -44,6 +45,8 @@ export interface SlackOAuthDeps {
 
 export interface SlackOAuth {
   installations: SlackInstallations;
+  /** What the install routes check before Bolt's InstallProvider runs. */
+  gate: InstallGate;
   tokens: SlackTokens;
   /** The OAuth part of the HTTP receiver's options: install and redirect routes, stores, pages. */
   receiverOptions: Pick<
@@ -54,7 +57,7 @@ export interface SlackOAuth {
 
 /**
  * Multi-workspace mode on Bolt's InstallProvider: `GET /slack/install` redirects to Slack's consent page
- * with a one-time state (and Bolt's state cookie), `GET /slack/oauth_redirect` checks both, exchanges the
+ * with a signed state that writes nothing (and Bolt's state cookie), `GET /slack/oauth_redirect` checks both, exchanges the
  * code with `oauth.v2.access`, stores the installation in Redis and shows what to do next.
  */
 export function slackOAuth(deps: SlackOAuthDeps): SlackOAuth {
@@ -66,9 +69,20 @@ export function slackOAuth(deps: SlackOAuthDeps): SlackOAuth {
     refused: (teamId) => installations.forget(teamId),
   };
   const { settings } = deps;
+  const stateStore = new SignedStateStore(deps.records, settings.stateSecret, {
+    scopes: [...SLACK_BOT_SCOPES],
+  });
   return {
     installations,
     tokens,
+    gate: new InstallGate({
+      records: deps.records,
+      stateStore,
+      locale: deps.locale,
+      installPath: INSTALL_PATH,
+      stateCookieName: STATE_COOKIE_NAME,
+      log: deps.log,
+    }),
     receiverOptions: {
       clientId: settings.clientId,
       clientSecret: settings.clientSecret,
@@ -79,11 +93,10 @@ export function slackOAuth(deps: SlackOAuthDeps): SlackOAuth {
         installPath: INSTALL_PATH,
         redirectUriPath: REDIRECT_PATH,
         directInstall: true,
-        stateStore: new OneTimeStateStore(deps.records, settings.stateSecret),
+        stateStore,
         stateCookieName: STATE_COOKIE_NAME,
         stateCookieExpirationSeconds: STATE_TTL_MS / 1000,
         clientOptions: deps.clientOptions,
-        installPathOptions: installPathOptions({ locale: deps.locale, installPath: INSTALL_PATH }),
         callbackOptions: installCallbacks({
           locale: deps.locale,
           installPath: INSTALL_PATH,

@@ -301,6 +301,10 @@ export const en: Messages = {
   installOrgWideRefused:
     'PMLE Quiz cannot be installed for a whole Enterprise Grid organization. Install it in each workspace instead. Nothing was installed.',
   installFailed: 'Slack did not complete the installation. Nothing was installed; please try again.',
+  installMissingCode:
+    'This page was opened without the code Slack adds when an installation is approved. Nothing was installed. Start the install again.',
+  installTooMany:
+    'Too many installation attempts from this address. Nothing was installed. Wait a minute, then try again.',
   installRetryLink: 'Start the installation again',
   schedulePausedNotInChannel: (reason) =>
     `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,

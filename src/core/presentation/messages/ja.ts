@@ -290,6 +290,10 @@ export const ja: Messages = {
     'PMLE Quiz は Enterprise Grid の組織全体にはインストールできません。ワークスペースごとにインストールしてください。何もインストールしていません。',
   installFailed:
     'Slack でインストールが完了しませんでした。何もインストールしていません。もう一度お試しください。',
+  installMissingCode:
+    'インストールを承認したときに Slack が付けるコードがないまま、このページが開かれました。何もインストールしていません。もう一度インストールを開始してください。',
+  installTooMany:
+    'このアドレスからのインストールの試行が多すぎます。何もインストールしていません。1 分ほど待ってから、もう一度お試しください。',
   installRetryLink: 'もう一度インストールする',
   schedulePausedNotInChannel: (reason) =>
     `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,

@@ -169,6 +169,10 @@ export interface Messages {
   installCancelled: string;
   installOrgWideRefused: string;
   installFailed: string;
+  /** The redirect came back without Slack's code (and without an error saying why). */
+  installMissingCode: string;
+  /** One address started or finished too many installs in a minute. */
+  installTooMany: string;
   installRetryLink: string;
   /** Shown for a subscription paused because the bot is no longer in the channel. */
   schedulePausedNotInChannel(reason: string): string;
