@@ -128,7 +128,9 @@ export async function startPlatforms(input: {
   }).catch((error: unknown) => {
     // The default port taken (another process on the host) costs only the metrics; a chosen one is fatal.
     if (config.metrics.portSet) throw error;
-    log.warn({ err: error, port: config.metrics.port }, 'internal listener not started; set METRICS_PORT');
+    // One line an operator can act on: the reason, not a stack (nothing in our code went wrong).
+    const reason = error instanceof Error ? error.message : String(error);
+    log.warn({ port: config.metrics.port, reason }, 'internal listener not started; set METRICS_PORT');
     return null;
   });
   if (internal) {
