@@ -28,6 +28,9 @@ export function neutralize(input: string, maxLength = 100): string {
     // where a board row or a title may put the name.
     .replace(/^(?:-?#+|>+|[-+]\s)\s*/, '')
     .trim();
-  if ([...text].length > maxLength) text = `${[...text].slice(0, maxLength - 1).join('')}…`;
+  // UTF-16 length >= code points: count the code points only when it might be too long.
+  if (text.length > maxLength && [...text].length > maxLength) {
+    text = `${[...text].slice(0, maxLength - 1).join('')}…`;
+  }
   return text;
 }
