@@ -12,6 +12,7 @@ import { type ClickBatch, runClicks } from './support/click-run.js';
 import { FakeSlackApi } from './support/fake-slack-api.js';
 import {
   type AppUnderTest,
+  describeLaunch,
   ourLaunch,
   postRound,
   SIGNING_SECRET,
@@ -171,8 +172,7 @@ export async function benchSlackInstructions(): Promise<string> {
     );
     const bare = await countApp('bare', (wrapper) => startBareApp(fake, [], { wrapper }), fake, store);
     const perClick = (c: Counted) => c.instructions / c.clicks / 1e6;
-    const launch = ourLaunch();
-    const which = `${launch.cwd ?? 'this checkout'}, ${launch.tsx === false ? 'dist/main.js' : 'src/main.ts through tsx'}`;
+    const which = describeLaunch(ourLaunch());
     const rows = [ours, bare].map((c) => [c.app, String(c.clicks), perClick(c).toFixed(2), String(c.errors)]);
     return [
       `Slack clicks in instructions (callgrind; ours: ${which}; ${WARMUP} warm-up clicks, then ${CLICKS} counted, reply-paced over ${CONNECTIONS} connections)`,

@@ -69,6 +69,12 @@ export function ourLaunch(wrapper?: string[]): Launch {
   };
 }
 
+/** A launch as the report names it: `src/main.ts through tsx`, `dist/main.js in /tmp/old`. */
+export function describeLaunch(launch: Launch): string {
+  const entry = launch.tsx === false ? 'node dist/main.js' : 'src/main.ts through tsx';
+  return launch.cwd ? `${entry} in ${launch.cwd}` : entry;
+}
+
 /** The entry point of our app for a launch: the TypeScript source or its build. */
 export function ourEntry(launch: Launch): string {
   return launch.tsx === false ? 'dist/main.js' : 'src/main.ts';
