@@ -30,9 +30,9 @@ export async function startOurApp(
   const port = await freePort();
   // The bench clicks one choice button: a "choose two" question (a picker) drawn by the seeded pick would
   // stop it, and which question the seed draws changes whenever the bank does. Another checkout (an older
-  // commit) reads its own bank, as it shipped.
-  const bank = launch.cwd ? null : singleAnswerBank();
-  if (bank) process.once('exit', bank.remove);
+  // commit) reads the single-answer questions of its own bank.
+  const bank = singleAnswerBank(launch.cwd);
+  process.once('exit', bank.remove);
   const child = NodeChild.spawn(
     'ours',
     ourEntry(launch),
@@ -47,7 +47,7 @@ export async function startOurApp(
       QUIZ_LOCALE: 'en',
       QUIZ_ADMIN_USER_IDS: ADMIN_USER,
       QUIZ_SEED: '1',
-      ...(bank ? { QUIZ_QUESTIONS_DIR: bank.dir } : {}),
+      QUIZ_QUESTIONS_DIR: bank.dir,
     },
     nodeArgs,
     launch,
