@@ -9,6 +9,7 @@ import { messagesFor } from '../src/core/presentation/messages/index.js';
 import { click, GUILD_ID } from '../test/support/discord-interactions.js';
 import { FakeDiscord, type RecordedRequest } from '../test/support/fake-discord.js';
 import { deleteByPrefix, startRedisTarget } from '../test/support/redis-server.js';
+import { type BareDiscordClient, startBareDiscordClient } from './support/bare-discord-client.js';
 import { ownCpuSeconds } from './support/cpu-accounting.js';
 import { type DiscordBotUnderTest, startDiscordBot } from './support/discord-bot-under-test.js';
 import { formatSummary, type LatencySummary, summarize } from './support/stats.js';
@@ -48,6 +49,7 @@ const isFeedback = (title: string) => title.startsWith('Correct!') || title.star
 
 interface FeedbackBody {
   embeds?: { title?: string }[];
+  content?: string;
 }
 
 interface Timing {
@@ -84,7 +86,7 @@ function trackResponses(fake: FakeDiscord, timings: Map<string, Timing>): void {
       callback && body.type === 4 ? body.data : edit && request.method === 'PATCH' ? body : undefined;
     if (feedback) {
       timing.editAt ??= at;
-      timing.editTitle = feedback.embeds?.[0]?.title ?? '';
+      timing.editTitle = feedback.embeds?.[0]?.title ?? feedback.content ?? '';
     }
   });
 }
@@ -94,18 +96,46 @@ async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
   while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
+/** What a level clicks: the buttons of a fresh round of ours, or any button for the bare client. */
+interface Target {
+  round(channelId: string): Promise<{ roundId: string; customIds: string[]; messageRef: string }>;
+  /** Whether a private reply (an embed title, or the content) is the expected one. */
+  expected(reply: string): boolean;
+}
+
+function ourTarget(bot: DiscordBotUnderTest): Target {
+  return {
+    async round(channelId) {
+      const posted = await bot.app.publisher.publish({ scope: scopeId('discord', GUILD_ID), channelId });
+      if (posted.kind !== 'posted') throw new Error('no question to post');
+      const customIds = posted.question.choices.map((c) =>
+        encodeAction({ kind: 'answer', roundId: posted.round.id, choice: c.key }),
+      );
+      return { roundId: posted.round.id, customIds, messageRef: posted.messageRef };
+    },
+    expected: isFeedback,
+  };
+}
+
+const BARE_TARGET: Target = {
+  round: async () => ({
+    roundId: '',
+    customIds: ['ans:bare:A', 'ans:bare:B'],
+    messageRef: '400000000000000001',
+  }),
+  expected: (reply) => reply.length > 0,
+};
+
 async function runLevel(
   fake: FakeDiscord,
-  bot: DiscordBotUnderTest,
+  target: Target,
   timings: Map<string, Timing>,
   tag: string,
   [burst, bursts]: readonly [number, number],
 ): Promise<LevelResult & { roundId: string }> {
   // A channel per level, so each level answers a fresh round (and posting it closes no other).
   const channelId = String(300_000_000_000_000_000n + BigInt(timings.size + 1));
-  const posted = await bot.app.publisher.publish({ scope: scopeId('discord', GUILD_ID), channelId });
-  if (posted.kind !== 'posted') throw new Error('no question to post');
-  const choices = posted.question.choices.map((c) => c.key);
+  const { roundId, customIds, messageRef } = await target.round(channelId);
   const mine: Timing[] = [];
   let busySeconds = 0;
   const cpuBefore = ownCpuSeconds();
@@ -114,17 +144,13 @@ async function runLevel(
     const started = performance.now();
     for (let i = 0; i < burst; i++) {
       const n = b * burst + i;
-      const customId = encodeAction({
-        kind: 'answer',
-        roundId: posted.round.id,
-        choice: choices[n % choices.length] ?? 'A',
-      });
+      const customId = customIds[n % customIds.length] ?? '';
       const user = {
         id: String(500_000_000_000_000_000n + BigInt(timings.size)),
         username: `${tag}-${n}`,
         locale: 'en-US',
       };
-      const payload = click(customId, posted.messageRef, user, { channelId });
+      const payload = click(customId, messageRef, user, { channelId });
       const timing: Timing = { dispatchedAt: performance.now() };
       timings.set(payload.token, timing);
       batch.push(timing);
@@ -136,10 +162,10 @@ async function runLevel(
   }
   const cpuSeconds = ownCpuSeconds() - cpuBefore;
   const done = mine.filter((t) => t.editAt !== undefined && t.callbackAt !== undefined);
-  const errors = mine.length - done.length + done.filter((t) => !isFeedback(t.editTitle ?? '')).length;
+  const errors = mine.length - done.length + done.filter((t) => !target.expected(t.editTitle ?? '')).length;
   return {
     mode: '',
-    roundId: posted.round.id,
+    roundId,
     burst,
     interactions: mine.length,
     perSecond: mine.length / busySeconds,
@@ -148,6 +174,29 @@ async function runLevel(
     cpuMsPerInteraction: (cpuSeconds * 1000) / mine.length,
     errors,
   };
+}
+
+const BARE_MODE = 'bare discord.js client';
+const BARE_DESCRIPTION =
+  'the same Client options, one ephemeral reply in the interaction callback per click, nothing else (bench/support/bare-discord-client.ts)';
+
+/** Ours as shipped against the bare client, level by level: throughput, p99 of the feedback, CPU. */
+function ratioRows(ours: readonly LevelResult[], bare: readonly LevelResult[]): string[][] {
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  return [
+    ['ours/bare', 'burst', 'interactions/s', 'feedback p99', 'CPU ms/interaction'],
+    ...ours.map((o, i) => {
+      const b = bare[i];
+      if (!b) return ['', String(o.burst), '-', '-', '-'];
+      return [
+        '',
+        String(o.burst),
+        x(o.perSecond, b.perSecond),
+        x(o.edit.p99, b.edit.p99),
+        x(o.cpuMsPerInteraction, b.cpuMsPerInteraction),
+      ];
+    }),
+  ];
 }
 
 /** Lets the REST client send as fast as it likes (the fake never answers 429). */
@@ -165,17 +214,30 @@ export async function benchDiscordEndToEnd(): Promise<string> {
   const keyPrefix = `pqbench-${randomUUID()}`;
   const timings = new Map<string, Timing>();
   trackResponses(fake, timings);
+  // The bare client has a gateway and REST of its own, in this process too, so the CPU columns compare.
+  const bareFake = await FakeDiscord.start({ heartbeatIntervalMs: 30_000 });
+  trackResponses(bareFake, timings);
   let bot: DiscordBotUnderTest | undefined;
+  let bare: BareDiscordClient | undefined;
   try {
     bot = await startDiscordBot(fake, { url: target.url, keyPrefix });
-    await runLevel(fake, bot, timings, 'warm', WARM_UP);
+    bare = await startBareDiscordClient(bareFake);
+    await runLevel(fake, ourTarget(bot), timings, 'warm', WARM_UP);
+    await runLevel(bareFake, BARE_TARGET, timings, 'bare-warm', WARM_UP);
     const results: (LevelResult & { roundId: string })[] = [];
+    const bareResults: LevelResult[] = [];
     const rateLimitWarnings: number[] = [];
     for (const mode of MODES) {
       if (mode.lift) liftGlobalLimit(bot);
       const warningsBefore = bot.log.problems.length;
       for (const level of LEVELS) {
-        results.push({ ...(await runLevel(fake, bot, timings, `b${level[0]}`, level)), mode: mode.name });
+        const result = await runLevel(fake, ourTarget(bot), timings, `b${level[0]}`, level);
+        results.push({ ...result, mode: mode.name });
+        // Interleaved with ours, so a busy phase of the machine hits both alike.
+        if (!mode.lift) {
+          const bareResult = await runLevel(bareFake, BARE_TARGET, timings, `bare${level[0]}`, level);
+          bareResults.push({ ...bareResult, mode: BARE_MODE });
+        }
       }
       rateLimitWarnings.push(bot.log.problems.length - warningsBefore);
     }
@@ -196,7 +258,7 @@ export async function benchDiscordEndToEnd(): Promise<string> {
         'CPU ms/interaction',
         'errors',
       ],
-      ...results.map((r, i) => [
+      ...[...results, ...bareResults].map((r, i) => [
         i % LEVELS.length === 0 ? (r.mode.split(' (')[0] ?? '') : '',
         String(r.burst),
         String(r.interactions),
@@ -211,6 +273,8 @@ export async function benchDiscordEndToEnd(): Promise<string> {
     return [
       `Discord end to end (real discord.js Client and handlers, RedisQuizStore on a ${server}; fake gateway + REST in this process)`,
       formatTable(rows),
+      `  ${BARE_MODE}: ${BARE_DESCRIPTION}`,
+      formatTable(ratioRows(results.slice(0, LEVELS.length), bareResults)),
       ...MODES.map((mode, i) => `  ${mode.name}: ${rateLimitWarnings[i]} warnings logged`),
       `  first warning: ${bot.log.problems[0]?.slice(0, 200) ?? 'none'}`,
       `  answers stored / interactions: ${stored} / ${total}`,
@@ -219,6 +283,8 @@ export async function benchDiscordEndToEnd(): Promise<string> {
     ].join('\n');
   } finally {
     await bot?.close();
+    await bare?.close();
+    await bareFake.close();
     if (!target.isPrivate) await deleteByPrefix(admin, keyPrefix);
     admin.disconnect();
     await fake.close();

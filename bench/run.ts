@@ -5,6 +5,7 @@ import { benchLookup } from './lookup.js';
 import { benchPublicPort } from './public-port.js';
 import { benchRedisStore } from './redis-store.js';
 import { benchSlackEndToEnd } from './slack-e2e.js';
+import { benchSlackInstructions } from './slack-instructions.js';
 
 /**
  * `npm run bench`: every benchmark, printed as tables. Benchmarks measure; they never fail a build
@@ -20,8 +21,12 @@ const sections: [string, () => Promise<string>][] = [
   ['public-port', benchPublicPort],
 ];
 
+/** Run only when named: valgrind makes it take several minutes (`npm run bench -- slack-instructions`). */
+const onRequest: [string, () => Promise<string>][] = [['slack-instructions', benchSlackInstructions]];
+
 const only = process.argv.slice(2);
-for (const [name, run] of sections) {
-  if (only.length > 0 && !only.includes(name)) continue;
+for (const [name, run] of [...sections, ...onRequest]) {
+  const asked = only.includes(name);
+  if (only.length > 0 ? !asked : onRequest.some(([n]) => n === name)) continue;
   console.log(`\n== ${name}\n${await run()}`);
 }

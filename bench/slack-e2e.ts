@@ -6,7 +6,13 @@ import { deleteByPrefix, startRedisTarget } from '../test/support/redis-server.j
 import type { Pacing } from './support/click-run.js';
 import { FakeSlackApi } from './support/fake-slack-api.js';
 import { BENCH_CONNECTION } from './support/redis-commands.js';
-import { type AppUnderTest, startBareApp, startOurApp } from './support/slack-apps.js';
+import {
+  type AppUnderTest,
+  describeLaunch,
+  ourLaunch,
+  startBareApp,
+  startOurApp,
+} from './support/slack-apps.js';
 import { type Level, measureSlack } from './support/slack-measure.js';
 import { formatSlackReport } from './support/slack-report.js';
 
@@ -20,6 +26,8 @@ import { formatSlackReport } from './support/slack-report.js';
  * - `BENCH_CPU_PROF=<dir>`: both apps write V8 CPU profiles to `<dir>/ours` and `<dir>/bare`
  *   (read them with `npx tsx bench/support/cpu-profile.ts <dir>/ours/*.cpuprofile`).
  * - `BENCH_OURS_NODE_ARGS="--max-semi-space-size=32"`: extra node arguments for our app (experiments).
+ * - `BENCH_OURS=built`: our app as deployed, `node dist/main.js` (run `npm run build` first);
+ *   `BENCH_OURS_ROOT=<checkout>`: our app from another checkout (an older commit, for before/after).
  * - `BENCH_PROGRESS=1`: progress on stderr.
  */
 
@@ -72,6 +80,7 @@ export async function benchSlackEndToEnd(): Promise<string> {
       progress,
     });
     result.redis = target.isPrivate ? 'private redis-server' : `shared server at ${target.url}`;
+    result.ours = describeLaunch(ourLaunch());
     return formatSlackReport(result);
   } finally {
     await Promise.all([ours?.child.stop(), bare?.child.stop()]);

@@ -29,6 +29,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** How a child is started: in which folder, through tsx or as built JavaScript, under which wrapper. */
+export interface Launch {
+  /** Working directory (default: this repository). */
+  cwd?: string;
+  /** `false`: plain `node <entry>` (built JavaScript); default `node --import tsx <entry>`. */
+  tsx?: boolean;
+  /** A command the node invocation is handed to, e.g. `['valgrind', '--tool=callgrind', ...]`. */
+  wrapper?: string[];
+}
+
 export class NodeChild {
   /** Log lines at warn or above (pino levels 40+) or anything that is not JSON (a crash, a stack). */
   readonly problems: string[] = [];
@@ -47,11 +57,23 @@ export class NodeChild {
     });
   }
 
-  /** Spawns `node --import tsx [nodeArgs] <entry>` in the repository root with exactly `env`. */
-  static spawn(name: string, entry: string, env: Record<string, string>, nodeArgs: string[] = []): NodeChild {
+  /**
+   * Spawns `node --import tsx [nodeArgs] <entry>` in the repository root with exactly `env`. `launch`
+   * may run it elsewhere (another worktree), as built JavaScript (no tsx), or under a wrapper command
+   * (`valgrind ...`), which then has the child's pid.
+   */
+  static spawn(
+    name: string,
+    entry: string,
+    env: Record<string, string>,
+    nodeArgs: string[] = [],
+    launch: Launch = {},
+  ): NodeChild {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, entry], {
-      cwd: ROOT,
+    const loader = launch.tsx === false ? [] : ['--import', 'tsx'];
+    const [command, ...args] = [...(launch.wrapper ?? []), process.execPath, ...loader, ...nodeArgs, entry];
+    const child = spawn(command ?? process.execPath, args, {
+      cwd: launch.cwd ?? ROOT,
       env: { ...base, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

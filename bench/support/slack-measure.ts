@@ -48,6 +48,8 @@ export interface SlackBenchResult {
   peakRssMiB: { ours: number; bare: number };
   logProblems: { ours: string[]; bare: string[] };
   redis: string;
+  /** Which build of our app ran (see ourLaunch). */
+  ours: string;
 }
 
 const m = messagesFor('en');
@@ -195,5 +197,6 @@ export async function measureSlack(
     peakRssMiB: { ours: ours.child.peakRssMiB(), bare: bare.child.peakRssMiB() },
     logProblems: { ours: ours.child.problems, bare: bare.child.problems },
     redis: '',
+    ours: '',
   };
 }

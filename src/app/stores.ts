@@ -40,11 +40,15 @@ export async function redisProblem(redis: RedisClients, timeoutMs = 500): Promis
  * counter call in each of them.
  */
 export function countingStoreErrors<T extends object>(store: T, count: (operation: string) => void): T {
+  // One wrapper per method, made on first use: every answer goes through here.
+  const wrappers = new Map<PropertyKey, { of: unknown; wrapper: (...args: unknown[]) => unknown }>();
   return new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
+      const kept = wrappers.get(property);
+      if (kept?.of === value) return kept.wrapper;
+      const wrapper = (...args: unknown[]) => {
         const result: unknown = value.apply(target, args);
         if (result instanceof Promise) {
           return result.catch((error: unknown) => {
@@ -54,6 +58,8 @@ export function countingStoreErrors<T extends object>(store: T, count: (operatio
         }
         return result;
       };
+      wrappers.set(property, { of: value, wrapper });
+      return wrapper;
     },
   });
 }

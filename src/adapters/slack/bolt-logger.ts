@@ -16,6 +16,8 @@ export function boltLogger(log: PinoLogger, options: BoltLoggerOptions = {}): Bo
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]): void => {
+      // Bolt logs at debug on every request (each ack): scrubbing those only to drop them costs every click.
+      if (!log.isLevelEnabled(level)) return;
       const scrubbed = msg.map(scrub);
       log[level]({ bolt: scrubbed.length === 1 ? scrubbed[0] : scrubbed }, 'bolt');
     };

@@ -176,19 +176,19 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.refreshIntervalMs !== undefined ? { refreshIntervalMs: deps.refreshIntervalMs } : {}),
   });
-  // First middleware: shutdown waits for every request's handling, including what follows the ack.
-  const inFlight = deps.inFlight;
-  if (inFlight) {
-    app.use(async ({ next }) => {
-      await inFlight.track(next());
-    });
-  }
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
   holdUntilReady(app, ready, log);
   acceptMalformedPayloads(app, log);
+  // Outermost: shutdown waits for every request's handling, including what follows the ack. Around
+  // processEvent rather than as a Bolt middleware, which every click would pay a middleware step for.
+  const inFlight = deps.inFlight;
+  if (inFlight) {
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = (event) => inFlight.track(processEvent(event));
+  }
   replyOnHandlerFailure(app, log, deps.defaultLocale);
   let connected = false;
   let lastAuth: { at: number; problem: string | null } | null = null;

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
 import type { CommandContext, CommandReply } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
@@ -11,6 +11,7 @@ import { textView } from '../../core/presentation/views.js';
 import { SeenRecently } from '../../core/runtime/seen-recently.js';
 import { fallbackText, questionBlocks, textBlocks } from './render/block-kit.js';
 import { registerReportModal } from './report-modal.js';
+import { type Reply, replyVia } from './response-url.js';
 import { examMessage, registerSlackExam } from './slack-exam.js';
 import type { SlackHandlerDeps } from './slack-handler-deps.js';
 import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';
@@ -41,7 +42,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     };
   };
 
-  const replyPrivately = async (respond: RespondFn, reply: CommandReply, locale: Locale): Promise<void> => {
+  const replyPrivately = async (respond: Reply, reply: CommandReply, locale: Locale): Promise<void> => {
     if (reply.kind === 'text' && reply.exam) {
       // The exam's own message: its clicks replace it in place.
       await respond({ response_type: 'ephemeral', replace_original: false, ...examMessage(reply, locale) });
@@ -80,8 +81,11 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   registerReportModal(app, deps);
   registerSlackExam(app, deps, contextFor);
 
-  app.action<BlockAction<ButtonAction>>(/^(ans|pck|prc|gcp|gss):/, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(/^(ans|pck|prc|gcp|gss):/, async (args) => {
+    const { ack, body, action } = args;
     await ack();
+    // The answer click's replies skip fetch (see response-url.ts); the picker keeps Bolt's respond.
+    const respond = replyVia(body.response_url, args.respond);
     const decoded = decodeAction(action.action_id);
     const teamId = body.team?.id ?? body.user.team_id;
     const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -106,8 +110,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     try {
       if (decoded.kind === 'pick') {
         const who = { teamId, channelId, userId: ctx.userId, userName: ctx.displayName };
-        const args = { roundId: decoded.roundId, triggerId: body.trigger_id, who, respond, app };
-        await openPicker(args, deps, contextFor);
+        const pickerArgs = {
+          roundId: decoded.roundId,
+          triggerId: body.trigger_id,
+          who,
+          respond: args.respond,
+          app,
+        };
+        await openPicker(pickerArgs, deps, contextFor);
         return;
       }
       if (decoded.kind === 'answer') {

@@ -73,8 +73,23 @@ function monthKeyOf({ year, month }: LocalDate): string {
   return `${year}-${pad(month)}`;
 }
 
-/** The week and month buckets an answer at `epochMs` falls into, with their expiry. */
+/**
+ * The last answer's buckets per time zone, by minute: every answer needs them and they change at most at
+ * a local midnight, which (for any offset in use since 1972) falls on a whole UTC minute.
+ */
+const bucketsByZone = new Map<string, { minute: number; buckets: PeriodBuckets }>();
+
+/** The week and month buckets an answer at `epochMs` falls into, with their expiry (shared: read only). */
 export function periodBuckets(epochMs: number, timeZone: string): PeriodBuckets {
+  const minute = Math.floor(epochMs / 60_000);
+  const last = bucketsByZone.get(timeZone);
+  if (last?.minute === minute) return last.buckets;
+  const buckets = computePeriodBuckets(epochMs, timeZone);
+  bucketsByZone.set(timeZone, { minute, buckets });
+  return buckets;
+}
+
+function computePeriodBuckets(epochMs: number, timeZone: string): PeriodBuckets {
   const date = localDate(epochMs, timeZone);
   const { year, month, day } = date;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
@@ -82,10 +97,10 @@ export function periodBuckets(epochMs: number, timeZone: string): PeriodBuckets 
   const weekEnd = Date.UTC(year, month - 1, day + (8 - weekday)) + DAY_MS;
   const monthEnd = Date.UTC(year, month, 1) + DAY_MS;
   const retention = PERIOD_RETENTION_DAYS * DAY_MS;
-  return {
-    week: { key: weekKeyOf(date), expiresAt: weekEnd + retention },
-    month: { key: monthKeyOf(date), expiresAt: monthEnd + retention },
-  };
+  return Object.freeze({
+    week: Object.freeze({ key: weekKeyOf(date), expiresAt: weekEnd + retention }),
+    month: Object.freeze({ key: monthKeyOf(date), expiresAt: monthEnd + retention }),
+  });
 }
 
 /** The key of the week before the one containing `epochMs` (for the weekly digest). */

@@ -39,8 +39,9 @@ export interface Section {
 export interface TextView {
   title: string;
   lines: string[];
-  sections: Section[];
-  buttons: ButtonView[];
+  /** Read only: the feedback's sections and buttons are shared between clicks (feedback-parts.ts). */
+  sections: readonly Section[];
+  buttons: readonly ButtonView[];
   link?: { label: string; url: string };
 }
 

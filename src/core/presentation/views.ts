@@ -15,6 +15,7 @@ import { decodePicks, displayedChoices, isMultiSelect, picksRequired } from '../
 import type { AnswerOutcome } from '../rounds/quiz-engine.js';
 import { encodeAction } from './action-id.js';
 import { answerText, lettersOf, optionVerdicts, rightAnswerLine, type Shown } from './answer-text.js';
+import { type FeedbackParts, feedbackParts } from './feedback-parts.js';
 import type { Messages } from './messages/index.js';
 
 /**
@@ -102,43 +103,59 @@ export function feedbackView(outcome: AnswerOutcome, m: Messages): TextView {
     }
     case 'correct':
     case 'incorrect': {
-      const q = outcome.question;
       const headline =
         outcome.kind === 'incorrect'
           ? m.incorrect
           : outcome.roundKind !== 'daily'
             ? m.correctPractice
             : m.correct(outcome.points, outcome.streak);
-      // The round's display order, computed once for every line and section below.
-      const shown = displayedChoices(q, outcome);
-      const lines = [rightAnswerLine(q, shown, m)];
-      const picked = decodePicks(outcome.choice);
-      if (outcome.kind === 'incorrect') {
-        if (isMultiSelect(q)) lines.push(m.yourAnswerSet(lettersOf(shown, picked)));
-        else lines.push(m.yourAnswer(...answerText(shown, outcome.choice, locale)));
-      }
+      // Everything but the headline and the totals is the same on every click of this choice in this round.
+      const parts = feedbackParts(
+        outcome.question,
+        { locale, kind: outcome.kind, choice: outcome.choice, order: outcome.choiceOrder },
+        () => answerParts(outcome.kind, outcome.question, outcome, outcome.choice, m),
+      );
+      const lines = [...parts.before];
       if (outcome.roundKind === 'daily') lines.push(m.totals(outcome.totals.week, outcome.totals.all));
-      if (outcome.kind === 'incorrect') lines.push(m.learning.reviewHint);
-      const buttons = learningButtons(outcome.kind, q.id, m);
-      if (isMultiSelect(q)) {
-        return textView(headline, lines, {
-          sections: [
-            { title: m.whyRight, body: q.explanation[locale] },
-            ...optionVerdicts(shown, q.answer, picked, m),
-          ],
-          buttons,
-        });
-      }
-      const right = q.choices.find((c) => q.answer.includes(c.key));
-      const chosen = q.choices.find((c) => c.key === outcome.choice);
-      const sections: Section[] = [
-        { title: m.whyRight, body: joinNonEmpty(q.explanation[locale], right?.why[locale]) },
-      ];
-      if (outcome.kind === 'incorrect' && chosen)
-        sections.push({ title: m.whyYoursWrong, body: chosen.why[locale] });
-      return textView(headline, lines, { sections, buttons });
+      lines.push(...parts.after);
+      return textView(headline, lines, { sections: parts.sections, buttons: parts.buttons });
     }
   }
+}
+
+/** The feedback on one choice of a round, without its headline and totals (see feedback-parts.ts). */
+function answerParts(
+  kind: 'correct' | 'incorrect',
+  q: Question,
+  round: Shown,
+  choice: string,
+  m: Messages,
+): FeedbackParts {
+  const locale = m.locale;
+  // The round's display order, computed once for every line and section below.
+  const shown = displayedChoices(q, round);
+  const before = [rightAnswerLine(q, shown, m)];
+  const picked = decodePicks(choice);
+  if (kind === 'incorrect') {
+    if (isMultiSelect(q)) before.push(m.yourAnswerSet(lettersOf(shown, picked)));
+    else before.push(m.yourAnswer(...answerText(shown, choice, locale)));
+  }
+  const after = kind === 'incorrect' ? [m.learning.reviewHint] : [];
+  const buttons = learningButtons(kind, q.id, m);
+  if (isMultiSelect(q)) {
+    const sections = [
+      { title: m.whyRight, body: q.explanation[locale] },
+      ...optionVerdicts(shown, q.answer, picked, m),
+    ];
+    return { before, after, sections, buttons };
+  }
+  const right = q.choices.find((c) => q.answer.includes(c.key));
+  const chosen = q.choices.find((c) => c.key === choice);
+  const sections: Section[] = [
+    { title: m.whyRight, body: joinNonEmpty(q.explanation[locale], right?.why[locale]) },
+  ];
+  if (kind === 'incorrect' && chosen) sections.push({ title: m.whyYoursWrong, body: chosen.why[locale] });
+  return { before, after, sections, buttons };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { QuestionView, RevealView, TextView } from '../../../core/ports/views.js';
+import type { ButtonView, QuestionView, RevealView, Section, TextView } from '../../../core/ports/views.js';
 import type { PickerView } from '../../../core/presentation/picker-view.js';
 import { cut, escapeMrkdwn, SLACK_LIMITS } from './mrkdwn.js';
 
@@ -96,14 +96,41 @@ export function explanationBlocks(view: RevealView): KnownBlock[] {
   return [section(`*${escapeMrkdwn(view.explanation.title)}*\n${escapeMrkdwn(view.explanation.body)}`)];
 }
 
+/**
+ * Blocks of the frozen sections and button lists a view shares between clicks (the feedback's, see
+ * core/presentation/feedback-parts.ts), rendered once: escaping a long explanation on every click is
+ * work the answer path need not do. Anything not frozen is rendered each time.
+ */
+const sectionBlocks = new WeakMap<Section, KnownBlock>();
+const actionBlocks = new WeakMap<readonly ButtonView[], KnownBlock>();
+
+function sectionBlock(s: Section): KnownBlock {
+  const kept = sectionBlocks.get(s);
+  if (kept) return kept;
+  const block = section(`*${escapeMrkdwn(s.title)}*\n${escapeMrkdwn(s.body)}`);
+  if (Object.isFrozen(s)) sectionBlocks.set(s, block);
+  return block;
+}
+
+function actionsBlock(view: TextView): KnownBlock | null {
+  const shared = !view.link && Object.isFrozen(view.buttons);
+  const kept = shared ? actionBlocks.get(view.buttons) : undefined;
+  if (kept) return kept;
+  const buttons = view.buttons.map((b) => button(b.label, b.action));
+  if (view.link) buttons.push(button(view.link.label, 'open-docs', { url: view.link.url }));
+  if (buttons.length === 0) return null;
+  const block: KnownBlock = { type: 'actions', elements: buttons.slice(0, 25) };
+  if (shared) actionBlocks.set(view.buttons, block);
+  return block;
+}
+
 export function textBlocks(view: TextView): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(view.title)}*`)];
   const lines = view.lines.filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1));
   if (lines.length > 0) blocks.push(section(lines.map(escapeMrkdwn).join('\n')));
-  for (const s of view.sections) blocks.push(section(`*${escapeMrkdwn(s.title)}*\n${escapeMrkdwn(s.body)}`));
-  const buttons = view.buttons.map((b) => button(b.label, b.action));
-  if (view.link) buttons.push(button(view.link.label, 'open-docs', { url: view.link.url }));
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons.slice(0, 25) });
+  for (const s of view.sections) blocks.push(sectionBlock(s));
+  const actions = actionsBlock(view);
+  if (actions) blocks.push(actions);
   return blocks.slice(0, SLACK_LIMITS.blocksPerMessage);
 }
 

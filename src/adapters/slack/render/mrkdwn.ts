@@ -7,6 +7,9 @@ export function escapeMrkdwn(text: string): string {
 
 /** Cuts to `max` characters (code points), ending with an ellipsis when cut. */
 export function cut(text: string, max: number): string {
+  // A string has at least as many UTF-16 units as code points: within the limit without counting them
+  // (counting copies the text into an array of characters, for every section of every message).
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

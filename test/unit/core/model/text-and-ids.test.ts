@@ -19,7 +19,21 @@ describe('neutralize', () => {
     expect(neutralize(input)).toBe(expected);
   });
 
+  it.each([
+    ['jane.doe-2', 'jane.doe-2'],
+    ['www.example', 'www\u200b.example'],
+    ['Www.Example', 'Www\u200b.Example'],
+    ['jane_doe', 'janedoe'],
+    ['-x', '-x'],
+    ['-#x', 'x'],
+    ['http://x', 'http:\u200b//x'],
+  ])('leaves plain names alone and still rewrites near misses: %j', (input, expected) => {
+    expect(neutralize(input)).toBe(expected);
+  });
+
   it('cuts long input', () => {
+    expect(neutralize('x'.repeat(64), 64)).toBe('x'.repeat(64));
+    expect(neutralize('x'.repeat(65), 64)).toBe(`${'x'.repeat(63)}…`);
     expect(neutralize('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
