@@ -87,30 +87,30 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
     }
   };
 
-  app.action<BlockAction>(/^x[afgsrm]:/, async ({ ack, body, action, respond }) => {
+  // One listener for every exam control: Bolt runs each listener's matchers on every request, the daily
+  // answer clicks included, so three listeners cost every click two more chains (docs/performance.md).
+  const examControl = new RegExp(`^(x[afgsrm]:|${EXAM_NAVIGATOR_ACTION}$|${EXAM_PICKS_ACTION}$)`);
+  app.action<BlockAction>(examControl, async ({ ack, body, action, respond }) => {
     await ack();
-    const id = 'action_id' in action ? action.action_id : '';
-    await handle(body, respond, decodeAction(id));
-  });
-
-  app.action<BlockAction>(EXAM_NAVIGATOR_ACTION, async ({ ack, body, action, respond }) => {
-    await ack();
-    const value = action.type === 'static_select' ? (action.selected_option?.value ?? '') : '';
-    await handle(body, respond, decodeAction(value));
-  });
-
-  app.action<BlockAction>(EXAM_PICKS_ACTION, async ({ ack, body, action, respond }) => {
-    await ack();
-    if (action.type !== 'multi_static_select') return;
-    // The block id names the exam and question (`exam-picks:<examId>:<index>`); the options are bank keys.
-    const [, examId = '', index = ''] = action.block_id.split(':');
-    const keys = action.selected_options.map((o) => o.value);
-    const decoded = decodeAction(`xg:${examId}:${index}`);
-    if (decoded?.kind !== 'exam-go') {
-      await handle(body, respond, null);
+    if (action.type === 'static_select' && action.action_id === EXAM_NAVIGATOR_ACTION) {
+      await handle(body, respond, decodeAction(action.selected_option?.value ?? ''));
       return;
     }
-    await handlePicks(body, respond, decoded.examId, decoded.index, keys);
+    if (action.action_id === EXAM_PICKS_ACTION) {
+      if (action.type !== 'multi_static_select') return;
+      // The block id names the exam and question (`exam-picks:<examId>:<index>`); the options are bank keys.
+      const [, examId = '', index = ''] = action.block_id.split(':');
+      const keys = action.selected_options.map((o) => o.value);
+      const decoded = decodeAction(`xg:${examId}:${index}`);
+      if (decoded?.kind !== 'exam-go') {
+        await handle(body, respond, null);
+        return;
+      }
+      await handlePicks(body, respond, decoded.examId, decoded.index, keys);
+      return;
+    }
+    const id = 'action_id' in action ? action.action_id : '';
+    await handle(body, respond, decodeAction(id));
   });
 
   const handlePicks = async (
