@@ -5,7 +5,7 @@ import type { ExamDomain, Question } from '../model/model.js';
 import { isExtra } from '../model/question-tags.js';
 import type { Random } from '../model/random.js';
 import { answerValue, isMultiSelect, shuffledOrder } from '../rounds/choices.js';
-import { sectionCounts } from './section-counts.js';
+import { cappedSectionCounts } from './section-counts.js';
 
 export interface DrawInput {
   form: ExamForm;
@@ -25,16 +25,21 @@ export interface DrawInput {
  * section; within a section, multiple-select questions in about their share of the eligible bank; never
  * trivia, off-blueprint or suspended questions; questions in `avoid` only when a section has too few others.
  * The order is shuffled across sections, as on the real exam, and each question's choices too.
- * Returns fewer items than the form asks for only when the bank itself has too few.
+ * A section with fewer eligible questions than its count gives the rest of its seats to the other sections
+ * (`cappedSectionCounts`), so the exam keeps the form's length; it is shorter only when the whole bank (or, for
+ * a `section` exam, the section) has too few.
  */
 export function drawExam(input: DrawInput): ExamItem[] {
   const { random } = input;
   const eligible = input.questions.filter((q) => !isExtra(q) && !input.suspended.has(q.id));
   const wanted = EXAM_FORMS[input.form].questions;
+  const available = new Map<string, number>();
+  for (const q of eligible) available.set(q.domain, (available.get(q.domain) ?? 0) + 1);
+  // A section short of eligible questions leaves its seats to the other sections (largest remainder again).
   const counts =
     input.form === 'section'
       ? new Map([[input.section ?? '', wanted]])
-      : sectionCounts(input.domains, wanted);
+      : cappedSectionCounts(input.domains, wanted, available);
   const multiShare = eligible.length === 0 ? 0 : eligible.filter(isMultiSelect).length / eligible.length;
 
   const drawn: Question[] = [];

@@ -26,3 +26,33 @@ export function sectionCounts(domains: readonly ExamDomain[], total: number): Ma
   }
   return counts;
 }
+
+/**
+ * `sectionCounts`, with no section given more questions than it has (`available`): a section's shortfall is
+ * shared out again among the sections that still have questions to spare, by the same largest remainder over
+ * their weights, until the exam has its length or no section has any left. So a thin section makes the exam
+ * lean a little towards the others rather than come out short.
+ */
+export function cappedSectionCounts(
+  domains: readonly ExamDomain[],
+  total: number,
+  available: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const capOf = (id: string): number => available.get(id) ?? 0;
+  const counts = new Map<string, number>();
+  let seats = total;
+  // Each round either seats everything or fills at least one more section to its cap, so it ends.
+  while (seats > 0) {
+    const open = domains.filter((d) => capOf(d.id) > (counts.get(d.id) ?? 0));
+    const shares = sectionCounts(open, seats);
+    if (shares.size === 0) break;
+    seats = 0;
+    for (const [id, add] of shares) {
+      const wanted = (counts.get(id) ?? 0) + add;
+      counts.set(id, Math.min(wanted, capOf(id)));
+      seats += Math.max(0, wanted - capOf(id));
+    }
+  }
+  for (const d of domains) if (!counts.has(d.id)) counts.set(d.id, 0);
+  return counts;
+}

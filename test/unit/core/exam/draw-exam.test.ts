@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadQuizContent } from '../../../../src/adapters/questions/quiz-content.js';
 import { drawExam } from '../../../../src/core/exam/draw-exam.js';
-import { sectionCounts } from '../../../../src/core/exam/section-counts.js';
+import { cappedSectionCounts, sectionCounts } from '../../../../src/core/exam/section-counts.js';
 import { EXAM_FORMS, type ExamForm } from '../../../../src/core/model/exam.js';
 import type { ExamDomain } from '../../../../src/core/model/model.js';
 import { isExtra } from '../../../../src/core/model/question-tags.js';
@@ -181,5 +181,75 @@ describe('drawing an exam from the real bank', () => {
     expect(item).toMatchObject({ questionId: 'only', domain: 'low-code-ai', answer: 'B,D' });
     expect([...(item?.choiceOrder ?? [])].sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(item?.version).toMatch(/^[0-9a-f]{10}$/);
+  });
+});
+
+describe('a section with too few eligible questions', () => {
+  const three: ExamDomain[] = [
+    { id: 'a', section: 1, name: { ja: 'a', en: 'a' }, weight: 10 },
+    { id: 'b', section: 2, name: { ja: 'b', en: 'b' }, weight: 20 },
+    { id: 'c', section: 3, name: { ja: 'c', en: 'c' }, weight: 10 },
+  ];
+  const questions = (domain: string, n: number) =>
+    Array.from({ length: n }, (_, i) => aQuestion({ id: `${domain}${i + 1}`, domain }));
+  const drawFrom = (bankQuestions: ReturnType<typeof questions>, suspended = new Set<string>()) =>
+    drawExam({
+      form: 'sprint',
+      questions: bankQuestions,
+      domains: three,
+      suspended,
+      avoid: new Set(),
+      random: seededRandom(5),
+    });
+  const domainCounts = (items: ReturnType<typeof drawExam>) =>
+    Object.fromEntries(
+      countBy(
+        items.map((i) => i.questionId),
+        (id) => id.replace(/\d+$/, ''),
+      ),
+    );
+
+  it('gives its missing seats to the other sections by largest remainder, so the sprint still has 10', () => {
+    // By weight a sprint is a 3, b 5, c 2 (shares 2.5, 5, 2.5; the tie on .5 to the earlier section). a has
+    // one eligible question (two more suspended): its 2 missing seats are shared by b and c (20:10), shares
+    // 1.33 and 0.67, floors 1 and 0, the seat left to c's larger remainder: b 6, c 3.
+    const bankQuestions = [...questions('a', 3), ...questions('b', 10), ...questions('c', 10)];
+    const items = drawFrom(bankQuestions, new Set(['a2', 'a3']));
+    expect(items).toHaveLength(10);
+    expect(domainCounts(items)).toEqual({ a: 1, b: 6, c: 3 });
+    expect(new Set(items.map((i) => i.questionId)).size).toBe(10);
+  });
+
+  it('fills again when a section taking the shortfall runs short too, and is short only when the bank is', () => {
+    // a has 1 and c has 3: a's 2 seats go b 1, c 1 (c then at its 3); nothing more is missing: a 1, b 6, c 3.
+    expect(
+      Object.fromEntries(
+        cappedSectionCounts(
+          three,
+          10,
+          new Map([
+            ['a', 1],
+            ['b', 10],
+            ['c', 3],
+          ]),
+        ),
+      ),
+    ).toEqual({ a: 1, b: 6, c: 3 });
+    // b has 1: its 4 missing seats go a 2, c 2 (10:10), which puts c one past its 3; that seat goes to a.
+    expect(
+      Object.fromEntries(
+        cappedSectionCounts(
+          three,
+          10,
+          new Map([
+            ['a', 10],
+            ['b', 1],
+            ['c', 3],
+          ]),
+        ),
+      ),
+    ).toEqual({ a: 6, b: 1, c: 3 });
+    // Five eligible questions in all: all five, no more.
+    expect(drawFrom([...questions('a', 1), ...questions('b', 2), ...questions('c', 2)])).toHaveLength(5);
   });
 });
