@@ -8,6 +8,7 @@ import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
 import { buildApp } from './app/app.js';
 import { loadConfig } from './app/config.js';
+import { endOnClosedPipe } from './app/end-on-closed-pipe.js';
 import { exitOnFatal } from './app/fatal-exit.js';
 import { createLogger } from './app/logger.js';
 import { NO_PLATFORM_CONFIGURED, REQUIRE_PLATFORM_FLAG } from './app/platform-required.js';
@@ -87,11 +88,7 @@ async function main(): Promise<number> {
   });
 
   if (consoleMode) {
-    // Piped into `head`, the reader goes away early: that is the end of the conversation, not a crash.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(0);
-    });
+    endOnClosedPipe(process.stdout);
     const write = (text: string): void => {
       process.stdout.write(text);
     };

@@ -6,6 +6,9 @@ import {
   selectQuestions,
 } from '../adapters/questions/blind-question.js';
 import { ContentError, loadContent } from '../adapters/questions/load-content.js';
+import { endOnClosedPipe } from '../app/end-on-closed-pipe.js';
+
+endOnClosedPipe(process.stdout);
 
 /**
  * `npm run questions:blind -- <id|section>... [--answers] [--json] [--dir questions]`: prints questions for

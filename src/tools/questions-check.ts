@@ -18,6 +18,9 @@ import {
   type ReviewFigures,
   type ReviewReport,
 } from '../adapters/questions/review-report.js';
+import { endOnClosedPipe } from '../app/end-on-closed-pipe.js';
+
+endOnClosedPipe(process.stdout);
 
 /**
  * `npm run questions:check [-- --json] [-- --quiet] [-- --dir questions]`: validates the question bank

@@ -4,6 +4,7 @@ import { Cluster, Redis } from 'ioredis';
 import { ContentError } from '../adapters/questions/load-content.js';
 import { loadQuizContent } from '../adapters/questions/quiz-content.js';
 import { readItemStatsData } from '../adapters/redis/redis-item-stats.js';
+import { endOnClosedPipe } from '../app/end-on-closed-pipe.js';
 import {
   MIN_FIRST_ANSWERS_FOR_DISTRACTORS,
   WEAK_DISTRACTOR_SHARE,
@@ -12,6 +13,8 @@ import {
 import { type ItemStatsRow, itemFlags, itemStatistics } from '../core/learning/item-statistics.js';
 import { questionVersion } from '../core/learning/question-version.js';
 import type { Question } from '../core/model/model.js';
+
+endOnClosedPipe(process.stdout);
 
 /**
  * `npm run questions:stats [-- --json]`: classical item analysis of every question version answered in

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlindQuestion } from '../../src/adapters/questions/blind-question.js';
@@ -36,5 +37,25 @@ describe('npm run questions:blind', () => {
     expect(one.stdout).toMatch(/^Names: Product A = BigQuery · /m);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no question or section "no-such-question" (sections: 1 low-code-ai, ');
+  });
+
+  it('ends quietly when its reader goes away early, as `| head` does (no EPIPE stack, exit 0)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/tools/questions-blind.ts', '3', '4', '5'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // Read the first chunk only, then close the pipe while the tool is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
