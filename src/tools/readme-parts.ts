@@ -21,7 +21,7 @@ import { displayedChoices } from '../core/rounds/choices.js';
  */
 
 /** The question the README shows: a single-answer scenario of section 1, named here on purpose. */
-export const EXAMPLE_ID = 's1-bqml-sql-team-forecast';
+export const EXAMPLE_ID = 's1-bqml-forecast-weekly-refresh';
 /** The file the example falls back to when `EXAMPLE_ID` leaves the bank. */
 export const EXAMPLE_FILE = '1-low-code-ai.yaml';
 /** What makes the console session repeatable: a fixed seed (choice order) and a fixed clock (closing time). */
