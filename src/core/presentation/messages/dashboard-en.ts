@@ -1,0 +1,12 @@
+import type { DashboardMessages } from './dashboard-messages.js';
+
+export const dashboardEn: DashboardMessages = {
+  linkTitle: 'Your dashboard',
+  linkNote: (minutes) =>
+    `Open this link in your browser within ${minutes} minutes. It works once and is for you only: do not share it.`,
+  off: 'The web dashboard is off on this bot (its operator has not set PUBLIC_URL).',
+  tooMany: (minutes) => `You have asked for several links in a row. Try again in ${minutes} minutes.`,
+  consoleLink: (url, minutes) =>
+    `Dashboard (valid for ${minutes} minutes, once; /quiz dashboard makes a new one): ${url}`,
+  consoleUnavailable: (reason) => `The dashboard is not served: ${reason}. The quiz works without it.`,
+};

@@ -1,0 +1,12 @@
+import type { DashboardMessages } from './dashboard-messages.js';
+
+export const dashboardJa: DashboardMessages = {
+  linkTitle: 'あなたのダッシュボード',
+  linkNote: (minutes) =>
+    `${minutes} 分以内にブラウザーで開いてください。一度だけ使える、あなた専用のリンクです。共有しないでください。`,
+  off: 'このボットではウェブのダッシュボードが無効です（運用者が PUBLIC_URL を設定していません）。',
+  tooMany: (minutes) => `リンクの発行が続いています。${minutes} 分後にもう一度お試しください。`,
+  consoleLink: (url, minutes) =>
+    `ダッシュボード（${minutes} 分間・一度だけ有効。/quiz dashboard で新しいリンク）: ${url}`,
+  consoleUnavailable: (reason) => `ダッシュボードは使えません: ${reason}。クイズはそのまま使えます。`,
+};

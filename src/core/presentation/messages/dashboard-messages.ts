@@ -1,0 +1,13 @@
+/** The chat side of the web dashboard (`/quiz dashboard`), per locale; `Messages.dashboard` holds them. */
+export interface DashboardMessages {
+  linkTitle: string;
+  /** Under the link: single use, how long it lasts, keep it private. */
+  linkNote(minutes: number): string;
+  /** No PUBLIC_URL is configured: the dashboard is not served. */
+  off: string;
+  tooMany(retryInMinutes: number): string;
+  /** The console: where the dashboard is, printed at start. */
+  consoleLink(url: string, minutes: number): string;
+  /** The console: the dashboard could not listen (`reason`, e.g. the port is in use). */
+  consoleUnavailable(reason: string): string;
+}
