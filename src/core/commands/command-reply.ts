@@ -28,7 +28,7 @@ export type CommandReply =
        * A private single-use link the view shows (`/quiz dashboard`): platforms send it so that no link
        * preview is made of it (Discord: as plain text with embeds suppressed).
        */
-      link?: string;
+      link?: { url: string; expiresInMinutes: number };
     }
   | {
       kind: 'question';

@@ -169,7 +169,7 @@ export class QuizCommands {
         return {
           kind: 'text',
           view: textView(d.linkTitle, [result.url, d.linkNote(result.expiresInMinutes)]),
-          link: result.url,
+          link: { url: result.url, expiresInMinutes: result.expiresInMinutes },
         };
     }
   }

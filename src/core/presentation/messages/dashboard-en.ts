@@ -8,5 +8,7 @@ export const dashboardEn: DashboardMessages = {
   tooMany: (minutes) => `You have asked for several links in a row. Try again in ${minutes} minutes.`,
   consoleLink: (url, minutes) =>
     `Dashboard (valid for ${minutes} minutes, once; /quiz dashboard makes a new one): ${url}`,
+  consolePortInUse: (port) =>
+    `The dashboard is not served: port ${port} on 127.0.0.1 is in use. Start with PORT set to a free port (PORT=0 picks one). The quiz works without it.`,
   consoleUnavailable: (reason) => `The dashboard is not served: ${reason}. The quiz works without it.`,
 };

@@ -8,6 +8,8 @@ export interface DashboardMessages {
   tooMany(retryInMinutes: number): string;
   /** The console: where the dashboard is, printed at start. */
   consoleLink(url: string, minutes: number): string;
+  /** The console: PORT is taken by another program. */
+  consolePortInUse(port: number): string;
   /** The console: the dashboard could not listen (`reason`, e.g. the port is in use). */
   consoleUnavailable(reason: string): string;
 }
