@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { BROWSER_INSTALL_HINT, BROWSER_SKIP_VARIABLE, chromiumPath } from './browser-requirement.js';
+
+const require = createRequire(import.meta.url);
+
+/** True when the browser tests are skipped on request (QUIZ_TEST_SKIP_BROWSER=1). */
+export const skipBrowser = process.env[BROWSER_SKIP_VARIABLE] === '1';
+
+/** Debian's Chromium, headless, through playwright-core; fails with how to install it when missing. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(BROWSER_INSTALL_HINT);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // Containers often run as root and have a small /dev/shm.
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+}
+
+/** A phone-sized page: 375 CSS pixels wide. */
+export const PHONE = { width: 375, height: 812 };
+
+/** Whether the page scrolls sideways (its content is wider than the viewport). */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/**
+ * axe-core's serious and critical violations on the page. The script is added through the DevTools
+ * protocol, which the page's CSP (no script at all) does not govern; the page's own script would be refused.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
