@@ -35,6 +35,7 @@ import type {
   QuizStore,
   RecordAnswerInput,
   RecordAnswerResult,
+  ScopePlayer,
 } from '../../core/ports/quiz-store.js';
 import { recordAnswer } from './memory-answers.js';
 import { leaderboard, playerStats, teamLeaderboard } from './memory-boards.js';
@@ -151,6 +152,10 @@ export class MemoryQuizStore implements QuizStore {
 
   async teamOf(scope: ScopeId, playerId: string): Promise<Team | null> {
     return teams.teamOf(this.state, scope, playerId);
+  }
+
+  async scopePlayers(scope: ScopeId): Promise<ScopePlayer[]> {
+    return teams.scopePlayers(this.state, scope);
   }
 
   async userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {

@@ -37,6 +37,7 @@ import type {
   QuizStore,
   RecordAnswerInput,
   RecordAnswerResult,
+  ScopePlayer,
 } from '../../core/ports/quiz-store.js';
 import { QuizScripts } from './quiz-scripts.js';
 import { recordAnswer } from './redis-answers.js';
@@ -154,6 +155,10 @@ export class RedisQuizStore implements QuizStore {
 
   teamOf(scope: ScopeId, playerId: string): Promise<Team | null> {
     return this.guard('teamOf', () => teams.teamOf(this.ctx, scope, playerId));
+  }
+
+  scopePlayers(scope: ScopeId): Promise<ScopePlayer[]> {
+    return this.guard('scopePlayers', () => teams.scopePlayers(this.ctx, scope));
   }
 
   userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {

@@ -60,12 +60,16 @@ export function itemStatistics(
   reports: ReadonlyMap<string, number> = new Map(),
 ): ItemStatsRow[] {
   // Each player's first answers: item -> right.
-  const byPlayer = new Map<string, Map<string, boolean>>();
+  const byPlayer = new Map<string, PlayerAnswers>();
   for (const r of responses) {
     const player = `${r.scope}\n${r.playerId}`;
-    const answers = byPlayer.get(player) ?? new Map<string, boolean>();
-    answers.set(`${r.questionId}@${r.version}`, r.correct);
-    byPlayer.set(player, answers);
+    const entry = byPlayer.get(player) ?? { answers: new Map<string, boolean>(), right: 0 };
+    const item = `${r.questionId}@${r.version}`;
+    // A repeated row of one item replaces the earlier one, as the map did before totals were kept.
+    if (entry.answers.get(item) === true) entry.right -= 1;
+    entry.answers.set(item, r.correct);
+    if (r.correct) entry.right += 1;
+    byPlayer.set(player, entry);
   }
   return sumCounters(counters)
     .map((c) => ({
@@ -80,22 +84,24 @@ export function itemStatistics(
     .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version));
 }
 
-function discrimination(item: string, byPlayer: ReadonlyMap<string, ReadonlyMap<string, boolean>>) {
+/** Each player's first answers (item -> right), with their totals, so "the others" is a subtraction. */
+interface PlayerAnswers {
+  answers: Map<string, boolean>;
+  right: number;
+}
+
+function discrimination(item: string, byPlayer: ReadonlyMap<string, PlayerAnswers>) {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const answers of byPlayer.values()) {
+  for (const { answers, right } of byPlayer.values()) {
     const here = answers.get(item);
     if (here === undefined) continue;
-    let others = 0;
-    let right = 0;
-    for (const [other, correct] of answers) {
-      if (other === item) continue;
-      others += 1;
-      if (correct) right += 1;
-    }
+    // The player's accuracy on the other items: their totals less this item (O(1) per player and item,
+    // so a scope of hundreds of players and questions stays fast).
+    const others = answers.size - 1;
     if (others === 0) continue; // nothing else to compare with
     xs.push(here ? 1 : 0);
-    ys.push(right / others);
+    ys.push((right - (here ? 1 : 0)) / others);
   }
   return pearson(xs, ys);
 }
