@@ -114,8 +114,10 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
       deps.log?.warn({ err: error }, 'dashboard link not issued at start');
       return null;
     });
-    if (reply?.kind === 'text' && reply.link) say(d.consoleLink(reply.link.url, reply.link.expiresInMinutes));
-    else if (reply?.kind === 'text') show(reply);
+    if (reply?.kind === 'text' && reply.link) {
+      say(d.consoleLink(reply.link.expiresInMinutes));
+      write(`${reply.link.url}\n`);
+    } else if (reply?.kind === 'text') show(reply);
   }
 
   /**
@@ -135,6 +137,14 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   }
 
   function show(reply: CommandReply): void {
+    if (reply.kind === 'text' && reply.link) {
+      // The link on a line of its own, never wrapped: a terminal makes it clickable only whole.
+      const { title, lines } = reply.view;
+      say(title);
+      write(`${reply.link.url}\n`);
+      for (const line of lines.filter((l) => l !== reply.link?.url)) say(line);
+      return;
+    }
     if (reply.kind === 'text') {
       write(renderText(reply.view, platform.layout));
       return;

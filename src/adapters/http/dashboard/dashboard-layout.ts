@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/model/model.js';
 import { STYLESHEET_PATH } from './dashboard-pages.js';
+import { escapeHtml } from './html.js';
 import { webMessagesFor } from './web-messages.js';
 
 export const DASH_PATHS = {
@@ -68,17 +69,4 @@ export function messagePage(title: string, text: string, extra = ''): string {
 function navLink(item: NavItem, href: string, label: string, current: NavItem | undefined): string {
   const aria = item === current ? ' aria-current="page"' : '';
   return `<li><a href="${href}"${aria}>${escapeHtml(label)}</a></li>`;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }

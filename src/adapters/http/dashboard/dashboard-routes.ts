@@ -19,7 +19,7 @@ import {
   sessionCookie,
   sessionCookieName,
 } from './dashboard-http.js';
-import { DASH_PATHS, escapeHtml, messagePage, type NavItem, renderLayout } from './dashboard-layout.js';
+import { DASH_PATHS, messagePage, type NavItem, renderLayout } from './dashboard-layout.js';
 import {
   type DashboardPages,
   type DashboardViewer,
@@ -33,6 +33,7 @@ import {
   SESSION_TTL_MS,
   type SignedIn,
 } from './dashboard-sign-in.js';
+import { escapeHtml } from './html.js';
 import { webMessagesFor } from './web-messages.js';
 
 export interface DashboardRoutesDeps {

@@ -6,8 +6,8 @@ export interface DashboardMessages {
   /** No PUBLIC_URL is configured: the dashboard is not served. */
   off: string;
   tooMany(retryInMinutes: number): string;
-  /** The console: where the dashboard is, printed at start. */
-  consoleLink(url: string, minutes: number): string;
+  /** The console: the line above the dashboard link printed at start (the link follows on its own line). */
+  consoleLink(minutes: number): string;
   /** The console: PORT is taken by another program. */
   consolePortInUse(port: number): string;
   /** The console: the dashboard could not listen (`reason`, e.g. the port is in use). */
