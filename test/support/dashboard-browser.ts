@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { BROWSER_INSTALL_HINT, BROWSER_SKIP_VARIABLE, chromiumPath } from './browser-requirement.js';
@@ -37,12 +38,16 @@ export interface AxeViolation {
   nodes: number;
 }
 
+let axeSource: string | undefined;
+
 /**
- * axe-core's serious and critical violations on the page. The script is added through the DevTools
- * protocol, which the page's CSP (no script at all) does not govern; the page's own script would be refused.
+ * axe-core's serious and critical violations on the page. axe is evaluated through the DevTools protocol,
+ * which the page's CSP (no script at all) does not govern; a script tag, like any script of the page's
+ * own, is refused.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${axeSource}\n;undefined`);
   // A string: the test files are type-checked without the DOM library.
   const violations = await page.evaluate<AxeViolation[]>(
     'axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))',

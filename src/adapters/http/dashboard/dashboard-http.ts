@@ -9,9 +9,20 @@ import { setSecurityHeaders } from '../security-headers.js';
 export const DASHBOARD_CSP =
   "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/**
+ * Same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with the pages' own form
+ * POSTs, and the cross-site check needs the real origin. No URL (a sign-in link's token) leaves the site.
+ */
+const DASHBOARD_REFERRER_POLICY = 'same-origin';
+
+function setDashboardHeaders(res: ServerResponse): void {
+  setSecurityHeaders(res, DASHBOARD_CSP);
+  res.setHeader('referrer-policy', DASHBOARD_REFERRER_POLICY);
+}
+
 /** An HTML page that is never cached (every dashboard page shows someone's data or a sign-in). */
 export function sendPage(res: ServerResponse, status: number, html: string): void {
-  setSecurityHeaders(res, DASHBOARD_CSP);
+  setDashboardHeaders(res);
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -21,7 +32,7 @@ export function sendPage(res: ServerResponse, status: number, html: string): voi
 
 /** 303 See Other: after a POST, the browser GETs `location` (no form resent on reload). */
 export function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {
-  setSecurityHeaders(res, DASHBOARD_CSP);
+  setDashboardHeaders(res);
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.writeHead(303, { location, 'cache-control': 'no-store' }).end();
 }

@@ -46,7 +46,7 @@ export function renderLayout(input: LayoutInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(input.title)} · ${escapeHtml(w.siteName)}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
