@@ -76,6 +76,11 @@ export async function itemResponses(ctx: RedisStoreContext, scope: ScopeId): Pro
   return itemResponsesFromHash(await ctx.client.hgetall(ctx.keys.items(scope)));
 }
 
+export async function itemData(ctx: RedisStoreContext, scope: ScopeId) {
+  const hash = await ctx.client.hgetall(ctx.keys.items(scope));
+  return { counters: itemCountersFromHash(hash), responses: itemResponsesFromHash(hash) };
+}
+
 /** `f|<item>|<player>` and `o|<item>|<key>` as [kind, questionId, version, last part]; null if unreadable. */
 function parseItemField(field: string): [string, string, string, string] | null {
   const first = field.indexOf('|');

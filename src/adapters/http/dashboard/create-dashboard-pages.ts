@@ -60,8 +60,7 @@ export function createDashboardPages(deps: DashboardPagesDeps): DashboardPages {
   };
 
   const loadItems = async (scope: string): Promise<ItemStatsRow[]> => {
-    const [counters, responses] = await Promise.all([store.itemCounters(scope), store.itemResponses(scope)]);
-    return scopeItemStatistics(scope, { counters, responses });
+    return scopeItemStatistics(scope, await store.itemData(scope));
   };
 
   const scopeFigures = async (scope: string) => {
