@@ -69,7 +69,9 @@ export async function seedDashboard(store: QuizStore, seed: DashboardSeed): Prom
       domain: question.domain,
       kind: 'daily',
       openedAt,
-      closesAt: openedAt + DAY_MS,
+      // Open until a day after `now`: on Redis a round expires 14 days after it closes (wall-clock
+      // PEXPIREAT), so a round closed weeks before today would be gone before its answers are written.
+      closesAt: Math.max(openedAt, now) + DAY_MS,
     });
     const answering = playerIds.filter((_, p) => unit(p, q) < share);
     await inBatches(answering, parallel, async (id) => {

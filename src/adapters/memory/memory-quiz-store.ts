@@ -202,6 +202,13 @@ export class MemoryQuizStore implements QuizStore {
     return this.state.learning.itemResponses(scope);
   }
 
+  async itemData(scope: ScopeId): Promise<{ counters: ItemCounters[]; responses: ItemResponse[] }> {
+    return {
+      counters: this.state.learning.itemCounters(scope),
+      responses: this.state.learning.itemResponses(scope),
+    };
+  }
+
   async fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {
     return this.state.learning.fileReport(scope, report, suspendAt);
   }

@@ -225,6 +225,10 @@ export class RedisQuizStore implements QuizStore {
     return this.guard('itemResponses', () => learning.itemResponses(this.ctx, scope));
   }
 
+  itemData(scope: ScopeId): Promise<{ counters: ItemCounters[]; responses: ItemResponse[] }> {
+    return this.guard('itemData', () => learning.itemData(this.ctx, scope));
+  }
+
   fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {
     return this.guard('fileReport', () => learning.fileReport(this.ctx, scope, report, suspendAt));
   }

@@ -71,16 +71,32 @@ export function itemStatistics(
     if (r.correct) entry.right += 1;
     byPlayer.set(player, entry);
   }
+  // Each player's point for each item they answered: right here (0/1), and their accuracy on the other
+  // items (their totals less this item). One pass over the answers, not one per item and player.
+  const points = new Map<string, { xs: number[]; ys: number[] }>();
+  for (const { answers, right } of byPlayer.values()) {
+    const others = answers.size - 1;
+    if (others === 0) continue; // nothing else to compare with
+    for (const [item, here] of answers) {
+      const list = points.get(item) ?? { xs: [], ys: [] };
+      points.set(item, list);
+      list.xs.push(here ? 1 : 0);
+      list.ys.push((right - (here ? 1 : 0)) / others);
+    }
+  }
   return sumCounters(counters)
-    .map((c) => ({
-      id: c.questionId,
-      version: c.version,
-      answered: c.answered,
-      p: c.answered > 0 ? c.right / c.answered : null,
-      discrimination: discrimination(`${c.questionId}@${c.version}`, byPlayer),
-      options: c.options,
-      reports: reports.get(c.questionId) ?? 0,
-    }))
+    .map((c) => {
+      const itemPoints = points.get(`${c.questionId}@${c.version}`);
+      return {
+        id: c.questionId,
+        version: c.version,
+        answered: c.answered,
+        p: c.answered > 0 ? c.right / c.answered : null,
+        discrimination: itemPoints ? pearson(itemPoints.xs, itemPoints.ys) : null,
+        options: c.options,
+        reports: reports.get(c.questionId) ?? 0,
+      };
+    })
     .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version));
 }
 
@@ -88,22 +104,6 @@ export function itemStatistics(
 interface PlayerAnswers {
   answers: Map<string, boolean>;
   right: number;
-}
-
-function discrimination(item: string, byPlayer: ReadonlyMap<string, PlayerAnswers>) {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const { answers, right } of byPlayer.values()) {
-    const here = answers.get(item);
-    if (here === undefined) continue;
-    // The player's accuracy on the other items: their totals less this item (O(1) per player and item,
-    // so a scope of hundreds of players and questions stays fast).
-    const others = answers.size - 1;
-    if (others === 0) continue; // nothing else to compare with
-    xs.push(here ? 1 : 0);
-    ys.push((right - (here ? 1 : 0)) / others);
-  }
-  return pearson(xs, ys);
 }
 
 /** Pearson correlation; null for fewer than two points or a constant variable. */

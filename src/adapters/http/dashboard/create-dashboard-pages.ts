@@ -37,7 +37,9 @@ export interface DashboardPagesDeps {
 
 /**
  * The dashboard's pages over the store and the bank. Reports and suspensions are read on every request (so a
- * triage shows at once); the costly figures (every log, every first answer) are reused for `cacheMs`.
+ * triage shows at once); the costly figures (every log, every first answer) are reused for `cacheMs`, and
+ * then reloaded behind the request that finds them old (`ScopeCache`), so only a scope's first view waits
+ * for them.
  */
 export function createDashboardPages(deps: DashboardPagesDeps): DashboardPages {
   const { store, bank, clock, timeZone } = deps;
@@ -60,8 +62,7 @@ export function createDashboardPages(deps: DashboardPagesDeps): DashboardPages {
   };
 
   const loadItems = async (scope: string): Promise<ItemStatsRow[]> => {
-    const [counters, responses] = await Promise.all([store.itemCounters(scope), store.itemResponses(scope)]);
-    return scopeItemStatistics(scope, { counters, responses });
+    return scopeItemStatistics(scope, await store.itemData(scope));
   };
 
   const scopeFigures = async (scope: string) => {

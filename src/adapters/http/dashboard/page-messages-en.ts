@@ -140,6 +140,7 @@ export const pageMessagesEn: PageMessages = {
   questionTitle: (id) => `Question ${id}`,
   languageHeading: { ja: 'Japanese', en: 'English' },
   rightAnswer: 'right answer',
+  explanationHeading: 'Explanation',
   figuresHeading: 'Figures in this workspace',
   reportsHeading: 'Open reports',
   reportsNone: 'No open reports.',

@@ -138,6 +138,7 @@ export const pageMessagesJa: PageMessages = {
   questionTitle: (id) => `問題 ${id}`,
   languageHeading: { ja: '日本語', en: '英語' },
   rightAnswer: '正解',
+  explanationHeading: '解説',
   figuresHeading: 'このワークスペースでの数値',
   reportsHeading: '未対応の報告',
   reportsNone: '未対応の報告はありません。',

@@ -114,6 +114,7 @@ export interface PageMessages {
   questionTitle: (id: string) => string;
   languageHeading: Record<Locale, string>;
   rightAnswer: string;
+  explanationHeading: string;
   figuresHeading: string;
   reportsHeading: string;
   reportsNone: string;

@@ -38,7 +38,7 @@ function languageSection(question: Question, locale: (typeof LOCALES)[number], m
     const right = question.answer.includes(c.key);
     return html`<li${right ? html` class="right-answer"` : ''}><span class="choice-key">${c.key}.</span> ${c.text[locale]}${right ? html` <strong>(${m.rightAnswer})</strong>` : ''}</li>`;
   });
-  return html`<section lang="${locale}"><h2>${m.languageHeading[locale]}</h2><p class="stem">${question.stem[locale]}</p><ul class="choices">${choices}</ul></section>`;
+  return html`<section lang="${locale}"><h2>${m.languageHeading[locale]}</h2><p class="stem">${question.stem[locale]}</p><ul class="choices">${choices}</ul><h3>${m.explanationHeading}</h3><p class="stem">${question.explanation[locale]}</p></section>`;
 }
 
 function figures(input: QuestionPageInput, m: PageMessages): SafeHtml {

@@ -80,7 +80,8 @@ ${field('order', m.orderLabel, [option('asc', m.ascending, !query.desc), option(
 function questionRow(row: QuestionFigureRow, domains: readonly ExamDomain[], m: PageMessages): Cell[] {
   const domain = domains.find((d) => d.id === row.domain);
   return [
-    html`<a href="${questionPagePath(row.id)}">${row.id}</a>`,
+    // A question no longer in the bank has no page (its figures stay listed).
+    row.domain === null ? row.id : html`<a href="${questionPagePath(row.id)}">${row.id}</a>`,
     html`<code>${row.version}</code> ${row.domain === null ? m.notInBank : row.current ? m.currentVersion : m.olderVersion}`,
     domain ? m.sectionShort(domain.section) : m.none,
     row.answered,

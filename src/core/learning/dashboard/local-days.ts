@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { isoWeek, type LocalDate, localDate } from '../../model/periods.js';
 
 /**
@@ -10,9 +11,13 @@ import { isoWeek, type LocalDate, localDate } from '../../model/periods.js';
 const QUARTER_HOUR_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
-export class LocalDays {
-  private readonly slots = new Map<number, { day: string; week: string }>();
+/**
+ * Shared by every page build: a slot's day never changes, and a team's logs revisit the same slots on every
+ * build. 20,000 slots are about 200 days of answers around the clock, a few megabytes at most.
+ */
+const slots = new LRUCache<string, { day: string; week: string }>({ max: 20_000 });
 
+export class LocalDays {
   constructor(readonly timeZone: string) {}
 
   /** `YYYY-MM-DD` of the instant in the zone. */
@@ -45,11 +50,12 @@ export class LocalDays {
 
   private slot(epochMs: number): { day: string; week: string } {
     const slot = Math.floor(epochMs / QUARTER_HOUR_MS);
-    let found = this.slots.get(slot);
+    const key = `${this.timeZone}\n${slot}`;
+    let found = slots.get(key);
     if (!found) {
       const date = localDate(slot * QUARTER_HOUR_MS, this.timeZone);
       found = { day: isoDay(date), week: weekKeyOf(date) };
-      this.slots.set(slot, found);
+      slots.set(key, found);
     }
     return found;
   }

@@ -11,6 +11,9 @@ export const MIN_POOLED_MEMBERS = 3;
 /** The participation chart's span. */
 export const PARTICIPATION_WEEKS = 8;
 
+/** Names in a fixed, numeric-aware order ("Player 2" before "Player 10"), the same on every machine. */
+const byName = new Intl.Collator('en', { numeric: true });
+
 export interface WeekParticipation {
   /** ISO week key, `2026-W48`, in the bot's time zone (the boards' weeks). */
   week: string;
@@ -140,7 +143,7 @@ export function teamProgress(input: TeamProgressInput): TeamProgress {
         sections: own.sections,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name) || a.playerId.localeCompare(b.playerId));
+    .sort((a, b) => byName.compare(a.name, b.name) || a.playerId.localeCompare(b.playerId));
 
   return {
     scope: group(null, null, players),

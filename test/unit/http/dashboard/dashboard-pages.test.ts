@@ -92,6 +92,10 @@ describe('dashboard pages', () => {
       );
       expect(one).toContain('Question 1 uses &lt;script&gt;x()&lt;/script&gt; &amp; more');
       expect(one).toContain('問題 1 &lt;b&gt;太字&lt;/b&gt;');
+      // The question in both languages, each marked with its language.
+      expect(one).toContain('<section lang="ja">');
+      expect(one).toContain('<section lang="en">');
+      expect(one).toContain('<p class="stem">Explanation</p>');
       expect(HOSTILE_NAME).toContain('<script>');
       expect(HOSTILE_REPORT).toContain('onerror');
     },
