@@ -92,7 +92,9 @@ export async function benchDashboard(): Promise<string> {
       return [
         `  ${PLAYERS} players, ${QUESTIONS} questions, ~${ANSWERS_PER_PLAYER} answers per player over 8 weeks, on redis-server (seeded in ${seedSeconds.toFixed(0)} s)`,
         `  ${CONCURRENCY} client(s) at once over keep-alive HTTP; every viewer an admin; goal p95 < 100 ms`,
-        `  load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`,
+        `  load average at the end: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${availableParallelism()} cores`,
         '',
         formatTable(rows),
         '',

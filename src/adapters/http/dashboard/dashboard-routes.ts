@@ -1,62 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CommandContext, CommandReply } from '../../../core/commands/command-reply.js';
 import type { QuizCommand } from '../../../core/commands/parse-quiz-command.js';
 import { isStoreUnavailable } from '../../../core/model/errors.js';
-import type { Locale } from '../../../core/model/model.js';
-import type { Logger } from '../../../core/ports/logger.js';
 import { isLocale } from '../../../core/presentation/messages/index.js';
-import type { ClientRateLimiter } from '../client-rate-limiter.js';
 import type { HttpRoute, Refusal } from '../http-listener.js';
-import {
-  acceptedLocale,
-  crossSite,
-  pathOf,
-  queryOf,
-  readCookie,
-  readForm,
-  redirect,
-  sendPage,
-  sessionCookie,
-  sessionCookieName,
-} from './dashboard-http.js';
+import { crossSite, pathOf, queryOf, readForm, redirect, sendPage, sessionCookie } from './dashboard-http.js';
 import { DASH_PATHS, messagePage, type NavItem, renderLayout } from './dashboard-layout.js';
-import {
-  type DashboardPages,
-  type DashboardViewer,
-  type PageResult,
-  STYLESHEET_PATH,
-} from './dashboard-pages.js';
-import {
-  csrfMatches,
-  type DashboardSignIn,
-  LOGIN_PATH,
-  SESSION_TTL_MS,
-  type SignedIn,
-} from './dashboard-sign-in.js';
+import { type DashboardViewer, type PageResult, STYLESHEET_PATH } from './dashboard-pages.js';
+import { DashboardRequests, type DashboardRoutesDeps } from './dashboard-requests.js';
+import { LOGIN_PATH, SESSION_TTL_MS } from './dashboard-sign-in.js';
 import { escapeHtml } from './html.js';
 import { webMessagesFor } from './web-messages.js';
 
-export interface DashboardRoutesDeps {
-  pages: DashboardPages;
-  signIn: DashboardSignIn;
-  /** The chat's command service: triage and the language switch do exactly what the commands do. */
-  commands: { run(command: QuizCommand, ctx: CommandContext): Promise<CommandReply> };
-  /** The chat's admin rule for the session's platform, asked on every admin page and action. */
-  isAdmin(scope: string, playerId: string): Promise<boolean>;
-  /** The player's `/quiz lang` choice, if any. */
-  playerLocale(scope: string, playerId: string): Promise<Locale | null>;
-  defaultLocale: Locale;
-  /** PUBLIC_URL is https: the cookie is `__Host-` prefixed and Secure. */
-  secureCookies: boolean;
-  /** The origin forms must come from (PUBLIC_URL's); null: the request's own Host (console mode). */
-  publicOrigin: string | null;
-  /** Console mode: the Host names accepted (loopback with the port); null: any. */
-  allowedHosts?: () => readonly string[] | null;
-  limiter: ClientRateLimiter;
-  /** The stylesheet's text, or null while it is missing. */
-  stylesheet(): string | null;
-  log: Logger;
-}
+export type { DashboardRoutesDeps } from './dashboard-requests.js';
 
 const POST_BODY = { limitBytes: 8 * 1024, deadlineMs: 10_000 };
 const QUESTION_ID = /^[A-Za-z0-9._-]{1,80}$/;
@@ -67,7 +22,19 @@ const QUESTION_ID = /^[A-Za-z0-9._-]{1,80}$/;
  * stylesheet. The scope always comes from the session, never from the URL.
  */
 export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
-  const cookieName = sessionCookieName(deps.secureCookies);
+  const requests = new DashboardRequests(deps);
+  const plain = requests.plain.bind(requests);
+  const browserLocale = requests.browserLocale.bind(requests);
+  const viewerOf = requests.viewerOf.bind(requests);
+  const formPost = requests.formPost.bind(requests);
+  const commandContext = requests.commandContext.bind(requests);
+  const show = (
+    res: ServerResponse,
+    viewer: DashboardViewer,
+    current: NavItem | undefined,
+    result: PageResult,
+    req: IncomingMessage,
+  ): void => requests.show(req, res, viewer, current, result);
   const rateLimit = {
     limiter: deps.limiter,
     refuse: (req: IncomingMessage, res: ServerResponse) => plain(req, res, 429, 'tooMany'),
@@ -101,89 +68,6 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
       }),
   });
 
-  /** The request's language before a session says whose it is. */
-  const browserLocale = (req: IncomingMessage): Locale =>
-    acceptedLocale(req.headers['accept-language']) ?? deps.defaultLocale;
-
-  function plain(
-    req: IncomingMessage,
-    res: ServerResponse,
-    status: number,
-    kind: 'tooMany' | 'unavailable' | 'signIn' | 'notFound' | 'forbidden' | 'csrf',
-    locale = browserLocale(req),
-  ): void {
-    const w = webMessagesFor(locale);
-    const [title, text]: [string, string] = (
-      {
-        tooMany: [w.tooManyTitle, w.tooManyText],
-        unavailable: [w.unavailableTitle, w.unavailableText],
-        signIn: [w.signInTitle, w.signInText],
-        notFound: [w.notFoundTitle, w.notFoundText],
-        forbidden: [w.forbiddenTitle, w.forbiddenText],
-        csrf: [w.csrfTitle, w.csrfText],
-      } satisfies Record<string, [string, string]>
-    )[kind];
-    sendPage(res, status, renderLayout({ locale, title, body: messagePage(title, text) }));
-  }
-
-  /** The signed-in viewer with a fresh admin check and language, or null (the sign-in page is sent). */
-  async function viewerOf(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<{ viewer: DashboardViewer; signedIn: SignedIn } | null> {
-    const signedIn = await deps.signIn.session(readCookie(req, cookieName));
-    if (!signedIn) {
-      plain(req, res, 401, 'signIn');
-      return null;
-    }
-    const { session } = signedIn;
-    const [isAdmin, own] = await Promise.all([
-      deps.isAdmin(session.scope, session.playerId),
-      deps.playerLocale(session.scope, session.playerId),
-    ]);
-    const locale = own ?? acceptedLocale(req.headers['accept-language']) ?? deps.defaultLocale;
-    return {
-      viewer: {
-        scope: session.scope,
-        playerId: session.playerId,
-        isAdmin,
-        locale,
-        csrfToken: session.csrfToken,
-      },
-      signedIn,
-    };
-  }
-
-  function show(
-    res: ServerResponse,
-    viewer: DashboardViewer,
-    current: NavItem | undefined,
-    result: PageResult,
-    req: IncomingMessage,
-  ): void {
-    if ('kind' in result) {
-      plain(
-        req,
-        res,
-        result.kind === 'forbidden' ? 403 : 404,
-        result.kind === 'forbidden' ? 'forbidden' : 'notFound',
-        viewer.locale,
-      );
-      return;
-    }
-    const layoutViewer = {
-      isAdmin: viewer.isAdmin,
-      csrfToken: viewer.csrfToken,
-      back: req.url ?? DASH_PATHS.me,
-      ...(current ? { current } : {}),
-    };
-    sendPage(
-      res,
-      200,
-      renderLayout({ locale: viewer.locale, title: result.title, body: result.html, viewer: layoutViewer }),
-    );
-  }
-
   const page = (
     path: string,
     current: NavItem,
@@ -199,31 +83,6 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
       }
       show(res, viewer, current, await render(viewer, req), req);
     });
-
-  /** A signed-in POST with its form: null (and the refusal sent) without a session or a matching `_csrf`. */
-  async function formPost(
-    req: IncomingMessage,
-    res: ServerResponse,
-    body: Buffer | null,
-  ): Promise<{ viewer: DashboardViewer; signedIn: SignedIn; form: URLSearchParams } | null> {
-    const found = await viewerOf(req, res);
-    if (!found) return null;
-    const form = readForm(req, body);
-    if (!form || !csrfMatches(found.signedIn.session, form.get('_csrf'))) {
-      plain(req, res, 403, 'csrf', found.viewer.locale);
-      return null;
-    }
-    return { ...found, form };
-  }
-
-  const commandContext = (viewer: DashboardViewer): CommandContext => ({
-    scope: viewer.scope,
-    channelId: 'dashboard',
-    userId: viewer.playerId,
-    displayName: '',
-    locale: viewer.locale,
-    isAdmin: () => deps.isAdmin(viewer.scope, viewer.playerId),
-  });
 
   const triage =
     (action: 'dismiss' | 'restore') =>
