@@ -210,7 +210,7 @@ export const en: Messages = {
     lang: { args: 'ja|en', text: 'your language' },
     dashboard: {
       args: '',
-      text: 'a private single-use link to your dashboard in the browser (progress, readiness; admins: questions)',
+      text: 'a private single-use link to your dashboard in the browser: progress, readiness, team, question figures',
     },
     schedule: { args: '', text: "this channel's schedule and its next post times" },
     help: { args: '', text: 'this help' },
