@@ -59,10 +59,30 @@ export function itemStatistics(
   responses: readonly ScopedResponse[],
   reports: ReadonlyMap<string, number> = new Map(),
 ): ItemStatsRow[] {
+  return statistics(counters, responses, (r) => `${r.scope}\n${r.playerId}`, reports);
+}
+
+/**
+ * `itemStatistics` of one scope's counters and first answers: the same rows, without tagging each of tens of
+ * thousands of answers with the scope first (the dashboard builds this for a whole workspace).
+ */
+export function scopeItemStatistics(
+  counters: readonly ItemCounters[],
+  responses: readonly ItemResponse[],
+): ItemStatsRow[] {
+  return statistics(counters, responses, (r) => r.playerId, new Map());
+}
+
+function statistics<R extends ItemResponse>(
+  counters: readonly ItemCounters[],
+  responses: readonly R[],
+  playerOf: (response: R) => string,
+  reports: ReadonlyMap<string, number>,
+): ItemStatsRow[] {
   // Each player's first answers: item -> right.
   const byPlayer = new Map<string, PlayerAnswers>();
   for (const r of responses) {
-    const player = `${r.scope}\n${r.playerId}`;
+    const player = playerOf(r);
     const entry = byPlayer.get(player) ?? { answers: new Map<string, boolean>(), right: 0 };
     const item = `${r.questionId}@${r.version}`;
     // A repeated row of one item replaces the earlier one, as the map did before totals were kept.

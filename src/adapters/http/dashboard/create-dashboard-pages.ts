@@ -3,11 +3,10 @@ import { meProgress } from '../../../core/learning/dashboard/me-progress.js';
 import {
   parseQuestionQuery,
   questionFigures,
-  scopeItemStatistics,
   selectQuestionRows,
 } from '../../../core/learning/dashboard/question-figures.js';
 import { type TeamProgress, teamProgress } from '../../../core/learning/dashboard/team-progress.js';
-import type { ItemStatsRow } from '../../../core/learning/item-statistics.js';
+import { type ItemStatsRow, scopeItemStatistics } from '../../../core/learning/item-statistics.js';
 import { periodBuckets } from '../../../core/model/periods.js';
 import type { Clock } from '../../../core/ports/clock.js';
 import type { QuestionBank } from '../../../core/ports/question-bank.js';
@@ -62,7 +61,8 @@ export function createDashboardPages(deps: DashboardPagesDeps): DashboardPages {
   };
 
   const loadItems = async (scope: string): Promise<ItemStatsRow[]> => {
-    return scopeItemStatistics(scope, await store.itemData(scope));
+    const { counters, responses } = await store.itemData(scope);
+    return scopeItemStatistics(counters, responses);
   };
 
   const scopeFigures = async (scope: string) => {

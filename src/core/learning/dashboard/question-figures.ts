@@ -1,7 +1,7 @@
 import type { Question } from '../../model/model.js';
-import type { ItemCounters, ItemResponse, QuestionReport } from '../../ports/learning-store.js';
+import type { QuestionReport } from '../../ports/learning-store.js';
 import { weakDistractors } from '../distractor-efficiency.js';
-import { type ItemFlag, type ItemStatsRow, itemFlags, itemStatistics } from '../item-statistics.js';
+import { type ItemFlag, type ItemStatsRow, itemFlags } from '../item-statistics.js';
 import { questionVersion } from '../question-version.js';
 
 /** A question's flags on the dashboard: the item-analysis flags, and distractors that do no work. */
@@ -42,24 +42,9 @@ function versionOf(question: Question): string {
   return version;
 }
 
-export interface ScopeItemData {
-  counters: readonly ItemCounters[];
-  responses: readonly ItemResponse[];
-}
-
 /**
- * The scope's item figures per question version, without reports or suspension: the costly part (it reads
- * every first answer), which the dashboard may keep for a short while; `questionFigures` adds the rest.
- */
-export function scopeItemStatistics(scope: string, data: ScopeItemData): ItemStatsRow[] {
-  return itemStatistics(
-    data.counters,
-    data.responses.map((r) => ({ ...r, scope })),
-  );
-}
-
-/**
- * Every question version of the scope: each answered version, and each bank question's current version even
+ * Every question version of the scope (`stats`: `scopeItemStatistics` of its item data, the costly part, which
+ * the dashboard keeps a short while): each answered version, and each bank question's current version even
  * before anyone answered it, with its flags, open reports and suspension here.
  */
 export function questionFigures(

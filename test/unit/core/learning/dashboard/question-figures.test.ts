@@ -3,9 +3,9 @@ import {
   DEFAULT_QUESTION_QUERY,
   parseQuestionQuery,
   questionFigures,
-  scopeItemStatistics,
   selectQuestionRows,
 } from '../../../../../src/core/learning/dashboard/question-figures.js';
+import { scopeItemStatistics } from '../../../../../src/core/learning/item-statistics.js';
 import { questionVersion } from '../../../../../src/core/learning/question-version.js';
 import type {
   ItemCounters,
@@ -36,7 +36,7 @@ const report = (questionId: string, playerId: string): QuestionReport => ({
 });
 
 function rows() {
-  const stats = scopeItemStatistics('slack:T1', { counters, responses });
+  const stats = scopeItemStatistics(counters, responses);
   return questionFigures(stats, [q1, q2, q3], [report('q-2', 'U1'), report('q-2', 'U2')], new Set(['q-2']));
 }
 
