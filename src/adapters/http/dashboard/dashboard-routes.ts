@@ -173,6 +173,8 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
       if (isLocale(locale)) await deps.commands.run({ kind: 'lang', locale }, commandContext(posted.viewer));
       redirect(res, safeReturn(posted.form.get('back')));
     }),
+    // `/dash` as typed: the dashboard is `/dash/`.
+    route('GET', '/dash', async (_req, res) => redirect(res, DASH_PATHS.me)),
     page(DASH_PATHS.me, 'me', (viewer) => deps.pages.me(viewer)),
     page(DASH_PATHS.meAlias, 'me', (viewer) => deps.pages.me(viewer)),
     page(DASH_PATHS.team, 'team', (viewer) => deps.pages.team(viewer)),

@@ -107,6 +107,8 @@ describe('dashboard sign-in', () => {
 describe('dashboard pages and actions', () => {
   it('no page with data without a session: 401 and the sign-in help', async () => {
     const b = await bed();
+    const bare = await fetch(`${b.base}/dash`, { redirect: 'manual' });
+    expect(bare.headers.get('location')).toBe('/dash/');
     for (const path of ['/dash/', '/dash/me', '/dash/team', '/dash/questions', '/dash/questions/q1']) {
       const res = await fetch(`${b.base}${path}`, { headers: { cookie: 'pq_dash=bogus.value' } });
       expect(res.status).toBe(401);
