@@ -3,14 +3,12 @@ import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
 import { consoleUserName } from './adapters/console/console-user.js';
 import { terminalWidth } from './adapters/console/terminal-width.js';
-import { createDashboardPages } from './adapters/http/dashboard/create-dashboard-pages.js';
+import { DashboardSignIn } from './adapters/http/dashboard/dashboard-sign-in.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
 import { buildApp } from './app/app.js';
 import { loadConfig } from './app/config.js';
-import { startConsoleDashboard } from './app/console-dashboard.js';
-import { dashboardSignIn } from './app/dashboard-web.js';
 import { exitOnFatal } from './app/fatal-exit.js';
 import { closeListener } from './app/http-listeners.js';
 import { createLogger } from './app/logger.js';
@@ -80,7 +78,7 @@ async function main(): Promise<number> {
   }
   // Console mode: links point at the local listener once it has its port; else at PUBLIC_URL (none: off).
   let dashboardBase: string | null = consoleMode ? null : (config.publicUrl ?? null);
-  const signIn = dashboardSignIn(stores.dashboard, () => dashboardBase);
+  const signIn = new DashboardSignIn(stores.dashboard, () => dashboardBase);
   const app = buildApp({
     bank: content.bank,
     catalog: content.catalog,
@@ -93,12 +91,14 @@ async function main(): Promise<number> {
     metrics,
     ...(consoleMode || config.publicUrl ? { dashboard: signIn } : {}),
   });
-  const dashboardPages = createDashboardPages({
-    store: stores.quiz,
-    bank: content.bank,
-    clock: systemClock,
-    timeZone: config.quiz.timeZone,
-  });
+  // The pages load only where they are served (console mode, PUBLIC_URL): a bot without it starts as before.
+  const loadDashboardPages = async () =>
+    (await import('./adapters/http/dashboard/create-dashboard-pages.js')).createDashboardPages({
+      store: stores.quiz,
+      bank: content.bank,
+      clock: systemClock,
+      timeZone: config.quiz.timeZone,
+    });
 
   if (consoleMode) {
     // Piped into `head`, the reader goes away early: that is the end of the conversation, not a crash.
@@ -119,11 +119,12 @@ async function main(): Promise<number> {
     );
     app.platforms.set('console', platform);
     // HOST is ignored: the console player's dashboard is for this machine only.
+    const { startConsoleDashboard } = await import('./app/console-dashboard.js');
     const dashboard = await startConsoleDashboard({
       port: config.port,
       app,
       signIn,
-      pages: dashboardPages,
+      pages: await loadDashboardPages(),
       defaultLocale: config.quiz.locale,
       log: log.child({ component: 'dashboard' }),
     });
@@ -155,7 +156,7 @@ async function main(): Promise<number> {
     metrics,
     log,
     onFatal: rejected,
-    dashboard: { signIn, pages: dashboardPages },
+    ...(config.publicUrl ? { dashboard: { signIn, pages: await loadDashboardPages() } } : {}),
   });
   const ended = await Promise.race([
     waitForSignal().then((signal) => ({ signal })),

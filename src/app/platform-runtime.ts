@@ -11,7 +11,7 @@ import type { SlackBot } from '../adapters/slack/register-slack.js';
 import { InFlight } from '../core/runtime/in-flight.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
-import { type AdminRules, dashboardWebRoutes } from './dashboard-web.js';
+import type { AdminRules } from './dashboard-web.js';
 import { closeListener, slackListenerRoutes, startListener } from './http-listeners.js';
 import { connectWithRetry, type PlatformConnection } from './platform-connection.js';
 import { slackDistribution } from './slack-distribution.js';
@@ -109,10 +109,13 @@ export async function startPlatforms(input: {
   // The ops endpoints listen before any platform connects: /healthz answers at once and /readyz says
   // what start-up still waits for, however long a platform takes to reach.
   const httpLog = log.child({ component: 'http' });
+  // Loaded only when served (PUBLIC_URL): a bot without it starts as before.
+  const dashboardWebRoutes =
+    input.dashboard && config.publicUrl ? (await import('./dashboard-web.js')).dashboardWebRoutes : null;
   const publicRoutes = [
     ...publicOpsRoutes(opsDeps),
     ...(slackBot && slackHttp ? slackListenerRoutes(slackBot.httpRoutes) : []),
-    ...(input.dashboard && config.publicUrl
+    ...(input.dashboard && config.publicUrl && dashboardWebRoutes
       ? dashboardWebRoutes({
           ...input.dashboard,
           commands: app.commands,
