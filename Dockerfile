@@ -17,6 +17,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The dashboard's stylesheet is not TypeScript: it sits next to its compiled module.
+COPY --from=build /app/src/adapters/http/dashboard/assets ./dist/adapters/http/dashboard/assets
 COPY questions ./questions
 USER node
 EXPOSE 3000

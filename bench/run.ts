@@ -1,3 +1,5 @@
+import { benchDashboard } from './dashboard.js';
+import { benchDashboardScreenshots } from './dashboard-screenshots.js';
 import { benchDiscordEndToEnd } from './discord-e2e.js';
 import { benchExamClicks } from './exam-clicks.js';
 import { benchFanout } from './fanout.js';
@@ -19,10 +21,15 @@ const sections: [string, () => Promise<string>][] = [
   ['fanout', benchFanout],
   ['exam', benchExamClicks],
   ['public-port', benchPublicPort],
+  ['dashboard', benchDashboard],
 ];
 
 /** Run only when named: valgrind makes it take several minutes (`npm run bench -- slack-instructions`). */
-const onRequest: [string, () => Promise<string>][] = [['slack-instructions', benchSlackInstructions]];
+const onRequest: [string, () => Promise<string>][] = [
+  ['slack-instructions', benchSlackInstructions],
+  // Remakes the README's dashboard screenshots (docs/images/dashboard-*.png); Chromium needed.
+  ['dashboard-screenshots', benchDashboardScreenshots],
+];
 
 const only = process.argv.slice(2);
 for (const [name, run] of [...sections, ...onRequest]) {

@@ -3,6 +3,7 @@ import { ConsolePlatform } from './adapters/console/console-platform.js';
 import { runConsoleSession } from './adapters/console/console-session.js';
 import { consoleUserName } from './adapters/console/console-user.js';
 import { terminalWidth } from './adapters/console/terminal-width.js';
+import { DashboardSignIn } from './adapters/http/dashboard/dashboard-sign-in.js';
 import { PrometheusMetrics } from './adapters/http/prometheus-metrics.js';
 import { ContentError } from './adapters/questions/load-content.js';
 import { loadQuizContent } from './adapters/questions/quiz-content.js';
@@ -10,6 +11,7 @@ import { buildApp } from './app/app.js';
 import { loadConfig } from './app/config.js';
 import { endOnClosedPipe } from './app/end-on-closed-pipe.js';
 import { exitOnFatal } from './app/fatal-exit.js';
+import { closeListener } from './app/http-listeners.js';
 import { createLogger } from './app/logger.js';
 import { NO_PLATFORM_CONFIGURED, REQUIRE_PLATFORM_FLAG } from './app/platform-required.js';
 import { DRAIN_TIMEOUT_MS, startPlatforms } from './app/platform-runtime.js';
@@ -75,6 +77,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+  // Console mode: links point at the local listener once it has its port; else at PUBLIC_URL (none: off).
+  let dashboardBase: string | null = consoleMode ? null : (config.publicUrl ?? null);
+  const signIn = new DashboardSignIn(stores.dashboard, () => dashboardBase);
   const app = buildApp({
     bank: content.bank,
     catalog: content.catalog,
@@ -85,7 +90,16 @@ async function main(): Promise<number> {
     quiz: config.quiz,
     channelLocale: config.quiz.locale,
     metrics,
+    ...(consoleMode || config.publicUrl ? { dashboard: signIn } : {}),
   });
+  // The pages load only where they are served (console mode, PUBLIC_URL): a bot without it starts as before.
+  const loadDashboardPages = async () =>
+    (await import('./adapters/http/dashboard/create-dashboard-pages.js')).createDashboardPages({
+      store: stores.quiz,
+      bank: content.bank,
+      clock: systemClock,
+      timeZone: config.quiz.timeZone,
+    });
 
   if (consoleMode) {
     endOnClosedPipe(process.stdout);
@@ -101,6 +115,17 @@ async function main(): Promise<number> {
       width,
     );
     app.platforms.set('console', platform);
+    // HOST is ignored: the console player's dashboard is for this machine only.
+    const { startConsoleDashboard } = await import('./app/console-dashboard.js');
+    const dashboard = await startConsoleDashboard({
+      port: config.port,
+      app,
+      signIn,
+      pages: await loadDashboardPages(),
+      defaultLocale: config.quiz.locale,
+      log: log.child({ component: 'dashboard' }),
+    });
+    if (dashboard.kind === 'listening') dashboardBase = dashboard.baseUrl;
     await runConsoleSession({
       commands: app.commands,
       publisher: app.publisher,
@@ -110,7 +135,9 @@ async function main(): Promise<number> {
       defaultLocale: config.quiz.locale,
       displayName: consoleUserName(process.env),
       log: log.child({ component: 'console' }),
+      dashboard: dashboard.kind === 'listening' ? { kind: 'listening' } : dashboard,
     });
+    if (dashboard.kind === 'listening') await closeListener(dashboard.server);
     await stores.redis?.quit();
     return 0;
   }
@@ -119,7 +146,15 @@ async function main(): Promise<number> {
   const credentialRejected = new Promise<string>((resolve) => {
     rejected = resolve;
   });
-  const runtime = await startPlatforms({ config, app, stores, metrics, log, onFatal: rejected });
+  const runtime = await startPlatforms({
+    config,
+    app,
+    stores,
+    metrics,
+    log,
+    onFatal: rejected,
+    ...(config.publicUrl ? { dashboard: { signIn, pages: await loadDashboardPages() } } : {}),
+  });
   const ended = await Promise.race([
     waitForSignal().then((signal) => ({ signal })),
     credentialRejected.then((message) => ({ message })),

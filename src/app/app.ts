@@ -5,6 +5,7 @@ import { platformOf } from '../core/model/model.js';
 import { seededRandom } from '../core/model/random.js';
 import type { ChatPlatform } from '../core/ports/chat-platform.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { DashboardLinks } from '../core/ports/dashboard-links.js';
 import type { Logger } from '../core/ports/logger.js';
 import { noMetrics, type QuizMetrics } from '../core/ports/metrics.js';
 import type { QuestionBank } from '../core/ports/question-bank.js';
@@ -39,6 +40,8 @@ export interface AppInput {
   limits?: Partial<LaneLimits>;
   /** How the scheduler waits out a rate limit (tests pass one they control). */
   sleep?: Sleep;
+  /** The web dashboard's sign-in links (`/quiz dashboard`); absent: the command says it is off. */
+  dashboard?: DashboardLinks;
 }
 
 /** Round ids: 12 URL-safe random characters, short enough for any button id. */
@@ -73,6 +76,12 @@ export function buildApp(input: AppInput): AppParts {
     ...(input.limits ? { limits: input.limits } : {}),
     ...(input.sleep ? { sleep: input.sleep } : {}),
   });
-  const commands = new QuizCommands({ engine, publisher, schedule, metrics });
+  const commands = new QuizCommands({
+    engine,
+    publisher,
+    schedule,
+    metrics,
+    ...(input.dashboard ? { dashboard: input.dashboard } : {}),
+  });
   return { engine, commands, publisher, schedule, platforms };
 }

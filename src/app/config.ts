@@ -76,6 +76,10 @@ const envSchema = z.object({
   QUIZ_SEED: optionalText.refine((v) => !v || /^\d+$/.test(v), 'a whole number'),
   PORT: optionalText.refine((v) => !v || (/^\d+$/.test(v) && Number(v) <= 65535), 'a port number 0-65535'),
   HOST: optionalText.refine((v) => !v || /^[A-Za-z0-9.:-]+$/.test(v), 'an address such as 127.0.0.1 or ::'),
+  PUBLIC_URL: optionalText.refine(
+    (v) => !v || publicOrigin(v) !== null,
+    'the address people open, https://quiz.example.com (http:// only for localhost; no path, query or fragment)',
+  ),
   METRICS_PORT: optionalText.refine(
     (v) => !v || (/^\d+$/.test(v) && Number(v) <= 65535),
     'a port number 0-65535 (the internal listener for /metrics and the detailed /readyz)',
@@ -124,6 +128,8 @@ export interface Config {
   port: number;
   /** Address the HTTP server binds; all interfaces when unset. */
   host?: string;
+  /** PUBLIC_URL's origin (`https://quiz.example.com`): the dashboard's links point there; unset: no dashboard. */
+  publicUrl?: string;
   /**
    * The internal listener for `/metrics` and the detailed `/readyz`: loopback by default, so only the
    * container itself (or a sidecar) reads them. `portSet`: an operator chose the port, so a port in use
@@ -224,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     },
     port: e.PORT ? Number(e.PORT) : 3000,
     ...(e.HOST ? { host: e.HOST } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: publicOrigin(e.PUBLIC_URL) ?? '' } : {}),
     metrics: {
       port: e.METRICS_PORT ? Number(e.METRICS_PORT) : DEFAULT_METRICS_PORT,
       host: e.METRICS_HOST ?? '127.0.0.1',
@@ -275,3 +282,21 @@ const INTERNAL_VARIABLES = new Set(['SHARDING_MANAGER']);
 export const OPERATOR_VARIABLES: readonly string[] = Object.keys(envSchema.shape).filter(
   (name) => !INTERNAL_VARIABLES.has(name),
 );
+
+/**
+ * The origin of a PUBLIC_URL (a trailing slash is fine), or null when it is not one: https, or http for a
+ * loopback name only (a session cookie must not travel in clear over a network).
+ */
+export function publicOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+    return null;
+  if (url.protocol === 'https:') return url.origin;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && loopback ? url.origin : null;
+}

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { startMinuteTicker } from '../adapters/cron/minute-ticker.js';
 import type { DiscordBot } from '../adapters/discord/discord-bot.js';
+import type { DashboardPages } from '../adapters/http/dashboard/dashboard-pages.js';
+import type { DashboardSignIn } from '../adapters/http/dashboard/dashboard-sign-in.js';
 import { internalOpsRoutes, publicOpsRoutes, type ReadinessCheck } from '../adapters/http/ops-routes.js';
 import type { PrometheusMetrics } from '../adapters/http/prometheus-metrics.js';
 import { ThrottledLog } from '../adapters/http/throttled-log.js';
@@ -9,6 +11,7 @@ import type { SlackBot } from '../adapters/slack/register-slack.js';
 import { InFlight } from '../core/runtime/in-flight.js';
 import type { AppParts } from './app.js';
 import type { Config } from './config.js';
+import type { AdminRules } from './dashboard-web.js';
 import { closeListener, slackListenerRoutes, startListener } from './http-listeners.js';
 import { connectWithRetry, type PlatformConnection } from './platform-connection.js';
 import { slackDistribution } from './slack-distribution.js';
@@ -35,6 +38,8 @@ export async function startPlatforms(input: {
   log: Logger;
   /** A configured credential was refused: the message (naming the variable) must end the process. */
   onFatal(message: string): void;
+  /** The web dashboard, served on the public port when PUBLIC_URL is set. */
+  dashboard?: { signIn: DashboardSignIn; pages: DashboardPages };
 }): Promise<PlatformRuntime> {
   const { config, app, stores, metrics, log } = input;
   const inFlight = new InFlight();
@@ -104,9 +109,22 @@ export async function startPlatforms(input: {
   // The ops endpoints listen before any platform connects: /healthz answers at once and /readyz says
   // what start-up still waits for, however long a platform takes to reach.
   const httpLog = log.child({ component: 'http' });
+  // Loaded only when served (PUBLIC_URL): a bot without it starts as before.
+  const dashboardWebRoutes =
+    input.dashboard && config.publicUrl ? (await import('./dashboard-web.js')).dashboardWebRoutes : null;
   const publicRoutes = [
     ...publicOpsRoutes(opsDeps),
     ...(slackBot && slackHttp ? slackListenerRoutes(slackBot.httpRoutes) : []),
+    ...(input.dashboard && config.publicUrl && dashboardWebRoutes
+      ? dashboardWebRoutes({
+          ...input.dashboard,
+          commands: app.commands,
+          adminRules: adminRules(slackBot, discordBot),
+          defaultLocale: config.quiz.locale,
+          publicUrl: config.publicUrl,
+          log: log.child({ component: 'dashboard' }),
+        })
+      : []),
   ];
   servers.push(
     await startListener({
@@ -188,5 +206,15 @@ export async function startPlatforms(input: {
       await stores.redis?.quit();
       return drained;
     },
+  };
+}
+
+/** The chat's admin rule of each running platform, for the dashboard's admin pages and actions. */
+function adminRules(slackBot: SlackBot | null, discordBot: DiscordBot | null): AdminRules {
+  return {
+    ...(slackBot ? { slack: (teamId: string, userId: string) => slackBot.isAdmin(teamId, userId) } : {}),
+    ...(discordBot
+      ? { discord: (guildId: string, userId: string) => discordBot.isAdmin(guildId, userId) }
+      : {}),
   };
 }

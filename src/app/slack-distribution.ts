@@ -30,7 +30,12 @@ export function slackDistribution(
       },
       async uninstalled(scope) {
         const paused = await pauses.pause(scope);
-        log.info({ scope, paused }, 'subscriptions paused after uninstall');
+        // Nobody of an uninstalled workspace keeps a dashboard session (nor an unspent sign-in link).
+        const sessions = await stores.dashboard.deleteScope(scope);
+        log.info(
+          { scope, paused, sessions },
+          'subscriptions paused and dashboard sessions deleted after uninstall',
+        );
       },
     },
   };

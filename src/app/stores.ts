@@ -1,11 +1,14 @@
+import { MemoryDashboardStore } from '../adapters/memory/memory-dashboard-store.js';
 import { MemoryQuizStore } from '../adapters/memory/memory-quiz-store.js';
 import { MemorySeenRequests } from '../adapters/memory/memory-seen-requests.js';
 import { MemorySubscriptionStore } from '../adapters/memory/memory-subscription-store.js';
 import { createRedisClients, type RedisClients } from '../adapters/redis/redis-client.js';
+import { RedisDashboardStore } from '../adapters/redis/redis-dashboard-store.js';
 import { RedisQuizStore } from '../adapters/redis/redis-quiz-store.js';
 import { RedisSeenRequests } from '../adapters/redis/redis-seen-requests.js';
 import { RedisSubscriptionStore } from '../adapters/redis/redis-subscription-store.js';
 import { isStoreUnavailable } from '../core/model/errors.js';
+import type { DashboardStore } from '../core/ports/dashboard-store.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { QuizStore } from '../core/ports/quiz-store.js';
 import type { SubscriptionStore } from '../core/ports/subscription-store.js';
@@ -16,6 +19,8 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   /** Signed platform requests already handled (replays are dropped), shared by the replicas on Redis. */
   seen: { firstSeen(key: string, ttlMs: number): Promise<boolean> };
+  /** The web dashboard's sign-in links and sessions (shared by the replicas on Redis). */
+  dashboard: DashboardStore;
   /** Redis clients, when the stores are on Redis (health checks, shutdown). */
   redis: RedisClients | null;
 }
@@ -74,6 +79,7 @@ export async function openStores(config: StoreConfig, log: Logger): Promise<Stor
       quiz: new MemoryQuizStore(),
       subscriptions: new MemorySubscriptionStore(),
       seen: new MemorySeenRequests(),
+      dashboard: new MemoryDashboardStore(),
       redis: null,
     };
   }
@@ -101,6 +107,8 @@ export async function openStores(config: StoreConfig, log: Logger): Promise<Stor
     subscriptions: new RedisSubscriptionStore(redis.background, { prefix: config.keyPrefix }),
     // On the interactive client: it is on the path of every command and click, so it fails fast.
     seen: new RedisSeenRequests(redis.interactive, { prefix: config.keyPrefix }),
+    // Interactive: a page or a sign-in fails fast with "try again" rather than hang.
+    dashboard: new RedisDashboardStore(redis.interactive, { prefix: config.keyPrefix }),
     redis,
   };
 }

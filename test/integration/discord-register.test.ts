@@ -68,6 +68,7 @@ describe('command definitions', () => {
       'quiz help',
       'quiz leaderboard',
       'quiz me',
+      'quiz dashboard',
       'quiz next',
       'quiz team join',
       'quiz team leave',

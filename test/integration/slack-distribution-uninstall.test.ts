@@ -27,10 +27,22 @@ describe.skipIf(!target)(
       await subscribe(h, WORKSPACE_B, 'CB');
       await h.app.schedule.tick();
       const tokenACalls = h.fake.callsWithToken(WORKSPACE_A.botToken).length;
+      // A dashboard session in each workspace: the uninstalled one's must end with it.
+      const session = (scope: string) => ({
+        scope,
+        playerId: 'U1',
+        isAdmin: true,
+        csrfToken: 'c',
+        createdAt: 1,
+      });
+      await h.stores.dashboard.putSession('sa', session('slack:TA'), MINUTE);
+      await h.stores.dashboard.putSession('sb', session('slack:TB'), MINUTE);
 
       const res = await h.event('TA', { type: 'app_uninstalled' });
       expect(res.status).toBe(200);
       await expect.poll(() => h.stores.redis?.background.exists(`${h.prefix}:{slack:TA}:install`)).toBe(0);
+      await expect.poll(() => h.stores.dashboard.getSession('slack:TA', 'sa')).toBeNull();
+      expect(await h.stores.dashboard.getSession('slack:TB', 'sb')).not.toBeNull();
       await expect
         .poll(
           async () =>

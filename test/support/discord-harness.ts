@@ -5,6 +5,7 @@ import { MemorySubscriptionStore } from '../../src/adapters/memory/memory-subscr
 import { loadQuizContent, type QuizContent } from '../../src/adapters/questions/quiz-content.js';
 import { type AppParts, buildApp } from '../../src/app/app.js';
 import type { Locale } from '../../src/core/model/model.js';
+import type { DashboardLinks } from '../../src/core/ports/dashboard-links.js';
 import type { Logger } from '../../src/core/ports/logger.js';
 import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   deferAfterMs?: number;
   /** Another question bank than the real one (e.g. the long fixtures). */
   bank?: QuestionBank;
+  /** The web dashboard's sign-in links (`/quiz dashboard`); absent: the command says it is off. */
+  dashboard?: DashboardLinks;
 }
 
 export interface DiscordHarness {
@@ -89,6 +92,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       seed: 7,
     },
     channelLocale: locale,
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   });
   const bot = createDiscordBot({
     settings: { token: 'fake-token', applicationId: APP_ID, apiUrl: fake.apiUrl },

@@ -11,7 +11,13 @@ export interface RunResult {
 
 /** Environment with no platform tokens or Redis, so the entry point runs in console mode. */
 export function consoleEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, USER: 'tester' };
+  // PORT=0: the console's dashboard listens on a free port, so test processes running at once never collide.
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    USER: 'tester',
+    PORT: '0',
+  };
   return { ...env, ...extra };
 }
 

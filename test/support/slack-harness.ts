@@ -7,6 +7,7 @@ import { createSlackBot, type SlackBot } from '../../src/adapters/slack/register
 import { type AppParts, buildApp } from '../../src/app/app.js';
 import type { Locale } from '../../src/core/model/model.js';
 import type { Clock } from '../../src/core/ports/clock.js';
+import type { DashboardLinks } from '../../src/core/ports/dashboard-links.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import type { QuestionBank } from '../../src/core/ports/question-bank.js';
 import type { QuizStore } from '../../src/core/ports/quiz-store.js';
@@ -66,6 +67,8 @@ export async function startSlackHarness(
     clock?: Clock;
     /** Where the Slack adapter logs (silent by default). */
     log?: PinoLogger;
+    /** The web dashboard's sign-in links (`/quiz dashboard`); absent: the command says it is off. */
+    dashboard?: DashboardLinks;
   } = {},
 ): Promise<SlackHarness> {
   const fake = await new FakeSlack().start();
@@ -96,6 +99,7 @@ export async function startSlackHarness(
       questionsDir: '',
     },
     channelLocale: options.locale ?? 'en',
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   });
   const bot = createSlackBot({
     settings: {

@@ -20,4 +20,12 @@ describe('.ci/run', () => {
     expect(image).toMatch(/^FROM node:24-/m);
     execFileSync('bash', ['-n', script]); // parses
   });
+
+  it('installs Chromium when missing, before the tests (the dashboard browser tests need it)', () => {
+    const text = readFileSync(script, 'utf8');
+    const install = text.indexOf('apt-get install -y -qq chromium');
+    expect(install).toBeGreaterThan(0);
+    expect(text.slice(0, install)).toContain('/usr/bin/chromium');
+    expect(install).toBeLessThan(text.indexOf('\nnpm test'));
+  });
 });

@@ -36,6 +36,11 @@ export interface ConsoleSessionDeps {
   displayName: string;
   /** Failures other than the store's are logged here (stderr), besides the line shown to the user. */
   log?: Logger;
+  /** The local web dashboard: listening (a sign-in link is printed at start), or why not. */
+  dashboard?:
+    | { kind: 'listening' }
+    | { kind: 'port-in-use'; port: number }
+    | { kind: 'failed'; reason: string };
 }
 
 /**
@@ -73,6 +78,7 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   const start = await context();
   platform.locale = start.locale;
   say(messagesFor(start.locale).consoleWelcome);
+  await dashboardAtStart(start);
   /** A mock exam is on screen: typed letters answer it (until it ends or `/quiz exam quit`). */
   let examOnScreen = false;
   await resumeOrPost(start);
@@ -97,6 +103,23 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
     process.off('SIGINT', onSignal);
   }
 
+  /** The console player's dashboard link (or why there is none), under the welcome. */
+  async function dashboardAtStart(ctx: CommandContext): Promise<void> {
+    const d = messagesFor(ctx.locale).dashboard;
+    const state = deps.dashboard;
+    if (!state) return;
+    if (state.kind === 'port-in-use') return say(d.consolePortInUse(state.port));
+    if (state.kind === 'failed') return say(d.consoleUnavailable(state.reason));
+    const reply = await commands.run({ kind: 'dashboard' }, ctx).catch((error: unknown) => {
+      deps.log?.warn({ err: error }, 'dashboard link not issued at start');
+      return null;
+    });
+    if (reply?.kind === 'text' && reply.link) {
+      say(d.consoleLink(reply.link.expiresInMinutes));
+      write(`${reply.link.url}\n`);
+    } else if (reply?.kind === 'text') show(reply);
+  }
+
   /**
    * A start shows the question of the day that is still open (on Redis it outlives the process), so a
    * restart neither reveals it early nor breaks a streak with a round nobody could answer; a new one is
@@ -114,6 +137,14 @@ export async function runConsoleSession(deps: ConsoleSessionDeps): Promise<void>
   }
 
   function show(reply: CommandReply): void {
+    if (reply.kind === 'text' && reply.link) {
+      // The link on a line of its own, never wrapped: a terminal makes it clickable only whole.
+      const { title, lines } = reply.view;
+      say(title);
+      write(`${reply.link.url}\n`);
+      for (const line of lines.filter((l) => l !== reply.link?.url)) say(line);
+      return;
+    }
     if (reply.kind === 'text') {
       write(renderText(reply.view, platform.layout));
       return;

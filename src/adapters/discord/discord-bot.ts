@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { QuizMetrics } from '../../core/ports/metrics.js';
 import { UserLocales } from '../../core/rounds/user-locales.js';
 import type { InFlight } from '../../core/runtime/in-flight.js';
+import { DiscordAdmins } from './discord-admins.js';
 import { rejectLongChannelRateLimits } from './discord-errors.js';
 import { DiscordPlatform, NO_MENTIONS } from './discord-platform.js';
 import { createInteractionRouter } from './interaction-router.js';
@@ -47,6 +48,8 @@ export interface DiscordBot {
   isConnected(): boolean;
   /** Register it as the `discord` platform before the scheduler ticks; posting needs no gateway. */
   platform: DiscordPlatform;
+  /** The chat's admin rule for a guild member, outside an interaction (the web dashboard). */
+  isAdmin(guildId: string, userId: string): Promise<boolean>;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -127,10 +130,12 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     ),
   );
 
+  const admins = new DiscordAdmins(client, deps.adminUserIds, log);
   return {
     client,
     platform,
     isConnected: () => client.isReady(),
+    isAdmin: (guildId, userId) => admins.isAdmin(guildId, userId),
     async start() {
       const ready = once(client, Events.ClientReady);
       ready.catch(() => {}); // a failed login leaves it pending; a later 'error' event must not crash

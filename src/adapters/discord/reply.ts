@@ -13,6 +13,10 @@ import { type DiscordMessage, questionMessage, textViewMessage } from './render/
 /** A command's reply as a Discord message: text as an embed, a practice question with its buttons. */
 export function replyMessage(reply: CommandReply): DiscordMessage {
   if (reply.kind === 'text' && reply.exam) return examMessage(reply.view, reply.exam);
+  // A private link goes as plain text: Discord makes no preview of it (SuppressEmbeds), so nothing fetches it.
+  if (reply.kind === 'text' && reply.link) {
+    return { embeds: [], components: [], content: [reply.view.title, ...reply.view.lines].join('\n') };
+  }
   return reply.kind === 'text'
     ? textViewMessage(reply.view)
     : questionMessage(reply.view, reply.round.kind !== 'daily');
@@ -31,6 +35,7 @@ export async function sendReply(
     embeds: message.embeds,
     components: message.components,
     allowedMentions: NO_MENTIONS,
+    ...(message.content ? { content: message.content, flags: MessageFlags.SuppressEmbeds } : {}),
   });
 }
 
@@ -61,7 +66,9 @@ export async function replyPrivately(
       embeds: ready.embeds,
       components: ready.components,
       allowedMentions: NO_MENTIONS,
-      flags: MessageFlags.Ephemeral,
+      ...(ready.content
+        ? { content: ready.content, flags: MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds }
+        : { flags: MessageFlags.Ephemeral }),
     });
     return;
   }

@@ -14,6 +14,8 @@ export interface HttpRoute {
   method: 'GET' | 'POST';
   /** Matched exactly (no case or trailing-slash variants) against the path without its query. */
   path: string;
+  /** Matches every path that starts with `path` too (ids in the path, `/dash/questions/<id>`). */
+  prefix?: true;
   /** POST: checked before a byte of the body is read; a refusal is answered at once. */
   precheck?(req: IncomingMessage): Refusal | null;
   /** POST: the body is read into memory within these limits and handed to `handle`. */
@@ -43,7 +45,7 @@ export function createHttpListener(deps: HttpListenerDeps): Server {
     setSecurityHeaders(res);
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const path = (req.url ?? '/').split('?')[0];
-    const onPath = deps.routes.filter((r) => r.path === path);
+    const onPath = deps.routes.filter((r) => r.path === path || (r.prefix && path?.startsWith(r.path)));
     const route = onPath.find((r) => r.method === method);
     if (!route) {
       if (onPath.length > 0) res.setHeader('allow', allowed(onPath));

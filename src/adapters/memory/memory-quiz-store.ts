@@ -35,6 +35,7 @@ import type {
   QuizStore,
   RecordAnswerInput,
   RecordAnswerResult,
+  ScopePlayer,
 } from '../../core/ports/quiz-store.js';
 import { recordAnswer } from './memory-answers.js';
 import { leaderboard, playerStats, teamLeaderboard } from './memory-boards.js';
@@ -153,6 +154,10 @@ export class MemoryQuizStore implements QuizStore {
     return teams.teamOf(this.state, scope, playerId);
   }
 
+  async scopePlayers(scope: ScopeId): Promise<ScopePlayer[]> {
+    return teams.scopePlayers(this.state, scope);
+  }
+
   async userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {
     return this.state.locales.get(`${scope}|${userId}`) ?? null;
   }
@@ -195,6 +200,13 @@ export class MemoryQuizStore implements QuizStore {
 
   async itemResponses(scope: ScopeId): Promise<ItemResponse[]> {
     return this.state.learning.itemResponses(scope);
+  }
+
+  async itemData(scope: ScopeId): Promise<{ counters: ItemCounters[]; responses: ItemResponse[] }> {
+    return {
+      counters: this.state.learning.itemCounters(scope),
+      responses: this.state.learning.itemResponses(scope),
+    };
   }
 
   async fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {

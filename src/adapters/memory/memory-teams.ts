@@ -1,5 +1,5 @@
 import type { ScopeId, Team } from '../../core/model/model.js';
-import type { JoinTeamResult, LeaveTeamResult } from '../../core/ports/quiz-store.js';
+import type { JoinTeamResult, LeaveTeamResult, ScopePlayer } from '../../core/ports/quiz-store.js';
 import type { MemoryState, TeamRecord } from './memory-state.js';
 
 export function joinTeam(
@@ -53,6 +53,22 @@ export function teamOf(state: MemoryState, scope: ScopeId, playerId: string): Te
   const current = state.membership.get(`${scope}|${playerId}`);
   const teams = state.teams.get(scope);
   return current && teams ? teamView(current, teams) : null;
+}
+
+export function scopePlayers(state: MemoryState, scope: ScopeId): ScopePlayer[] {
+  const prefix = `${scope}|`;
+  const players = new Map<string, ScopePlayer>();
+  for (const [key, name] of state.names) {
+    if (!key.startsWith(prefix)) continue;
+    const id = key.slice(prefix.length);
+    players.set(id, { id, displayName: name, teamId: null });
+  }
+  for (const [key, teamId] of state.membership) {
+    if (!key.startsWith(prefix)) continue;
+    const id = key.slice(prefix.length);
+    players.set(id, { id, displayName: players.get(id)?.displayName ?? id, teamId });
+  }
+  return [...players.values()];
 }
 
 function teamView(teamId: string, teams: Map<string, TeamRecord>): Team {

@@ -76,6 +76,35 @@ export async function itemResponses(ctx: RedisStoreContext, scope: ScopeId): Pro
   return itemResponsesFromHash(await ctx.client.hgetall(ctx.keys.items(scope)));
 }
 
+export async function itemData(ctx: RedisStoreContext, scope: ScopeId) {
+  return itemDataFromHash(await ctx.client.hgetall(ctx.keys.items(scope)));
+}
+
+/** The counters and the first answers in one pass over the fields (a scope's hash has one per answer). */
+export function itemDataFromHash(hash: Record<string, string>): {
+  counters: ItemCounters[];
+  responses: ItemResponse[];
+} {
+  const items = new Map<string, ItemCounters>();
+  const responses: ItemResponse[] = [];
+  for (const [field, value] of Object.entries(hash)) {
+    const parsed = parseItemField(field);
+    if (!parsed) continue;
+    const [kind, questionId, version, last] = parsed;
+    const key = `${questionId}@${version}`;
+    const c = items.get(key) ?? { questionId, version, answered: 0, right: 0, options: {} };
+    items.set(key, c);
+    if (kind === 'f') {
+      c.answered += 1;
+      if (value === '1') c.right += 1;
+      responses.push({ questionId, version, playerId: last, correct: value === '1' });
+    } else if (kind === 'o') {
+      c.options[last] = Number(value);
+    }
+  }
+  return { counters: [...items.values()], responses };
+}
+
 /** `f|<item>|<player>` and `o|<item>|<key>` as [kind, questionId, version, last part]; null if unreadable. */
 function parseItemField(field: string): [string, string, string, string] | null {
   const first = field.indexOf('|');

@@ -37,6 +37,7 @@ import type {
   QuizStore,
   RecordAnswerInput,
   RecordAnswerResult,
+  ScopePlayer,
 } from '../../core/ports/quiz-store.js';
 import { QuizScripts } from './quiz-scripts.js';
 import { recordAnswer } from './redis-answers.js';
@@ -156,6 +157,10 @@ export class RedisQuizStore implements QuizStore {
     return this.guard('teamOf', () => teams.teamOf(this.ctx, scope, playerId));
   }
 
+  scopePlayers(scope: ScopeId): Promise<ScopePlayer[]> {
+    return this.guard('scopePlayers', () => teams.scopePlayers(this.ctx, scope));
+  }
+
   userLocale(scope: ScopeId, userId: string): Promise<Locale | null> {
     return this.guard('userLocale', async () => {
       const stored = await this.ctx.client.hget(this.ctx.keys.locales(scope), userId);
@@ -218,6 +223,10 @@ export class RedisQuizStore implements QuizStore {
 
   itemResponses(scope: ScopeId): Promise<ItemResponse[]> {
     return this.guard('itemResponses', () => learning.itemResponses(this.ctx, scope));
+  }
+
+  itemData(scope: ScopeId): Promise<{ counters: ItemCounters[]; responses: ItemResponse[] }> {
+    return this.guard('itemData', () => learning.itemData(this.ctx, scope));
   }
 
   fileReport(scope: ScopeId, report: QuestionReport, suspendAt: number): Promise<FileReportResult> {

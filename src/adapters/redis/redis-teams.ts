@@ -1,5 +1,5 @@
 import type { ScopeId, Team } from '../../core/model/model.js';
-import type { JoinTeamResult, LeaveTeamResult } from '../../core/ports/quiz-store.js';
+import type { JoinTeamResult, LeaveTeamResult, ScopePlayer } from '../../core/ports/quiz-store.js';
 import { replyArray, replyNumber, replyString } from './redis-replies.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 
@@ -62,6 +62,16 @@ export async function listTeams(ctx: RedisStoreContext, scope: ScopeId): Promise
     .map(([id, size]) => ({ id, name: names[id] ?? id, memberCount: Number(size) }))
     .filter((team) => team.memberCount > 0)
     .sort((a, b) => b.memberCount - a.memberCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The names hash and the membership hash, read together (one pipelined round trip). */
+export async function scopePlayers(ctx: RedisStoreContext, scope: ScopeId): Promise<ScopePlayer[]> {
+  const [names, membership] = await Promise.all([
+    ctx.client.hgetall(ctx.keys.names(scope)),
+    ctx.client.hgetall(ctx.keys.membership(scope)),
+  ]);
+  const ids = new Set([...Object.keys(names), ...Object.keys(membership)]);
+  return [...ids].map((id) => ({ id, displayName: names[id] ?? id, teamId: membership[id] ?? null }));
 }
 
 export async function teamOf(ctx: RedisStoreContext, scope: ScopeId, playerId: string): Promise<Team | null> {

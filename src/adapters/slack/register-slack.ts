@@ -71,6 +71,8 @@ export interface SlackBot {
   platform: SlackPlatform;
   /** Multi-workspace mode: the installations (for the installation count metric). */
   installations: SlackInstallations | null;
+  /** The chat's admin rule (workspace admins and owners, QUIZ_ADMIN_USER_IDS), cached: the web dashboard asks it. */
+  isAdmin(teamId: string, userId: string): Promise<boolean>;
   /**
    * Null when Slack is usable, else why not: Socket Mode's websocket is down, or (HTTP mode) the server is
    * not listening or the bot token fails `auth.test` (checked at most once a minute).
@@ -208,10 +210,11 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
       log,
     });
   }
+  const admins = new SlackAdmins(app.client, deps.adminUserIds, log, undefined, oauth?.tokens);
   registerSlackHandlers(app, {
     commands: deps.commands,
     platform,
-    admins: new SlackAdmins(app.client, deps.adminUserIds, log, undefined, oauth?.tokens),
+    admins,
     locales: new UserLocales(engine),
     defaultLocale: deps.defaultLocale,
     log,
@@ -232,6 +235,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     app,
     platform,
     installations: oauth?.installations ?? null,
+    isAdmin: (teamId, userId) => admins.isAdmin(userId, teamId),
     httpRoutes,
     async problem() {
       if (!connected) return socketReceiver ? 'socket mode not connected' : 'bot token not checked yet';

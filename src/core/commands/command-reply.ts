@@ -24,6 +24,11 @@ export type CommandReply =
       view: TextView;
       /** The open mock exam this view shows a question of (the console answers it with typed letters). */
       exam?: Exam;
+      /**
+       * A private single-use link the view shows (`/quiz dashboard`): platforms send it so that no link
+       * preview is made of it (Discord: as plain text with embeds suppressed).
+       */
+      link?: { url: string; expiresInMinutes: number };
     }
   | {
       kind: 'question';

@@ -25,6 +25,8 @@ export type QuizCommand =
   | { kind: 'schedule-length'; minutes: number | null }
   | { kind: 'post'; domain?: string }
   | { kind: 'lang'; locale: Locale }
+  /** A private single-use sign-in link to the web dashboard. */
+  | { kind: 'dashboard' }
   | LearningCommand
   | ExamCommand
   /**
@@ -68,6 +70,8 @@ export function parseQuizCommand(text: string): QuizCommand {
       return args.length <= 1
         ? { kind: 'next', ...(args[0] ? { domain: args[0] } : {}) }
         : { kind: 'usage', command: 'next' };
+    case 'dashboard':
+      return args.length === 0 ? { kind: 'dashboard' } : { kind: 'usage', command: 'dashboard' };
     case 'post':
       return args.length <= 1
         ? { kind: 'post', ...(args[0] ? { domain: args[0] } : {}) }

@@ -4,6 +4,7 @@ import type { Locale, ScopeId } from '../model/model.js';
 import { platformOf } from '../model/model.js';
 import { neutralize } from '../model/safe-text.js';
 import { MAX_TEAM_NAME } from '../model/teams.js';
+import type { DashboardLinks } from '../ports/dashboard-links.js';
 import { noMetrics, type QuizMetrics } from '../ports/metrics.js';
 import type { TextView } from '../ports/views.js';
 import { type ButtonAction, isExamAction } from '../presentation/action-id.js';
@@ -38,6 +39,8 @@ export interface QuizCommandsDeps {
   publisher: RoundPublisher;
   schedule: ScheduleCommands;
   metrics?: QuizMetrics;
+  /** The web dashboard's sign-in links; absent: `/quiz dashboard` says the dashboard is off. */
+  dashboard?: DashboardLinks;
 }
 
 const ADMIN_COMMANDS = new Set<string>([
@@ -140,8 +143,34 @@ export class QuizCommands {
         return text(await this.deps.schedule.roundLength(channel, command.minutes, m));
       case 'exam':
         return this.exam.run(command.action, ctx, m);
+      case 'dashboard':
+        return this.dashboardLink(ctx, m);
       default:
         return this.learning.run(command, ctx, m);
+    }
+  }
+
+  /** `/quiz dashboard`: a private single-use link (admin status recorded now, re-checked by every page). */
+  private async dashboardLink(ctx: CommandContext, m: Messages): Promise<CommandReply> {
+    const d = m.dashboard;
+    const links = this.deps.dashboard;
+    if (!links) return text(textView(d.off));
+    const result = await links.issue({
+      scope: ctx.scope,
+      playerId: ctx.userId,
+      isAdmin: await ctx.isAdmin(),
+    });
+    switch (result.kind) {
+      case 'off':
+        return text(textView(d.off));
+      case 'too-many':
+        return text(textView(d.tooMany(result.retryInMinutes)));
+      case 'link':
+        return {
+          kind: 'text',
+          view: textView(d.linkTitle, [result.url, d.linkNote(result.expiresInMinutes)]),
+          link: { url: result.url, expiresInMinutes: result.expiresInMinutes },
+        };
     }
   }
 

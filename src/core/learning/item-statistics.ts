@@ -59,45 +59,71 @@ export function itemStatistics(
   responses: readonly ScopedResponse[],
   reports: ReadonlyMap<string, number> = new Map(),
 ): ItemStatsRow[] {
+  return statistics(counters, responses, (r) => `${r.scope}\n${r.playerId}`, reports);
+}
+
+/**
+ * `itemStatistics` of one scope's counters and first answers: the same rows, without tagging each of tens of
+ * thousands of answers with the scope first (the dashboard builds this for a whole workspace).
+ */
+export function scopeItemStatistics(
+  counters: readonly ItemCounters[],
+  responses: readonly ItemResponse[],
+): ItemStatsRow[] {
+  return statistics(counters, responses, (r) => r.playerId, new Map());
+}
+
+function statistics<R extends ItemResponse>(
+  counters: readonly ItemCounters[],
+  responses: readonly R[],
+  playerOf: (response: R) => string,
+  reports: ReadonlyMap<string, number>,
+): ItemStatsRow[] {
   // Each player's first answers: item -> right.
-  const byPlayer = new Map<string, Map<string, boolean>>();
+  const byPlayer = new Map<string, PlayerAnswers>();
   for (const r of responses) {
-    const player = `${r.scope}\n${r.playerId}`;
-    const answers = byPlayer.get(player) ?? new Map<string, boolean>();
-    answers.set(`${r.questionId}@${r.version}`, r.correct);
-    byPlayer.set(player, answers);
+    const player = playerOf(r);
+    const entry = byPlayer.get(player) ?? { answers: new Map<string, boolean>(), right: 0 };
+    const item = `${r.questionId}@${r.version}`;
+    // A repeated row of one item replaces the earlier one, as the map did before totals were kept.
+    if (entry.answers.get(item) === true) entry.right -= 1;
+    entry.answers.set(item, r.correct);
+    if (r.correct) entry.right += 1;
+    byPlayer.set(player, entry);
+  }
+  // Each player's point for each item they answered: right here (0/1), and their accuracy on the other
+  // items (their totals less this item). One pass over the answers, not one per item and player.
+  const points = new Map<string, { xs: number[]; ys: number[] }>();
+  for (const { answers, right } of byPlayer.values()) {
+    const others = answers.size - 1;
+    if (others === 0) continue; // nothing else to compare with
+    for (const [item, here] of answers) {
+      const list = points.get(item) ?? { xs: [], ys: [] };
+      points.set(item, list);
+      list.xs.push(here ? 1 : 0);
+      list.ys.push((right - (here ? 1 : 0)) / others);
+    }
   }
   return sumCounters(counters)
-    .map((c) => ({
-      id: c.questionId,
-      version: c.version,
-      answered: c.answered,
-      p: c.answered > 0 ? c.right / c.answered : null,
-      discrimination: discrimination(`${c.questionId}@${c.version}`, byPlayer),
-      options: c.options,
-      reports: reports.get(c.questionId) ?? 0,
-    }))
+    .map((c) => {
+      const itemPoints = points.get(`${c.questionId}@${c.version}`);
+      return {
+        id: c.questionId,
+        version: c.version,
+        answered: c.answered,
+        p: c.answered > 0 ? c.right / c.answered : null,
+        discrimination: itemPoints ? pearson(itemPoints.xs, itemPoints.ys) : null,
+        options: c.options,
+        reports: reports.get(c.questionId) ?? 0,
+      };
+    })
     .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version));
 }
 
-function discrimination(item: string, byPlayer: ReadonlyMap<string, ReadonlyMap<string, boolean>>) {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const answers of byPlayer.values()) {
-    const here = answers.get(item);
-    if (here === undefined) continue;
-    let others = 0;
-    let right = 0;
-    for (const [other, correct] of answers) {
-      if (other === item) continue;
-      others += 1;
-      if (correct) right += 1;
-    }
-    if (others === 0) continue; // nothing else to compare with
-    xs.push(here ? 1 : 0);
-    ys.push(right / others);
-  }
-  return pearson(xs, ys);
+/** Each player's first answers (item -> right), with their totals, so "the others" is a subtraction. */
+interface PlayerAnswers {
+  answers: Map<string, boolean>;
+  right: number;
 }
 
 /** Pearson correlation; null for fewer than two points or a constant variable. */

@@ -77,7 +77,13 @@ export function readiness(
     if (!seen || a.at >= seen.at) latest.set(key, a);
   }
   const byDomain = new Map<string, ScoredAnswer[]>();
-  for (const a of latest.values()) byDomain.set(a.domain, [...(byDomain.get(a.domain) ?? []), a]);
+  // Pushed in place: a team's pooled logs hold tens of thousands of answers, and copying the list per answer
+  // would make this quadratic.
+  for (const a of latest.values()) {
+    const list = byDomain.get(a.domain);
+    if (list) list.push(a);
+    else byDomain.set(a.domain, [a]);
+  }
 
   const sections = domains.map((d): SectionReadiness => {
     const list = byDomain.get(d.id) ?? [];

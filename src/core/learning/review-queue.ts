@@ -109,16 +109,12 @@ export class ReviewQueue {
     return weakDue && fromWeakest * 2 <= todays.length ? weakDue : due[0];
   }
 
-  /** Cards of questions still in the bank and not suspended in the scope. */
   private servable(
     log: readonly ReviewLogEntry[],
     suspended: ReadonlySet<string>,
     crunch: boolean,
   ): ReviewCard[] {
-    const retention = crunch ? EXAM_CRUNCH_RETENTION : NORMAL_RETENTION;
-    return [...cardsFromLog(log, retention).values()].filter(
-      (c) => this.deps.bank.get(c.questionId) !== undefined && !suspended.has(c.questionId),
-    );
+    return servableCards(log, this.deps.bank, suspended, crunch);
   }
 
   /** Review answers given on the current calendar day of the bot's time zone. */
@@ -126,6 +122,22 @@ export class ReviewQueue {
     const today = dayOf(now, this.deps.timeZone);
     return log.filter((e) => e.roundKind === 'review' && dayOf(e.at, this.deps.timeZone) === today);
   }
+}
+
+/**
+ * The player's cards of questions still in the bank and not suspended in the scope, at the retention of
+ * the exam crunch or the normal one: what `/quiz review` serves from (and the dashboard's forecast shows).
+ */
+export function servableCards(
+  log: readonly ReviewLogEntry[],
+  bank: Pick<QuestionBank, 'get'>,
+  suspended: ReadonlySet<string>,
+  crunch: boolean,
+): ReviewCard[] {
+  const retention = crunch ? EXAM_CRUNCH_RETENTION : NORMAL_RETENTION;
+  return [...cardsFromLog(log, retention).values()].filter(
+    (c) => bank.get(c.questionId) !== undefined && !suspended.has(c.questionId),
+  );
 }
 
 function dayOf(epochMs: number, timeZone: string): string {

@@ -86,6 +86,11 @@ export interface LearningStore {
   itemCounters(scope: ScopeId): Promise<ItemCounters[]>;
   /** The scope's first answers per player and question version. */
   itemResponses(scope: ScopeId): Promise<ItemResponse[]>;
+  /**
+   * `itemCounters` and `itemResponses` together, from one read of the scope's item data (on Redis one
+   * HGETALL instead of two of the same large hash): the dashboard's question figures need both.
+   */
+  itemData(scope: ScopeId): Promise<{ counters: ItemCounters[]; responses: ItemResponse[] }>;
 
   /**
    * Files a report, atomically: one open report per player per question; when `suspendAt` different

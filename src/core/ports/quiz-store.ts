@@ -181,6 +181,15 @@ export type JoinTeamResult =
 
 export type LeaveTeamResult = { kind: 'left'; team: Team } | { kind: 'not-in-team' };
 
+/** A player the scope knows, as the dashboard lists them. */
+export interface ScopePlayer {
+  id: string;
+  /** From the player's latest daily answer; their id when none named them yet. */
+  displayName: string;
+  /** Null when the player is in no team. */
+  teamId: string | null;
+}
+
 export interface TeamStore {
   /**
    * Puts the player in the team `teamId` (case-folded name), creating it with `name` if new and taking
@@ -191,6 +200,11 @@ export interface TeamStore {
   /** Teams with at least one member, largest first. */
   listTeams(scope: ScopeId): Promise<Team[]>;
   teamOf(scope: ScopeId, playerId: string): Promise<Team | null>;
+  /**
+   * Every player the scope knows (named by a daily answer, or in a team), each once, with their team: one
+   * read for a whole workspace (the dashboard's team page), in no particular order.
+   */
+  scopePlayers(scope: ScopeId): Promise<ScopePlayer[]>;
 }
 
 export interface PreferenceStore {

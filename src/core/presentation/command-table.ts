@@ -32,6 +32,7 @@ export const COMMAND_IDS = [
   'report',
   'team',
   'lang',
+  'dashboard',
   'schedule',
   'help',
   'post',
@@ -68,6 +69,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   { id: 'report', command: '/quiz report', platforms: EVERYWHERE },
   { id: 'team', command: '/quiz team', platforms: EVERYWHERE },
   { id: 'lang', command: '/quiz lang', platforms: EVERYWHERE },
+  { id: 'dashboard', command: '/quiz dashboard', platforms: EVERYWHERE },
   { id: 'schedule', command: '/quiz schedule', platforms: EVERYWHERE },
   { id: 'help', command: '/quiz help', platforms: EVERYWHERE },
   // The person at the terminal owns the bot: the next scored question is theirs to bring.

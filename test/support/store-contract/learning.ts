@@ -123,6 +123,16 @@ export function describeLearning(fx: ContractFixtures): void {
         'q1@v2 U1 false',
         'q9@m1 U1 true',
       ]);
+      // Both at once, from one read: the same rows.
+      const both = await store.itemData(scope);
+      const sortedCounters = (list: typeof counters) =>
+        [...list].sort((x, y) =>
+          `${x.questionId}@${x.version}`.localeCompare(`${y.questionId}@${y.version}`),
+        );
+      expect(sortedCounters(both.counters)).toEqual(sortedCounters(counters));
+      expect(
+        both.responses.map((r) => `${r.questionId}@${r.version} ${r.playerId} ${r.correct}`).sort(),
+      ).toEqual(responses);
     });
 
     it('keeps review on by default and remembers off and on per player', async () => {

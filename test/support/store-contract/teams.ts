@@ -151,5 +151,26 @@ export function describeTeams(fx: ContractFixtures): void {
         ['beta', 5],
       ]);
     });
+
+    it("lists the scope's players once each: named by a daily answer or in a team, with their team", async () => {
+      await award('U1', 3, 0, 'Ann <b>');
+      await award('U2', 1, 0, 'Bo');
+      await store.joinTeam(scope, 'U2', 'alpha', 'Alpha');
+      await store.joinTeam(scope, 'U3', 'beta', 'Beta');
+      await store.joinTeam(`${scope}-other`, 'U9', 'alpha', 'Alpha');
+      const players = await store.scopePlayers(scope);
+      expect([...players].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+        { id: 'U1', displayName: 'Ann <b>', teamId: null },
+        { id: 'U2', displayName: 'Bo', teamId: 'alpha' },
+        // In a team but never named by a daily answer: known by id.
+        { id: 'U3', displayName: 'U3', teamId: 'beta' },
+      ]);
+      await store.leaveTeam(scope, 'U2');
+      expect((await store.scopePlayers(scope)).find((p) => p.id === 'U2')).toEqual({
+        id: 'U2',
+        displayName: 'Bo',
+        teamId: null,
+      });
+    });
   });
 }

@@ -102,6 +102,7 @@ function quizCommand(domains: readonly ExamDomain[]): SlashCommandBuilder {
         .addBooleanOption((o) => describe(o.setName(NAMES.teams), 'leaderboardTeams')),
     )
     .addSubcommand((s) => describe(s.setName('me'), 'me'))
+    .addSubcommand((s) => describe(s.setName('dashboard'), 'dashboard'))
     .addSubcommand((s) =>
       describe(s.setName('next'), 'next').addStringOption((o) => domainOption(o, domains, 'nextDomain')),
     )

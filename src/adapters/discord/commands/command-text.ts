@@ -14,6 +14,7 @@ export interface CommandText {
   leaderboardPeriod: string;
   leaderboardTeams: string;
   me: string;
+  dashboard: string;
   next: string;
   nextDomain: string;
   team: string;
@@ -54,6 +55,7 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     leaderboardPeriod: 'Which period (default: this week)',
     leaderboardTeams: 'Rank teams instead of players',
     me: 'Your points, streak and accuracy',
+    dashboard: 'A private single-use link to your dashboard in the browser',
     next: 'A private practice question (not scored)',
     nextDomain: 'Only questions of this exam section',
     team: 'Teams',
@@ -92,6 +94,7 @@ export const COMMAND_TEXT: Record<Locale, CommandText> = {
     leaderboardPeriod: '期間（既定: 今週）',
     leaderboardTeams: 'プレイヤーではなくチームのランキング',
     me: '自分の得点・連続正解・正答率',
+    dashboard: 'ブラウザーで開くダッシュボードへの一度だけ使える専用リンク',
     next: '自分だけの練習問題（得点なし）',
     nextDomain: 'この試験セクションの問題だけ',
     team: 'チーム',

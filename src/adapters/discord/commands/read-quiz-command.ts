@@ -45,6 +45,8 @@ export function readQuizCommand(input: SlashInput): QuizCommand {
     }
     case 'quiz me':
       return { kind: 'me' };
+    case 'quiz dashboard':
+      return { kind: 'dashboard' };
     case 'quiz next':
       return domain ? { kind: 'next', domain } : { kind: 'next' };
     case 'quiz team join':

@@ -9,6 +9,8 @@ import { bold, COLOR, fitEmbed } from './render-embed.js';
 export interface DiscordMessage {
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Plain text instead of embeds, sent with link previews suppressed (a private sign-in link). */
+  content?: string;
 }
 
 /** Any text reply (boards, stats, feedback, /gcp cards, the digest) as one embed with its buttons. */

@@ -19,7 +19,10 @@ export interface DashboardViewer {
   csrfToken: string;
 }
 
-/** A page's main content, already escaped: no inline script, no `style` attributes (CSP `default-src 'self'`). */
+/**
+ * A page's main content, already escaped: no inline script, no `style` attributes (CSP `default-src 'self'`).
+ * `html` starts with the page's own `<h1>` (the layout adds none); `title` is for the document's `<title>`.
+ */
 export interface PageBody {
   title: string;
   html: string;

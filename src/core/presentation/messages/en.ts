@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { dashboardEn } from './dashboard-en.js';
 import { examEn } from './exam-en.js';
 import { learningEn } from './learning-en.js';
 import type { Messages } from './messages.js';
@@ -12,6 +13,7 @@ const USAGE: Record<string, string> = {
   post: 'Usage: /quiz post [section]  (admins: post a question now)',
   next: 'Usage: /quiz next [section]  (a private practice question; not scored)',
   me: 'Usage: /quiz me',
+  dashboard: 'Usage: /quiz dashboard  (a private link to your dashboard in the browser)',
   today: "Usage: /quiz today  (today's question again, with your answer or the right one)",
   review:
     'Usage: /quiz review | /quiz review off | /quiz review on  (your due review questions, private, not scored)',
@@ -206,6 +208,10 @@ export const en: Messages = {
     },
     team: { args: 'join <name> | leave | list', text: 'teams (points count for a team from when you join)' },
     lang: { args: 'ja|en', text: 'your language' },
+    dashboard: {
+      args: '',
+      text: 'a private single-use link to your dashboard in the browser: progress, readiness, team, question figures',
+    },
     schedule: { args: '', text: "this channel's schedule and its next post times" },
     help: { args: '', text: 'this help' },
     post: { args: '[section]', text: 'the next scored question (reveals the current one)' },
@@ -309,5 +315,6 @@ export const en: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `Paused: ${reason}. The bot is not in this channel: invite it (/invite @pmle-quiz), then run /quiz schedule <cron> again to resume.`,
   learning: learningEn,
+  dashboard: dashboardEn,
   exam: examEn,
 };

@@ -1,4 +1,5 @@
 import { periodSpan } from '../../model/periods.js';
+import { dashboardJa } from './dashboard-ja.js';
 import { examJa } from './exam-ja.js';
 import { learningJa } from './learning-ja.js';
 import type { Messages } from './messages.js';
@@ -12,6 +13,7 @@ const USAGE: Record<string, string> = {
   post: '使い方: /quiz post [セクション]（管理者: 今すぐ問題を投稿）',
   next: '使い方: /quiz next [セクション]（自分だけの練習問題。得点には数えません）',
   me: '使い方: /quiz me',
+  dashboard: '使い方: /quiz dashboard（ブラウザーで開くダッシュボードへの専用リンク）',
   today: '使い方: /quiz today（今日の問題をもう一度表示。回答済みなら自分の結果と正解）',
   review: '使い方: /quiz review | /quiz review off | /quiz review on（復習問題。自分だけに表示、得点なし）',
   ready: '使い方: /quiz ready | /quiz ready team（セクション別の試験準備度）',
@@ -192,6 +194,10 @@ export const ja: Messages = {
       text: 'チーム（チームの得点になるのは参加した後に獲得した得点だけです）',
     },
     lang: { args: 'ja|en', text: '表示言語' },
+    dashboard: {
+      args: '',
+      text: 'ブラウザーで開くダッシュボードへの一度だけ使える専用リンク（進み具合・準備度、管理者は問題の統計）',
+    },
     schedule: { args: '', text: 'このチャンネルの出題スケジュールと次回の投稿予定' },
     help: { args: '', text: 'このヘルプ' },
     post: { args: '[セクション]', text: '次の得点対象の問題（今の問題の正解を発表）' },
@@ -298,5 +304,6 @@ export const ja: Messages = {
   schedulePausedNotInChannel: (reason) =>
     `一時停止中: ${reason}。ボットがこのチャンネルにいません。招待して（/invite @pmle-quiz）、/quiz schedule <cron> を実行すると再開します。`,
   learning: learningJa,
+  dashboard: dashboardJa,
   exam: examJa,
 };

@@ -1,6 +1,7 @@
 import type { Difficulty, Locale, Period } from '../../model/model.js';
 import type { ServiceStatus } from '../../ports/service-catalog.js';
 import type { CommandId } from '../command-table.js';
+import type { DashboardMessages } from './dashboard-messages.js';
 import type { ExamMessages } from './exam-messages.js';
 import type { LearningMessages } from './learning-messages.js';
 
@@ -179,5 +180,6 @@ export interface Messages {
 
   /** Review, readiness, reports and item statistics. */
   learning: LearningMessages;
+  dashboard: DashboardMessages;
   exam: ExamMessages;
 }

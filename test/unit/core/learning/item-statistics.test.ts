@@ -5,6 +5,7 @@ import {
   itemFlags,
   itemStatistics,
   pearson,
+  scopeItemStatistics,
 } from '../../../../src/core/learning/item-statistics.js';
 import { seedItemStats } from '../../../support/item-stats-seed.js';
 
@@ -64,5 +65,20 @@ describe('item statistics on a hand-computed data set', () => {
     expect(pearson([1], [0.5])).toBeNull();
     expect(pearson([1, 1], [0.5, 0.2])).toBeNull();
     expect(pearson([1, 0], [1, 0])).toBeCloseTo(1, 10);
+  });
+});
+
+describe('scopeItemStatistics', () => {
+  it("gives one scope's rows as itemStatistics does with every answer tagged with that scope", async () => {
+    const store = new MemoryQuizStore();
+    await seedItemStats(store, scopes);
+    const counters = await store.itemCounters(scopes.t1);
+    const responses = await store.itemResponses(scopes.t1);
+    const tagged = itemStatistics(
+      counters,
+      responses.map((r) => ({ ...r, scope: scopes.t1 })),
+    );
+    expect(scopeItemStatistics(counters, responses)).toEqual(tagged);
+    expect(tagged.some((r) => r.discrimination !== null)).toBe(true);
   });
 });
