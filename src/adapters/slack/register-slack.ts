@@ -145,6 +145,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     logger,
     logLevel: LogLevel.INFO,
     convoStore: false,
+    // No message listeners, and the events listened to (Home tab opened, uninstall, token revocation) are
+    // never the bot's own: Bolt's ignoreSelf filter would be one more middleware step on every click.
+    ignoreSelf: false,
     // Bolt would call auth.test in this constructor and leave a rejection nobody handles (a bad token
     // crashed the process with a stack); connect() checks the token itself and then initialises Bolt.
     deferInitialization: true,
