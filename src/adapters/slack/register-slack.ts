@@ -132,9 +132,7 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
           log.error({ err: error }, 'slack receiver failed');
           deps.onReceiverError?.(error);
         },
-        ...(deps.unhandledRequestTimeoutMillis
-          ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
-          : {}),
+        unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis,
       });
   const receiver = socketReceiver ?? (http?.events as SlackEventsReceiver);
   // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.

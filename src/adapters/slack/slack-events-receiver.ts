@@ -128,7 +128,8 @@ export interface HttpModeReceiversDeps {
   /** Multi-workspace mode: the OAuth options of Bolt's HTTPReceiver (install routes, stores, pages). */
   oauth?: Partial<HTTPReceiverOptions>;
   onError(error: unknown): void;
-  unhandledRequestTimeoutMillis?: number;
+  /** Unset: Bolt's 3001 ms. */
+  unhandledRequestTimeoutMillis?: number | undefined;
 }
 
 /**
@@ -152,7 +153,7 @@ export function httpModeReceivers(deps: HttpModeReceiversDeps): {
     installer: install?.installer,
     logUnacked: (message) => deps.logger.error(message),
     onError: deps.onError,
-    ...(deps.unhandledRequestTimeoutMillis !== undefined
+    ...(deps.unhandledRequestTimeoutMillis
       ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
       : {}),
   });
