@@ -32,10 +32,13 @@ import { formatTable } from './support/table.js';
  *
  * - `BENCH_INSTR_CLICKS=1000` timed clicks per app (after `BENCH_INSTR_WARMUP=600`),
  *   `BENCH_INSTR_CONNECTIONS=4` (reply-paced: each connection waits for its private reply).
- * - `BENCH_OURS=built`, `BENCH_OURS_ROOT=<checkout>`: which build of our app (see slack-e2e).
+ * - `BENCH_OURS=built`, `BENCH_OURS_ROOT=<checkout>`: which build of our app (see slack-e2e);
+ *   `BENCH_OURS_NODE_ARGS`: extra `node` arguments for it (see slack-e2e).
  */
 
 const CLICKS = Number(process.env.BENCH_INSTR_CLICKS ?? 1000);
+/** Extra `node` arguments for our app, as in slack-e2e (a GC setting, for an experiment). */
+const OURS_NODE_ARGS = (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 600);
 const CONNECTIONS = Number(process.env.BENCH_INSTR_CONNECTIONS ?? 4);
 /** A reply missing after this long is counted as an error rather than waited for. */
@@ -170,13 +173,13 @@ export async function benchSlackInstructions(): Promise<string> {
   try {
     const ours = await countApp(
       'ours',
-      (wrapper) => startOurApp(fake, { url: target.url, keyPrefix }, [], ourLaunch(wrapper)),
+      (wrapper) => startOurApp(fake, { url: target.url, keyPrefix }, OURS_NODE_ARGS, ourLaunch(wrapper)),
       fake,
       store,
     );
     const bare = await countApp('bare', (wrapper) => startBareApp(fake, [], { wrapper }), fake, store);
     const perClick = (c: Counted) => c.instructions / c.clicks / 1e6;
-    const which = describeLaunch(ourLaunch());
+    const which = `${describeLaunch(ourLaunch())}${OURS_NODE_ARGS.length > 0 ? ` ${OURS_NODE_ARGS.join(' ')}` : ''}`;
     const rows = [ours, bare].map((c) => [c.app, String(c.clicks), perClick(c).toFixed(2), String(c.errors)]);
     return [
       `Slack clicks in instructions (callgrind; ours: ${which}; ${WARMUP} warm-up clicks, then ${CLICKS} counted, reply-paced over ${CONNECTIONS} connections)`,

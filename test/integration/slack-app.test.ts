@@ -149,6 +149,16 @@ describe('Slack app over HTTP (real Bolt, fake Slack API)', () => {
     expect(await replyTo(h, 'forged')).toContain('This question is no longer available.');
   });
 
+  it('acks a click on the docs link (a link button sends an action too) and answers nothing', async () => {
+    const h = await startSlackHarness();
+    harness = h;
+    // Unacked, Bolt's 3-second timer would answer 404 and Slack would show an error on the button.
+    const res = await h.click('open-docs', { responseId: 'docs' });
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.responsesTo('docs')).toHaveLength(0);
+  });
+
   it('processes a retried delivery once', async () => {
     const h = await startSlackHarness();
     harness = h;

@@ -1,21 +1,40 @@
+import type { ScopeId } from '../../core/model/model.js';
 import type { RecordAnswerInput, RecordAnswerResult } from '../../core/ports/quiz-store.js';
-import { bucketName } from './redis-keys.js';
+import { bucketName, type RedisKeys } from './redis-keys.js';
 import { replyArray, replyNumber, replyString, roundKindOf } from './redis-replies.js';
 import type { RedisStoreContext } from './redis-store-context.js';
 import { RECORD_ANSWER_KEYS } from './scripts/record-answer.lua.js';
 
 type RecordAnswerKey = (typeof RECORD_ANSWER_KEYS)[number];
 
-/** The script's KEYS for one answer, in the order `RECORD_ANSWER_KEYS` declares. */
-function recordAnswerKeys(ctx: RedisStoreContext, input: RecordAnswerInput): string[] {
-  const { keys } = ctx;
-  const { scope, roundId } = input;
+/** The keys that differ from click to click; every other key depends only on the scope and the periods. */
+const PER_CLICK = ['round', 'answers', 'player', 'reviewLog'] as const;
+type PerClickKey = (typeof PER_CLICK)[number];
+const slotOf = (name: RecordAnswerKey): number => RECORD_ANSWER_KEYS.indexOf(name);
+const [ROUND, ANSWERS, PLAYER, REVIEW_LOG] = PER_CLICK.map(slotOf) as [number, number, number, number];
+
+/**
+ * Key lists per scope and period pair, with the per-click slots still empty: the 16 scope-level keys are
+ * built once per scope and week rather than on every click (each is a prefix check and a concatenation,
+ * and a flat string once written). A scope's entry is replaced when the week or month turns; the map is
+ * emptied when it holds more scopes than this.
+ */
+const MAX_KEPT_SCOPES = 2000;
+const keptKeys = new WeakMap<RedisKeys, Map<ScopeId, { periods: string; keys: readonly string[] }>>();
+
+function scopeLevelKeys(keys: RedisKeys, input: RecordAnswerInput): readonly string[] {
+  let perScope = keptKeys.get(keys);
+  if (!perScope) {
+    perScope = new Map();
+    keptKeys.set(keys, perScope);
+  }
+  const { scope } = input;
+  const periods = `${input.periods.week.key}|${input.periods.month.key}`;
+  const kept = perScope.get(scope);
+  if (kept?.periods === periods) return kept.keys;
   const week = bucketName('week', input.periods.week.key);
   const month = bucketName('month', input.periods.month.key);
-  const byName: Record<RecordAnswerKey, string> = {
-    round: keys.round(scope, roundId),
-    answers: keys.answers(scope, roundId),
-    player: keys.player(scope, input.player.id),
+  const byName: Record<Exclude<RecordAnswerKey, PerClickKey>, string> = {
     names: keys.names(scope),
     membership: keys.membership(scope),
     boardWeek: keys.board(scope, week),
@@ -31,10 +50,24 @@ function recordAnswerKeys(ctx: RedisStoreContext, input: RecordAnswerInput): str
     teamScorerCountsMonth: keys.teamScorerCounts(scope, month),
     teamScorerCountsAll: keys.teamScorerCounts(scope, 'all'),
     locales: keys.locales(scope),
-    reviewLog: keys.reviewLog(scope, input.player.id),
     items: keys.items(scope),
   };
-  return RECORD_ANSWER_KEYS.map((name) => byName[name]);
+  const list = RECORD_ANSWER_KEYS.map((name) =>
+    (PER_CLICK as readonly string[]).includes(name) ? '' : byName[name as keyof typeof byName],
+  );
+  if (perScope.size >= MAX_KEPT_SCOPES) perScope.clear();
+  perScope.set(scope, { periods, keys: list });
+  return list;
+}
+
+/** The script's KEYS for one answer, in the order `RECORD_ANSWER_KEYS` declares. */
+export function recordAnswerKeys(keys: RedisKeys, input: RecordAnswerInput): string[] {
+  const list = scopeLevelKeys(keys, input).slice();
+  list[ROUND] = keys.round(input.scope, input.roundId);
+  list[ANSWERS] = keys.answers(input.scope, input.roundId);
+  list[PLAYER] = keys.player(input.scope, input.player.id);
+  list[REVIEW_LOG] = keys.reviewLog(input.scope, input.player.id);
+  return list;
 }
 
 /** The whole answer path in one script call: one network round trip, atomic. */
@@ -43,7 +76,7 @@ export async function recordAnswer(
   input: RecordAnswerInput,
 ): Promise<RecordAnswerResult> {
   const reply = replyArray(
-    await ctx.scripts.run('pqRecordAnswer', recordAnswerKeys(ctx, input), [
+    await ctx.scripts.run('pqRecordAnswer', recordAnswerKeys(ctx.keys, input), [
       input.player.id,
       input.choice,
       input.now,

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { QuizCommands } from '../../core/commands/quiz-commands.js';
 import { type Locale, type RoundRef, scopeId } from '../../core/model/model.js';
@@ -20,6 +20,7 @@ import type { InstallationRecords, SlackInstallations } from './oauth/slack-inst
 import { type SlackOAuth, type SlackOAuthSettings, slackOAuth } from './oauth/slack-oauth.js';
 import { SlackAdmins } from './slack-admins.js';
 import { verifySlackCredential } from './slack-credentials.js';
+import { httpModeReceivers, type SlackEventsReceiver } from './slack-events-receiver.js';
 import { registerSlackHandlers } from './slack-handlers.js';
 import { type SeenRequests, type SlackHttpRoute, slackHttpRoutes } from './slack-http-routes.js';
 import { SlackPlatform } from './slack-platform.js';
@@ -122,31 +123,20 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
   const socketReceiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions } })
     : null;
-  const httpReceiver = socketReceiver
+  // HTTP mode: Bolt gets the requests our listener has verified and parsed, once (slack-events-receiver.ts).
+  const http = socketReceiver
     ? null
-    : new HTTPReceiver({
-        signingSecret: settings.signingSecret ?? '',
-        endpoints: '/slack/events',
-        // Our listener in front (slack-http-routes.ts) passes Bolt only requests whose v0 signature it has
-        // checked on these same bytes, within the window: Bolt checking it again is a second HMAC per click.
-        signatureVerification: false,
-        processBeforeResponse: false,
-        processEventErrorHandler: async ({ error, response }) => {
-          // Bolt's default logs these at error and answers 500 after a listener's ack (a crash
-          // once): one line, counted, and the process goes on.
+    : httpModeReceivers({
+        logger,
+        ...(oauth ? { oauth: oauth.receiverOptions } : {}),
+        onError: (error) => {
+          // One line, counted, and the process goes on; a 500 unless a listener acked already.
           log.error({ err: error }, 'slack receiver failed');
           deps.onReceiverError?.(error);
-          if (response.headersSent) return false;
-          response.writeHead(500).end();
-          return false;
         },
-        ...(deps.unhandledRequestTimeoutMillis
-          ? { unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis }
-          : {}),
-        logger,
-        ...(oauth?.receiverOptions ?? {}),
+        unhandledRequestTimeoutMillis: deps.unhandledRequestTimeoutMillis,
       });
-  const receiver = socketReceiver ?? (httpReceiver as HTTPReceiver);
+  const receiver = socketReceiver ?? (http?.events as SlackEventsReceiver);
   // No conversation store: the app keeps no per-conversation state, and Bolt's runs on every request.
   const app = new App({
     ...(settings.botToken ? { token: settings.botToken } : {}),
@@ -155,6 +145,9 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     logger,
     logLevel: LogLevel.INFO,
     convoStore: false,
+    // No message listeners, and the events listened to (Home tab opened, uninstall, token revocation) are
+    // never the bot's own: Bolt's ignoreSelf filter would be one more middleware step on every click.
+    ignoreSelf: false,
     // Bolt would call auth.test in this constructor and leave a rejection nobody handles (a bad token
     // crashed the process with a stack); connect() checks the token itself and then initialises Bolt.
     deferInitialization: true,
@@ -220,9 +213,10 @@ export function createSlackBot(deps: SlackBotDeps): SlackBot {
     log,
   });
   logUnhandledErrors(app, log);
-  const httpRoutes = httpReceiver
+  const httpRoutes = http
     ? slackHttpRoutes({
-        receiver: httpReceiver,
+        events: http.events,
+        ...(http.install ? { installReceiver: http.install } : {}),
         signingSecret: settings.signingSecret ?? '',
         seen: deps.seen ?? { firstSeen: async () => true },
         log,

@@ -1,4 +1,10 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { MAX_REPORT_TEXT } from '../../core/commands/learning-commands.js';
 import type { QuizCommands } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
@@ -77,53 +83,59 @@ function doneView(text: string, m: Messages) {
 
 /**
  * "Report" under the private feedback opens a modal (views.open with the click's trigger_id, which lives
- * 3 seconds, so nothing is awaited before it but the ack); its submission files the report and thanks
- * the reporter in the modal itself.
+ * 3 seconds, so nothing is awaited before it but the ack). Called by the app's one action listener.
  */
-export function registerReportModal(app: App, deps: ReportModalDeps): void {
-  app.action<BlockAction<ButtonAction>>(/^rpt:/, async ({ ack, body, action, client }) => {
-    await ack();
-    const decoded = decodeAction(action.action_id);
-    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
-    if (decoded?.kind !== 'report') return;
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const locale = deps.locales.peek(scopeId('slack', teamId), body.user.id) ?? deps.defaultLocale;
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: reportView(decoded.questionId, channelId, messagesFor(locale)),
-    });
+export async function openReportModal(
+  args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
+  deps: ReportModalDeps,
+): Promise<void> {
+  const { ack, body, action, client } = args;
+  await ack();
+  const decoded = decodeAction('action_id' in action ? action.action_id : '');
+  const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+  if (decoded?.kind !== 'report') return;
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const locale = deps.locales.peek(scopeId('slack', teamId), body.user.id) ?? deps.defaultLocale;
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: reportView(decoded.questionId, channelId, messagesFor(locale)),
   });
+}
 
-  app.view<ViewSubmitAction>(REPORT_CALLBACK_ID, async ({ ack, body, view }) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const scope = scopeId('slack', teamId);
-    let m = messagesFor(deps.defaultLocale);
-    try {
-      m = messagesFor((await deps.locales.get(scope, body.user.id)) ?? deps.defaultLocale);
-      const meta = JSON.parse(view.private_metadata) as Partial<ReportMetadata>;
-      const picked = view.state.values[REASON_BLOCK]?.[REASON_BLOCK]?.selected_option?.value;
-      const reason = REPORT_REASONS.find((r) => r === picked);
-      if (!reason || typeof meta.questionId !== 'string') {
-        await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: m.usage('report') } });
-        return;
-      }
-      const details = view.state.values[DETAILS_BLOCK]?.[DETAILS_BLOCK]?.value ?? '';
-      const thanks = await deps.commands.learning.report(
-        {
-          scope,
-          channelId: meta.channelId ?? '',
-          userId: body.user.id,
-          displayName: body.user.name,
-        },
-        meta.questionId,
-        reason,
-        details,
-        m,
-      );
-      await ack({ response_action: 'update', view: doneView(thanks.title, m) });
-    } catch (error) {
-      if (!isStoreUnavailable(error)) deps.log.error({ err: error }, 'report submission failed');
-      await ack({ response_action: 'update', view: doneView(m.unavailable, m) });
+/** The report form's submission files the report and thanks the reporter in the modal itself. */
+export async function submitReport(
+  args: SlackViewMiddlewareArgs<ViewSubmitAction>,
+  deps: ReportModalDeps,
+): Promise<void> {
+  const { ack, body, view } = args;
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const scope = scopeId('slack', teamId);
+  let m = messagesFor(deps.defaultLocale);
+  try {
+    m = messagesFor((await deps.locales.get(scope, body.user.id)) ?? deps.defaultLocale);
+    const meta = JSON.parse(view.private_metadata) as Partial<ReportMetadata>;
+    const picked = view.state.values[REASON_BLOCK]?.[REASON_BLOCK]?.selected_option?.value;
+    const reason = REPORT_REASONS.find((r) => r === picked);
+    if (!reason || typeof meta.questionId !== 'string') {
+      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: m.usage('report') } });
+      return;
     }
-  });
+    const details = view.state.values[DETAILS_BLOCK]?.[DETAILS_BLOCK]?.value ?? '';
+    const thanks = await deps.commands.learning.report(
+      {
+        scope,
+        channelId: meta.channelId ?? '',
+        userId: body.user.id,
+        displayName: body.user.name,
+      },
+      meta.questionId,
+      reason,
+      details,
+      m,
+    );
+    await ack({ response_action: 'update', view: doneView(thanks.title, m) });
+  } catch (error) {
+    if (!isStoreUnavailable(error)) deps.log.error({ err: error }, 'report submission failed');
+    await ack({ response_action: 'update', view: doneView(m.unavailable, m) });
+  }
 }

@@ -1,4 +1,4 @@
-import type { App, BlockAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { CommandContext, CommandReply } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
 import type { Locale } from '../../core/model/model.js';
@@ -30,8 +30,15 @@ export function examMessage(reply: CommandReply, locale: Locale) {
   return { blocks: textBlocks(view), text: fallbackText(view.title) };
 }
 
-/** Listeners for the exam's buttons, navigator and multiple-select answer; each replaces the exam message. */
-export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: ContextFor): void {
+/** The exam's controls, for the app's one action listener: buttons, navigator and multiple-select answer. */
+export interface ExamControls {
+  /** Whether an action id is one of the exam's (its prefixes, the navigator, the multiple-select). */
+  owns(actionId: string): boolean;
+  /** Acks, then replaces the exam message (or says why not). */
+  handle(args: SlackActionMiddlewareArgs<BlockAction>): Promise<void>;
+}
+
+export function examControls(deps: SlackHandlerDeps, contextFor: ContextFor): ExamControls {
   const { commands, log } = deps;
 
   const replace = async (respond: RespondFn, reply: CommandReply, locale: Locale): Promise<void> => {
@@ -87,10 +94,7 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
     }
   };
 
-  // One listener for every exam control: Bolt runs each listener's matchers on every request, the daily
-  // answer clicks included, so three listeners cost every click two more chains (docs/performance.md).
-  const examControl = new RegExp(`^(x[afgsrm]:|${EXAM_NAVIGATOR_ACTION}$|${EXAM_PICKS_ACTION}$)`);
-  app.action<BlockAction>(examControl, async ({ ack, body, action, respond }) => {
+  const control = async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
     if (action.type === 'static_select' && action.action_id === EXAM_NAVIGATOR_ACTION) {
       await handle(body, respond, decodeAction(action.selected_option?.value ?? ''));
@@ -111,7 +115,7 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
     }
     const id = 'action_id' in action ? action.action_id : '';
     await handle(body, respond, decodeAction(id));
-  });
+  };
 
   const handlePicks = async (
     body: BlockAction,
@@ -142,4 +146,11 @@ export function registerSlackExam(app: App, deps: SlackHandlerDeps, contextFor: 
       });
     }
   };
+
+  return {
+    owns: (actionId) => EXAM_CONTROL.test(actionId),
+    handle: control,
+  };
 }
+
+const EXAM_CONTROL = new RegExp(`^(x[afgsrm]:|${EXAM_NAVIGATOR_ACTION}$|${EXAM_PICKS_ACTION}$)`);

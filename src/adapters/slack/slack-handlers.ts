@@ -1,4 +1,11 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { parseQuizCommand } from '../../core/commands/parse-quiz-command.js';
 import type { CommandContext, CommandReply } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
@@ -9,12 +16,19 @@ import { helpView } from '../../core/presentation/help-view.js';
 import { messagesFor } from '../../core/presentation/messages/index.js';
 import { textView } from '../../core/presentation/views.js';
 import { SeenRecently } from '../../core/runtime/seen-recently.js';
-import { fallbackText, questionBlocks, textBlocks } from './render/block-kit.js';
-import { registerReportModal } from './report-modal.js';
+import {
+  fallbackText,
+  OPEN_DOCS_ACTION,
+  PICKER_CALLBACK_ID,
+  questionBlocks,
+  textBlocks,
+} from './render/block-kit.js';
+import { EXAM_NAVIGATOR_ACTION, EXAM_PICKS_ACTION } from './render/exam-blocks.js';
+import { openReportModal, REPORT_CALLBACK_ID, submitReport } from './report-modal.js';
 import { type Reply, replyVia } from './response-url.js';
-import { examMessage, registerSlackExam } from './slack-exam.js';
+import { examControls, examMessage } from './slack-exam.js';
 import type { SlackHandlerDeps } from './slack-handler-deps.js';
-import { openPicker, registerPickerSubmit, type Who } from './slack-picker.js';
+import { openPicker, submitPicker, type Who } from './slack-picker.js';
 
 /**
  * Every listener acks first (Slack gives 3 seconds and retries after), then decodes the payload, then
@@ -78,10 +92,10 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await next();
   });
 
-  registerReportModal(app, deps);
-  registerSlackExam(app, deps, contextFor);
+  const exam = examControls(deps, contextFor);
 
-  app.action<BlockAction<ButtonAction>>(/^(ans|pck|prc|gcp|gss):/, async (args) => {
+  /** The answer click and the other quiz buttons (practice, lookup, picker, 'I guessed'). */
+  const button = async (args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     const { ack, body, action } = args;
     await ack();
     // The answer click's replies skip fetch (see response-url.ts); the picker keeps Bolt's respond.
@@ -140,17 +154,33 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       const text = decoded.kind === 'answer' ? m.notRecorded : m.unavailable;
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     }
+  };
+
+  // One listener per kind of payload (action, view submission, command), each dispatching by id: Bolt runs
+  // every listener's matchers on every request, so each extra listener costs every click (the daily
+  // answer included) a middleware chain of its own (docs/performance.md).
+  app.action<BlockAction>(ACTION_IDS, async (args) => {
+    const id = 'action_id' in args.action ? args.action.action_id : '';
+    // Link buttons (the docs link) also send an action; it only needs an ack.
+    if (id === OPEN_DOCS_ACTION) return args.ack();
+    if (id.startsWith(REPORT_PREFIX)) return openReportModal(args, deps);
+    if (exam.owns(id)) return exam.handle(args);
+    return button(args as typeof args & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>);
   });
 
-  registerPickerSubmit(app, deps, contextFor);
-
-  // Link buttons (the docs link) also send an action; it only needs an ack.
-  app.action('open-docs', async ({ ack }) => {
-    await ack();
+  app.view<ViewSubmitAction>(VIEW_IDS, async (args) => {
+    if (args.view.callback_id === REPORT_CALLBACK_ID) return submitReport(args, deps);
+    return submitPicker(args, deps, contextFor);
   });
 
-  app.command('/quiz', async ({ ack, command, respond }) => {
+  app.command(COMMANDS, async ({ ack, command, respond }) => {
     await ack();
+    if (command.command === '/gcp') {
+      const scope = scopeId('slack', command.team_id);
+      const locale = (await deps.locales.get(scope, command.user_id)) ?? deps.defaultLocale;
+      await replyPrivately(respond, { kind: 'text', view: commands.gcp(command.text ?? '', locale) }, locale);
+      return;
+    }
     const ctx = await contextFor({
       teamId: command.team_id,
       channelId: command.channel_id,
@@ -165,13 +195,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     } catch (error) {
       await replyPrivately(respond, { kind: 'text', view: failureView(error, ctx.locale) }, ctx.locale);
     }
-  });
-
-  app.command('/gcp', async ({ ack, command, respond }) => {
-    await ack();
-    const scope = scopeId('slack', command.team_id);
-    const locale = (await deps.locales.get(scope, command.user_id)) ?? deps.defaultLocale;
-    await replyPrivately(respond, { kind: 'text', view: commands.gcp(command.text ?? '', locale) }, locale);
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -200,6 +223,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     });
   });
 }
+
+const REPORT_PREFIX = 'rpt:';
+/** Every action id the app handles: the buttons' prefixes, and the link, navigator and picks ids. */
+const ACTION_IDS = new RegExp(
+  `^(?:(?:ans|pck|prc|gcp|gss|rpt|x[afgsrm]):|(?:${OPEN_DOCS_ACTION}|${EXAM_NAVIGATOR_ACTION}|${EXAM_PICKS_ACTION})$)`,
+);
+const VIEW_IDS = new RegExp(`^(?:${REPORT_CALLBACK_ID}|${PICKER_CALLBACK_ID})$`);
+const COMMANDS = /^\/(?:quiz|gcp)$/;
 
 function failureView(error: unknown, locale: Locale): TextView {
   if (isStoreUnavailable(error)) return textView(messagesFor(locale).unavailable);

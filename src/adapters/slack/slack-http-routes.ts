@@ -3,6 +3,7 @@ import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
 import type { InstallGate } from './oauth/install-gate.js';
 import { INSTALL_PATH, REDIRECT_PATH } from './oauth/slack-oauth.js';
+import type { SlackEventsReceiver } from './slack-events-receiver.js';
 import {
   actsOnRepeat,
   SIGNATURE_WINDOW_MS,
@@ -35,7 +36,10 @@ export interface SeenRequests {
 }
 
 export interface SlackHttpRoutesDeps {
-  receiver: HTTPReceiver;
+  /** Bolt's receiver for the events route: takes the body as parsed here (no second read or parse). */
+  events: Pick<SlackEventsReceiver, 'dispatch'>;
+  /** Multi-workspace mode: Bolt's HTTPReceiver, which serves the install routes behind the gate. */
+  installReceiver?: HTTPReceiver;
   signingSecret: string;
   seen: SeenRequests;
   log: Logger;
@@ -53,7 +57,6 @@ export interface SlackHttpRoutesDeps {
  */
 export function slackHttpRoutes(deps: SlackHttpRoutesDeps): SlackHttpRoute[] {
   const now = deps.now ?? Date.now;
-  const bolt = (req: IncomingMessage, res: ServerResponse): void => deps.receiver.requestListener(req, res);
   const routes: SlackHttpRoute[] = [
     {
       method: 'POST',
@@ -81,12 +84,15 @@ export function slackHttpRoutes(deps: SlackHttpRoutesDeps): SlackHttpRoute[] {
           res.writeHead(200).end();
           return;
         }
-        bolt(req, res);
+        await deps.events.dispatch(req, res, payload);
       },
     },
   ];
   const gate = deps.gate;
-  if (gate) {
+  const installReceiver = deps.installReceiver;
+  if (gate && installReceiver) {
+    const bolt = (req: IncomingMessage, res: ServerResponse): void =>
+      installReceiver.requestListener(req, res);
     const tooMany = (req: IncomingMessage, res: ServerResponse): void => gate.tooMany(req, res);
     routes.push(
       {

@@ -1,4 +1,10 @@
-import type { App, RespondFn, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  RespondFn,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../core/model/errors.js';
 import { scopeId } from '../../core/model/model.js';
@@ -8,7 +14,6 @@ import {
   fallbackText,
   PICKER_ACTION_ID,
   PICKER_BLOCK_ID,
-  PICKER_CALLBACK_ID,
   type PickerMetadata,
   pickerModal,
   textBlocks,
@@ -51,55 +56,59 @@ export async function openPicker(
   });
 }
 
-export function registerPickerSubmit(app: App, deps: SlackHandlerDeps, contextFor: ContextFor): void {
-  app.view<ViewSubmitAction>(PICKER_CALLBACK_ID, async ({ ack, body, view, client }) => {
-    const meta = readMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? body.user.team_id;
-    if (!meta || !teamId) {
-      await ack();
-      deps.log.warn({ metadata: view.private_metadata }, 'picker submitted without its round');
-      return;
-    }
-    const who = { teamId, channelId: meta.channelId, userId: body.user.id, userName: body.user.name };
-    const picked = (view.state.values[PICKER_BLOCK_ID]?.[PICKER_ACTION_ID]?.selected_options ?? []).map(
-      (o) => o.value,
-    );
-    const scope = scopeId('slack', teamId);
-    const locale = deps.locales.peek(scope, who.userId) ?? deps.defaultLocale;
-    if (picked.length !== meta.picks) {
-      await ack({
-        response_action: 'errors',
-        errors: { [PICKER_BLOCK_ID]: messagesFor(locale).pickExactly(meta.picks, picked.length) },
-      });
-      return;
-    }
+/** The picker's submission (called by the app's one view listener for its callback id). */
+export async function submitPicker(
+  args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs,
+  deps: SlackHandlerDeps,
+  contextFor: ContextFor,
+): Promise<void> {
+  const { ack, body, view, client } = args;
+  const meta = readMetadata(view.private_metadata);
+  const teamId = body.team?.id ?? body.user.team_id;
+  if (!meta || !teamId) {
     await ack();
-    const ctx = await contextFor(who, false);
-    const say = async (reply: ReturnType<typeof textView>): Promise<void> => {
-      await client.chat.postEphemeral({
-        channel: meta.channelId,
-        user: who.userId,
-        blocks: textBlocks(reply),
-        text: fallbackText(reply.title),
-      });
-    };
-    try {
-      const { outcome, view: feedback } = await deps.commands.answer(meta.roundId, picked.join(','), ctx);
-      deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
-      await say(feedback);
-      if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
-        await deps.platform.refreshAnswerCount(
-          { scope: ctx.scope, channelId: meta.channelId },
-          meta.roundId,
-          outcome.answerCount,
-        );
-      }
-    } catch (error) {
-      if (!isStoreUnavailable(error)) throw error;
-      deps.log.warn({ err: error }, 'store unavailable during a picker submit');
-      await say(textView(messagesFor(ctx.locale).notRecorded));
+    deps.log.warn({ metadata: view.private_metadata }, 'picker submitted without its round');
+    return;
+  }
+  const who = { teamId, channelId: meta.channelId, userId: body.user.id, userName: body.user.name };
+  const picked = (view.state.values[PICKER_BLOCK_ID]?.[PICKER_ACTION_ID]?.selected_options ?? []).map(
+    (o) => o.value,
+  );
+  const scope = scopeId('slack', teamId);
+  const locale = deps.locales.peek(scope, who.userId) ?? deps.defaultLocale;
+  if (picked.length !== meta.picks) {
+    await ack({
+      response_action: 'errors',
+      errors: { [PICKER_BLOCK_ID]: messagesFor(locale).pickExactly(meta.picks, picked.length) },
+    });
+    return;
+  }
+  await ack();
+  const ctx = await contextFor(who, false);
+  const say = async (reply: ReturnType<typeof textView>): Promise<void> => {
+    await client.chat.postEphemeral({
+      channel: meta.channelId,
+      user: who.userId,
+      blocks: textBlocks(reply),
+      text: fallbackText(reply.title),
+    });
+  };
+  try {
+    const { outcome, view: feedback } = await deps.commands.answer(meta.roundId, picked.join(','), ctx);
+    deps.locales.remember(ctx.scope, ctx.userId, outcome.locale);
+    await say(feedback);
+    if ((outcome.kind === 'correct' || outcome.kind === 'incorrect') && outcome.roundKind === 'daily') {
+      await deps.platform.refreshAnswerCount(
+        { scope: ctx.scope, channelId: meta.channelId },
+        meta.roundId,
+        outcome.answerCount,
+      );
     }
-  });
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    deps.log.warn({ err: error }, 'store unavailable during a picker submit');
+    await say(textView(messagesFor(ctx.locale).notRecorded));
+  }
 }
 
 function readMetadata(raw: string): PickerMetadata | null {

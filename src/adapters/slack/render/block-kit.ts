@@ -48,6 +48,8 @@ export interface PickerMetadata {
 }
 
 export const PICKER_CALLBACK_ID = 'pick-answer';
+/** The docs link button: Slack still sends an action for it, which only needs an ack. */
+export const OPEN_DOCS_ACTION = 'open-docs';
 export const PICKER_BLOCK_ID = 'picks';
 export const PICKER_ACTION_ID = 'picked';
 
@@ -117,7 +119,7 @@ function actionsBlock(view: TextView): KnownBlock | null {
   const kept = shared ? actionBlocks.get(view.buttons) : undefined;
   if (kept) return kept;
   const buttons = view.buttons.map((b) => button(b.label, b.action));
-  if (view.link) buttons.push(button(view.link.label, 'open-docs', { url: view.link.url }));
+  if (view.link) buttons.push(button(view.link.label, OPEN_DOCS_ACTION, { url: view.link.url }));
   if (buttons.length === 0) return null;
   const block: KnownBlock = { type: 'actions', elements: buttons.slice(0, 25) };
   if (shared) actionBlocks.set(view.buttons, block);
