@@ -121,22 +121,7 @@ function parseItemField(field: string): [string, string, string, string] | null 
  * separate counters for them, so a click does less), the picks per key from the `o|` fields.
  */
 export function itemCountersFromHash(hash: Record<string, string>): ItemCounters[] {
-  const items = new Map<string, ItemCounters>();
-  for (const [field, value] of Object.entries(hash)) {
-    const parsed = parseItemField(field);
-    if (!parsed) continue;
-    const [kind, questionId, version, last] = parsed;
-    const key = `${questionId}@${version}`;
-    const c = items.get(key) ?? { questionId, version, answered: 0, right: 0, options: {} };
-    items.set(key, c);
-    if (kind === 'f') {
-      c.answered += 1;
-      if (value === '1') c.right += 1;
-    } else if (kind === 'o') {
-      c.options[last] = Number(value);
-    }
-  }
-  return [...items.values()];
+  return itemDataFromHash(hash).counters;
 }
 
 /** The first answers (`f|` fields): one row per player and version. */
