@@ -106,8 +106,20 @@ interface Target {
 function ourTarget(bot: DiscordBotUnderTest): Target {
   return {
     async round(channelId) {
-      const posted = await bot.app.publisher.publish({ scope: scopeId('discord', GUILD_ID), channelId });
-      if (posted.kind !== 'posted') throw new Error('no question to post');
+      // The clicks are answer buttons, which only a single-answer question has (a multiple-select post
+      // opens a picker instead): publishing again closes the round and draws another question.
+      const channel = { scope: scopeId('discord', GUILD_ID), channelId };
+      let posted = await bot.app.publisher.publish(channel);
+      for (
+        let tries = 0;
+        posted.kind === 'posted' && posted.question.answer.length > 1 && tries < 20;
+        tries++
+      ) {
+        posted = await bot.app.publisher.publish(channel);
+      }
+      if (posted.kind !== 'posted' || posted.question.answer.length > 1) {
+        throw new Error('no single-answer question to post');
+      }
       const customIds = posted.question.choices.map((c) =>
         encodeAction({ kind: 'answer', roundId: posted.round.id, choice: c.key }),
       );
