@@ -67,6 +67,8 @@ async function signedIn(user: string, locale: 'ja' | 'en'): Promise<{ context: B
   return { context, page };
 }
 
+// Skipped only when QUIZ_TEST_SKIP_BROWSER=1 asks for it; without Chromium and without that switch the run fails
+// and says how to install it.
 describe.skipIf(skipBrowser)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     h = await startSlackHarness({ bank, dashboard: signIn });

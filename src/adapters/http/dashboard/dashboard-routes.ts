@@ -25,6 +25,13 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
   const requests = new DashboardRequests(deps);
   const plain = requests.plain.bind(requests);
   const browserLocale = requests.browserLocale.bind(requests);
+  /** A reused, expired or forged sign-in link: the same clear page for a GET and a POST, and no session. */
+  const sendLinkInvalid = (req: IncomingMessage, res: ServerResponse): void => {
+    const locale = browserLocale(req);
+    const w = webMessagesFor(locale);
+    const title = w.linkInvalidTitle;
+    sendPage(res, 410, renderLayout({ locale, title, body: messagePage(title, w.linkInvalidText) }));
+  };
   const viewerOf = requests.viewerOf.bind(requests);
   const formPost = requests.formPost.bind(requests);
   const commandContext = requests.commandContext.bind(requests);
@@ -112,15 +119,7 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
       const locale = browserLocale(req);
       const w = webMessagesFor(locale);
       if (!(await deps.signIn.linkValid(token))) {
-        sendPage(
-          res,
-          410,
-          renderLayout({
-            locale,
-            title: w.linkInvalidTitle,
-            body: messagePage(w.linkInvalidTitle, w.linkInvalidText),
-          }),
-        );
+        sendLinkInvalid(req, res);
         return;
       }
       const form = `<form method="post" action="${LOGIN_PATH}"><input type="hidden" name="t" value="${escapeHtml(token)}"><button type="submit" class="primary">${escapeHtml(w.loginButton)}</button></form>`;
@@ -133,17 +132,7 @@ export function dashboardRoutes(deps: DashboardRoutesDeps): HttpRoute[] {
     route('POST', LOGIN_PATH, async (req, res, body) => {
       const spent = await deps.signIn.spend(readForm(req, body)?.get('t') ?? '');
       if (!spent) {
-        const locale = browserLocale(req);
-        const w = webMessagesFor(locale);
-        sendPage(
-          res,
-          410,
-          renderLayout({
-            locale,
-            title: w.linkInvalidTitle,
-            body: messagePage(w.linkInvalidTitle, w.linkInvalidText),
-          }),
-        );
+        sendLinkInvalid(req, res);
         return;
       }
       redirect(res, DASH_PATHS.me, [
