@@ -82,6 +82,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const topIndex = args.indexOf('--top');
   const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
-  const files = args.filter((a, i) => a.endsWith('.cpuprofile') && i !== topIndex + 1);
+  const files = args.filter((a, i) => a.endsWith('.cpuprofile') && (topIndex < 0 || i !== topIndex + 1));
   console.log(summarizeProfiles(files, top, args.includes('--inclusive')));
 }
