@@ -11,12 +11,20 @@ export type CommandCounts = Map<string, number>;
 /** The connection name of the bench's own Redis client; MONITOR leaves its commands out. */
 export const BENCH_CONNECTION = 'bench';
 
-export async function commandStats(admin: Redis): Promise<CommandCounts> {
-  const calls: CommandCounts = new Map();
-  for (const match of (await admin.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    calls.set(match[1] ?? '', Number(match[2]));
+/** Calls per command name, and the microseconds Redis spent in each (a script's `usec` includes its commands). */
+export interface CommandStats {
+  calls: CommandCounts;
+  usec: CommandCounts;
+}
+
+export async function commandStats(admin: Redis): Promise<CommandStats> {
+  const stats: CommandStats = { calls: new Map(), usec: new Map() };
+  const info = await admin.info('commandstats');
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+    stats.calls.set(match[1] ?? '', Number(match[2]));
+    stats.usec.set(match[1] ?? '', Number(match[3]));
   }
-  return calls;
+  return stats;
 }
 
 /** after - before, without the bench's own INFO calls and without zero entries. */

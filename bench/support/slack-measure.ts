@@ -39,6 +39,8 @@ export interface SlackBenchResult {
   answersStored: number;
   /** Executed by Redis during the timed runs of our app (INFO commandstats). */
   commands: CommandCounts;
+  /** Microseconds Redis spent per command name in the same runs (a script's time includes its commands). */
+  commandUsec: CommandCounts;
   monitored: MonitoredCommands;
   monitorClicks: number;
   chatUpdates: number;
@@ -91,6 +93,7 @@ export async function measureSlack(
   const scope = scopeId('slack', BENCH_TEAM);
   const runs: ClickRunResult[] = [];
   const commands: CommandCounts = new Map();
+  const commandUsec: CommandCounts = new Map();
   const rounds: { roundId: string; clicks: number }[] = [];
 
   /** A fresh round (ours) and fresh users in teams, so every click is a first answer on the full path. */
@@ -143,7 +146,9 @@ export async function measureSlack(
       redisCpuSeconds: () => redisCpuSeconds(admin),
     });
     if (app === ours && counted) {
-      addCounts(commands, commandDelta(before, await commandStats(admin)));
+      const after = await commandStats(admin);
+      addCounts(commands, commandDelta(before.calls, after.calls));
+      addCounts(commandUsec, commandDelta(before.usec, after.usec));
       rounds.push({ roundId: prepared.roundId, clicks: batch.ids.length });
     }
     return result;
@@ -189,6 +194,7 @@ export async function measureSlack(
     clicksMeasured,
     answersStored,
     commands,
+    commandUsec,
     monitored,
     monitorClicks,
     chatUpdates: fake.methodCalls.get('chat.update') ?? 0,

@@ -152,6 +152,7 @@ export function formatSlackReport(result: SlackBenchResult): string {
     'Redis (our app)',
     `  answers stored / clicks timed          ${result.answersStored} / ${result.clicksMeasured}`,
     `  executed per click (commandstats)      ${perUnit(result.commands, result.clicksMeasured)}`,
+    `  Redis time per click (commandstats)    ${redisMicros(result.commandUsec, result.clicksMeasured)}`,
     `  client-issued per click (MONITOR, ${monitorClicks} clicks): ${perUnit(monitored.fromClients, monitorClicks)}`,
     `  run inside the script per click        ${perUnit(monitored.insideScripts, monitorClicks)}`,
     '',
@@ -160,4 +161,10 @@ export function formatSlackReport(result: SlackBenchResult): string {
     `Log lines at warn or above: ours ${logs.ours.length}${firstProblem(logs.ours)}, bare ${logs.bare.length}${firstProblem(logs.bare)}`,
     '',
   ].join('\n');
+}
+
+/** The answer script's time inside Redis per click: on one connection it is part of every reply's wait. */
+function redisMicros(usec: ReadonlyMap<string, number>, clicks: number): string {
+  if (clicks === 0) return '-';
+  return `${((usec.get('evalsha') ?? 0) / clicks).toFixed(1)} µs in the answer script (EVALSHA, its commands included)`;
 }
