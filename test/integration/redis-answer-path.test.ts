@@ -7,6 +7,8 @@ import { RECORD_ANSWER_LUA } from '../../src/adapters/redis/scripts/record-answe
 import { type AppParts, buildApp } from '../../src/app/app.js';
 import type { CommandContext } from '../../src/core/commands/quiz-commands.js';
 import { isStoreUnavailable } from '../../src/core/model/errors.js';
+import { periodBuckets } from '../../src/core/model/periods.js';
+import { POINTS_BY_STREAK } from '../../src/core/model/scoring.js';
 import { silentLogger } from '../../src/core/ports/logger.js';
 import { aBank, aCatalog, someQuestions } from '../support/builders.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../support/redis-server.js';
@@ -99,6 +101,28 @@ describe.skipIf(!target)('the answer path on redis-server', () => {
     expect(Object.keys(stats).filter((name) => name !== 'evalsha' && !scripted.has(name))).toEqual([]);
     const clientCommands = fromClients.filter((c) => !['config', 'info', 'echo'].includes(c));
     expect(clientCommands).toEqual(answers.map(() => 'evalsha'));
+  });
+
+  it('writes the answer script when it is called, not on a later auto-pipelining turn', async () => {
+    const roundId = await openRound();
+    const store = new RedisQuizStore(clients.interactive, { prefix });
+    const now = Date.now();
+    const answering = store.recordAnswer({
+      scope: channel.scope,
+      roundId,
+      player: { id: 'U7', displayName: 'seven' },
+      choice: 'A',
+      now,
+      pointsByStreak: POINTS_BY_STREAK,
+      periods: periodBuckets(now, 'Asia/Tokyo'),
+    });
+    // Auto-pipelined commands wait in this queue for a setImmediate; the answer script does not.
+    expect(clients.interactive.autoPipelineQueueSize).toBe(0);
+    // Any other command on the client still waits there (so the figure above means something).
+    const reading = clients.interactive.get(`${prefix}:not-a-key`);
+    expect(clients.interactive.autoPipelineQueueSize).toBe(1);
+    expect((await answering).kind).toBe('recorded');
+    expect(await reading).toBeNull();
   });
 
   it('fails an answer at once while Redis is down: the offline queue is off', async () => {

@@ -39,6 +39,9 @@ const SCRIPTS = {
 
 export type ScriptName = keyof typeof SCRIPTS;
 
+/** The answer click's one script: the interactive client writes it at once, unpipelined (redis-client.ts). */
+export const ANSWER_SCRIPT: ScriptName = 'pqRecordAnswer';
+
 type ScriptCall = (...args: (string | number)[]) => Promise<unknown>;
 
 /**

@@ -1,5 +1,6 @@
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../core/ports/logger.js';
+import { ANSWER_SCRIPT } from './quiz-scripts.js';
 
 /** The slice of the logger port (a pino logger) the clients report connection trouble to. */
 export type RedisLogger = Pick<Logger, 'info' | 'warn'>;
@@ -45,6 +46,14 @@ interface ClientProfile {
   name: string;
   /** How long a sent command may wait for its reply, in ms. */
   commandTimeout: number;
+  /**
+   * Commands (by the name ioredis knows them under; a defined script by its own name) written to the
+   * socket when called instead of auto-pipelined. Auto-pipelining holds every command until a
+   * setImmediate so one write can carry many; an answer click sends exactly one EVALSHA, so on the
+   * interactive client that wait and the pipeline built around the one command are pure cost on every
+   * click's reply (docs/performance.md, "Third pass").
+   */
+  sendAtOnce?: readonly string[];
 }
 
 export function parseClusterNodes(text: string): { host: string; port: number }[] {
@@ -78,6 +87,7 @@ function redisOptions(profile: ClientProfile): RedisOptions {
     // A command in flight when the connection broke may have run; sending it again could run it twice.
     autoResendUnfulfilledCommands: false,
     enableAutoPipelining: true,
+    autoPipeliningIgnoredCommands: [...(profile.sendAtOnce ?? [])],
   };
 }
 
@@ -86,6 +96,7 @@ function createClient(options: RedisClientOptions, profile: ClientProfile): Redi
     const clusterOptions: ClusterOptions = {
       lazyConnect: true,
       enableAutoPipelining: true,
+      autoPipeliningIgnoredCommands: [...(profile.sendAtOnce ?? [])],
       clusterRetryStrategy: reconnectDelay,
       enableOfflineQueue: false,
       slotsRefreshTimeout: 1000,
@@ -132,6 +143,8 @@ export function createRedisClients(options: RedisClientOptions): RedisClients {
   const interactive = createClient(options, {
     name: 'interactive',
     commandTimeout: options.interactiveTimeoutMs ?? 1000,
+    // Only the answer script: reads that a view fans out in parallel (boards, stats) still share writes.
+    sendAtOnce: [ANSWER_SCRIPT],
   });
   const background = createClient(options, { name: 'background', commandTimeout: 10_000 });
   watch(interactive, 'interactive', options.logger);
