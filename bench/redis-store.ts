@@ -9,6 +9,7 @@ import type { Round } from '../src/core/model/model.js';
 import { periodBuckets } from '../src/core/model/periods.js';
 import { POINTS_BY_STREAK } from '../src/core/model/scoring.js';
 import { deleteByPrefix, startRedisTarget, uniquePrefix } from '../test/support/redis-server.js';
+import { commandStats } from './support/redis-commands.js';
 
 /**
  * Measures the Redis store on a private redis-server (or REDIS_URL when redis-server is not installed;
@@ -35,15 +36,6 @@ async function runConcurrently(total: number, concurrency: number, task: (i: num
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-/** `cmdstat_<name>` calls from INFO commandstats. */
-async function commandCalls(admin: Redis): Promise<Map<string, number>> {
-  const calls = new Map<string, number>();
-  for (const match of (await admin.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    calls.set(match[1] ?? '', Number(match[2]));
-  }
-  return calls;
 }
 
 async function usedMemory(admin: Redis): Promise<number> {
@@ -122,10 +114,13 @@ export async function benchRedisStore(): Promise<string> {
 
     const sample = 1_000;
     const round = await newRound();
-    const before = await commandCalls(admin);
+    const beforeStats = await commandStats(admin);
     await runConcurrently(sample, 16, (i) => answer(round, `U${i}`));
-    const after = await commandCalls(admin);
+    const afterStats = await commandStats(admin);
+    const [before, after] = [beforeStats.calls, afterStats.calls];
     const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    // A script's usec includes the commands it runs: the time Redis is busy with one answer.
+    const usec = (name: string) => (afterStats.usec.get(name) ?? 0) - (beforeStats.usec.get(name) ?? 0);
     const scripts = delta('evalsha') + delta('eval');
     // Commands run inside the script are counted too; the INFO call of this measurement is no answer's.
     const allCalls = [...after.keys()]
@@ -134,6 +129,10 @@ export async function benchRedisStore(): Promise<string> {
     rows.push(['client commands per answer (evalsha + eval)', (scripts / sample).toFixed(2)]);
     rows.push(['  of which eval (script body sent)', (delta('eval') / sample).toFixed(3)]);
     rows.push(['commands run inside the script per answer', ((allCalls - scripts) / sample).toFixed(1)]);
+    rows.push([
+      'µs inside Redis per answer (the script with its commands)',
+      ((usec('evalsha') + usec('eval')) / sample).toFixed(1),
+    ]);
 
     const boardScope = `slack:T-board-${randomUUID()}`;
     const keys = new RedisKeys(prefix);

@@ -86,7 +86,7 @@ function everyMessage(question: Question): { name: string; message: DiscordMessa
           choice: [...new Set([choice.key, ...question.answer.slice(1)])].sort().join(','),
           points: 15,
           streak: 365,
-          totals: { week: 99_999, month: 999_999, all: 9_999_999 },
+          totals: { week: 99_999, all: 9_999_999 },
           answerCount: 123_456,
           locale: null,
         };

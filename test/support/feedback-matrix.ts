@@ -78,7 +78,7 @@ export function feedbackOutcomes(): { name: string; outcome: AnswerOutcome; loca
                 // Per-click parts differ from click to click.
                 points: 10 + (click % 7),
                 streak: click % 5,
-                totals: { week: click, month: 2 * click, all: 3 * click },
+                totals: { week: click, all: 3 * click },
                 answerCount: click,
                 locale,
                 ...shown,

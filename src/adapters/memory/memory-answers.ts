@@ -92,7 +92,6 @@ export function recordAnswer(state: MemoryState, input: RecordAnswerInput): Reco
     streak: streakState.streak,
     totals: {
       week: score(`w:${input.periods.week.key}`),
-      month: score(`m:${input.periods.month.key}`),
       all: score('all'),
     },
     answerCount: stored.answers.size,

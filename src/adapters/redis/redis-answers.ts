@@ -113,8 +113,8 @@ export async function recordAnswer(
         correct: num(3) === 1,
         points: num(4),
         streak: num(5),
-        totals: { week: num(6), month: num(7), all: num(8) },
-        answerCount: num(9),
+        totals: { week: num(6), all: num(7) },
+        answerCount: num(8),
       };
     default:
       throw new Error(`unexpected recordAnswer outcome: ${kind}`);

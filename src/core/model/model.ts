@@ -110,6 +110,9 @@ export interface Tally {
 }
 
 export type Period = 'week' | 'month' | 'all';
+
+/** The points an answer's feedback shows: this week's and all time's (the month is on the boards only). */
+export type AnswerTotals = Record<Exclude<Period, 'month'>, number>;
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
 
 export interface BoardEntry {

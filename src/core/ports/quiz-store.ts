@@ -1,4 +1,5 @@
 import type {
+  AnswerTotals,
   ChannelRef,
   Leaderboard,
   Locale,
@@ -100,7 +101,7 @@ export type RecordAnswerOutcome =
       points: number;
       /** The streak after this answer (0 after a wrong one; unchanged by practice). */
       streak: number;
-      totals: Record<Period, number>;
+      totals: AnswerTotals;
       answerCount: number;
     }
   | { kind: 'duplicate'; questionId: string; previousChoice: string }

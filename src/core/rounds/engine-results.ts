@@ -1,7 +1,7 @@
 import type {
+  AnswerTotals,
   ChannelRef,
   Locale,
-  Period,
   Player,
   Question,
   Round,
@@ -52,7 +52,7 @@ type AnswerResult =
       choice: string;
       points: number;
       streak: number;
-      totals: Record<Period, number>;
+      totals: AnswerTotals;
       answerCount: number;
     }
   | { kind: 'duplicate'; question: Question; previousChoice: string }

@@ -26,7 +26,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         correct: true,
         points: 10,
         streak: 1,
-        totals: { week: 10, month: 10, all: 10 },
+        totals: { week: 10, all: 10 },
         answerCount: 1,
         locale: null,
       });
@@ -42,7 +42,7 @@ export function describeAnswers(fx: ContractFixtures): void {
         correct: false,
         points: 0,
         streak: 0,
-        totals: { week: 0, month: 0, all: 0 },
+        totals: { week: 0, all: 0 },
         answerCount: 2,
         locale: null,
       });

@@ -141,7 +141,7 @@ describe('every payload stays within Slack limits', () => {
               choice,
               points: 15,
               streak: 30,
-              totals: { week: 999, month: 9999, all: 99999 },
+              totals: { week: 999, all: 99999 },
               answerCount: 999,
               locale: null,
               choiceOrder: shownRound.choiceOrder,

@@ -37,7 +37,9 @@ export const RECORD_ANSWER_KEYS = [
  *       7.. points by streak before the answer (the last entry covers longer streaks).
  * Reply: {'unknown-round', locale} | {'closed', questionId, order, locale}
  *      | {'duplicate', questionId, previousChoice, order, locale}
- *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, month, all, answerCount, order, locale}
+ *      | {'recorded', questionId, kind, correct 0/1, points, streak, week, all, answerCount, order, locale}
+ * week and all are the player's points after the answer; the month's is left out, as the feedback does not
+ * show it, so a wrong answer costs two ZSCOREs, not three.
  * locale: the player's /quiz lang choice, or ''; order: the round's display order `C,A,D,B`, or ''
  * (both read here so the reply costs no second round trip).
  */
@@ -96,7 +98,11 @@ if correct then redis.call('HINCRBY', KEYS[1], 'right', 1) end
 local points = 0
 -- The player's week, month and all-time points; a scored answer learns them from its ZINCRBYs.
 local totals = {}
-local state = redis.call('HMGET', KEYS[3], 'streak', 'best', 'lastChannel', 'lastSeq')
+local domain = round[8]
+-- The daily counters are read here with the streak and written back in the HSET below, rather than
+-- bumped one HINCRBY each: the script is atomic, so read-then-write is as safe and four calls cheaper.
+local state = redis.call('HMGET', KEYS[3], 'streak', 'best', 'lastChannel', 'lastSeq',
+  'answered', 'correct', 'da:' .. domain, 'dc:' .. domain)
 -- Practice leaves the streak alone; the stored one is reported back unchanged.
 local streak = tonumber(state[1]) or 0
 
@@ -114,14 +120,10 @@ if kind == 'daily' then
   else
     streak = 0
   end
-  local domain = round[8]
-  redis.call('HSET', KEYS[3], 'streak', streak, 'best', best, 'lastChannel', channel, 'lastSeq', seq)
-  redis.call('HINCRBY', KEYS[3], 'answered', 1)
-  redis.call('HINCRBY', KEYS[3], 'da:' .. domain, 1)
-  if correct then
-    redis.call('HINCRBY', KEYS[3], 'correct', 1)
-    redis.call('HINCRBY', KEYS[3], 'dc:' .. domain, 1)
-  end
+  local right = correct and 1 or 0
+  redis.call('HSET', KEYS[3], 'streak', streak, 'best', best, 'lastChannel', channel, 'lastSeq', seq,
+    'answered', (tonumber(state[5]) or 0) + 1, 'correct', (tonumber(state[6]) or 0) + right,
+    'da:' .. domain, (tonumber(state[7]) or 0) + 1, 'dc:' .. domain, (tonumber(state[8]) or 0) + right)
   -- Boards show the name from the latest answer, so they never need a platform API call.
   redis.call('HSET', KEYS[4], player, ARGV[4])
 
@@ -166,6 +168,6 @@ if version then
 end
 -- ===== end of learning =====
 
-for i = 1, 3 do totals[i] = totals[i] or tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
-return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[2], totals[3], answerCount, order, locale}
+for _, i in ipairs({1, 3}) do totals[i] = totals[i] or tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
+return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[3], answerCount, order, locale}
 `;

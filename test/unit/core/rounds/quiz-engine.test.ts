@@ -25,7 +25,7 @@ describe('QuizEngine.submitAnswer', () => {
       kind: 'correct',
       points: BASE_POINTS,
       streak: 1,
-      totals: { week: 10, month: 10, all: 10 },
+      totals: { week: 10, all: 10 },
     });
     if (outcome.kind !== 'correct') throw new Error();
     expect(outcome.question.explanation.en).toBe('Explanation');
