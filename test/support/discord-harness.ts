@@ -115,6 +115,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     log,
     async interact(payload) {
       const token = payload.token;
+      await fake.waitForLiveSession();
       fake.dispatchInteraction(payload);
       // The reply is either the callback itself (type 4, or 8 for autocomplete) or, after a defer (type 5),
       // the edit of the original response.

@@ -271,6 +271,22 @@ export class FakeDiscord {
     session.socket.send(JSON.stringify({ op: 0, t: event, s: session.seq, d: data }));
   }
 
+  /**
+   * Resolves once the shard has a live session. discord.js closes and resumes a connection whose heartbeat
+   * ACK came late (the tests' heartbeat is 200 ms, so a loaded machine can cause it): a dispatch in that gap
+   * would find no socket, where real Discord would deliver it after the resume.
+   */
+  async waitForLiveSession(shardId = 0, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const live = () =>
+      [...this.sessions.values()].some((s) => s.shard[0] === shardId && s.socket.readyState === 1);
+    while (!live()) {
+      if (Date.now() > deadline)
+        throw new Error(`no live gateway session for shard ${shardId} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** Delivers an interaction as Discord does: an INTERACTION_CREATE dispatch. */
   dispatchInteraction(interaction: { token: string; channel_id?: string }, shardId = 0): void {
     if (interaction.channel_id) this.tokenChannels.set(interaction.token, interaction.channel_id);
