@@ -237,6 +237,7 @@ export const CODE_NAMES = [
   'ReduceLROnPlateau',
   'BackupAndRestore',
   'CheckpointManager',
+  'CentralStorageStrategy',
   'MirroredStrategy',
   'MultiWorkerMirroredStrategy',
   'TPUStrategy',
