@@ -25,7 +25,8 @@ import { formatSlackReport } from './support/slack-report.js';
  *   `BENCH_TRIALS=1`: a narrower run, e.g. for a profile.
  * - `BENCH_CPU_PROF=<dir>`: both apps write V8 CPU profiles to `<dir>/ours` and `<dir>/bare`
  *   (read them with `npx tsx bench/support/cpu-profile.ts <dir>/ours/*.cpuprofile`).
- * - `BENCH_OURS_NODE_ARGS="--max-semi-space-size=32"`: extra node arguments for our app (experiments).
+ * - `BENCH_OURS_NODE_ARGS="--max-semi-space-size=32"`: extra node arguments for our app (experiments);
+ *   `BENCH_BARE_NODE_ARGS` the same for the bare app, so a probe (a GC observer, say) can watch both.
  * - `BENCH_OURS=built`: our app as deployed, `node dist/main.js` (run `npm run build` first);
  *   `BENCH_OURS_ROOT=<checkout>`: our app from another checkout (an older commit, for before/after).
  * - `BENCH_PROGRESS=1`: progress on stderr.
@@ -64,11 +65,12 @@ export async function benchSlackEndToEnd(): Promise<string> {
   const admin = new Redis(target.url, { connectionName: BENCH_CONNECTION });
   const keyPrefix = `pqbench-${randomUUID()}`;
   const oursArgs = (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const bareArgs = (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   let ours: AppUnderTest | undefined;
   let bare: AppUnderTest | undefined;
   try {
     ours = await startOurApp(fake, { url: target.url, keyPrefix }, [...oursArgs, ...profileArgs('ours')]);
-    bare = await startBareApp(fake, profileArgs('bare'));
+    bare = await startBareApp(fake, [...bareArgs, ...profileArgs('bare')]);
     await Promise.all([ours.child.waitForHttp(ours.origin), bare.child.waitForHttp(bare.origin)]);
     const result = await measureSlack({ ours, bare }, fake, admin, keyPrefix, {
       levels: LEVELS,
