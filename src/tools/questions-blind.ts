@@ -15,12 +15,15 @@ endOnClosedPipe(process.stdout);
  * the blind pass of a review (questions/reviews/README.md), every product and tool name masked as
  * "Product A"…, API names as "Feature A"…, with each question's current review hash. A section is a domain
  * id (`low-code-ai`) or its number (`1`). `--answers` adds the key, the whys and the names behind the
- * placeholders, for the expert pass. Exits 1 on an unknown id or section, or a broken bank.
+ * placeholders, for the expert pass. `--hide-ids` names each question by its review hash only (a blind
+ * reader outside the review, who must not read hints in the descriptive ids). Exits 1 on an unknown id or
+ * section, or a broken bank.
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     answers: { type: 'boolean', default: false },
+    'hide-ids': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     dir: { type: 'string', default: 'questions' },
   },
@@ -31,7 +34,7 @@ try {
   const sections = content.domains.map((d) => `${d.section} ${d.id}`).join(', ');
   if (positionals.length === 0) {
     console.error(
-      `usage: npm run questions:blind -- <question id | section> [--answers] [--json]\nsections: ${sections}`,
+      `usage: npm run questions:blind -- <question id | section> [--answers] [--hide-ids] [--json]\nsections: ${sections}`,
     );
     process.exitCode = 1;
   } else {
@@ -40,9 +43,11 @@ try {
       console.error(`no question or section "${unknown.join('", "')}" (sections: ${sections})`);
       process.exitCode = 1;
     } else {
+      const hideId = values['hide-ids'];
       const views = blindQuestions(content, questions, { answers: values.answers });
-      if (values.json) console.log(JSON.stringify(views, null, 2));
-      else console.log(views.map(formatBlindQuestion).join('\n\n'));
+      const shown = hideId ? views.map(({ id: _id, ...rest }) => rest) : views;
+      if (values.json) console.log(JSON.stringify(shown, null, 2));
+      else console.log(views.map((v) => formatBlindQuestion(v, { hideId })).join('\n\n'));
     }
   }
 } catch (error) {

@@ -39,6 +39,22 @@ describe('npm run questions:blind', () => {
     expect(unknown.stderr).toContain('no question or section "no-such-question" (sections: 1 low-code-ai, ');
   });
 
+  it('with --hide-ids names each question by its review hash only, in text and JSON', async () => {
+    const dir = path.join(ROOT, 'test/fixtures/bank-reviews');
+    const q = loadContent(dir).questions.find((x) => x.id === 's1-review-pass');
+    const [text, json] = await Promise.all([
+      runTool('questions-blind', ['s1-review-pass', '--hide-ids', '--dir', dir]),
+      runTool('questions-blind', ['s1-review-pass', '--hide-ids', '--json', '--dir', dir]),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`== question · review hash ${q ? reviewHash(q) : ''} · section 1`);
+    expect(text.stdout).not.toContain('s1-review-pass');
+    expect(json.code).toBe(0);
+    const [view] = JSON.parse(json.stdout) as Partial<BlindQuestion>[];
+    expect(view?.hash).toBe(q ? reviewHash(q) : '');
+    expect(view).not.toHaveProperty('id');
+  });
+
   it('ends quietly when its reader goes away early, as `| head` does (no EPIPE stack, exit 0)', async () => {
     const child = spawn(
       process.execPath,

@@ -83,9 +83,15 @@ export function blindQuestions(
 }
 
 /** The text form: one block per question, English then Japanese. */
-export function formatBlindQuestion(q: BlindQuestion): string {
+/**
+ * One question as text. `hideId`: the header names the question by its review hash only, for a reader who
+ * must not see the id (ids are descriptive, such as `s6-explainable-ai-shutdown-plan`, so they can hint at
+ * the key the masked text hides).
+ */
+export function formatBlindQuestion(q: BlindQuestion, options: { hideId?: boolean } = {}): string {
+  const name = options.hideId ? 'question' : q.id;
   const lines = [
-    `== ${q.id} · review hash ${q.hash} · section ${q.section} (${q.domain}) · ${
+    `== ${name} · review hash ${q.hash} · section ${q.section} (${q.domain}) · ${
       q.pick === 1 ? 'one answer' : `choose ${q.pick}`
     } of ${q.choices.length}`,
   ];

@@ -47,7 +47,7 @@ function leftIn(text: string, name: string): boolean {
 
 describe('questions for the blind pass, on the real bank', () => {
   const all = blindQuestions(content, content.questions, { answers: false });
-  const text = all.map(formatBlindQuestion).join('\n\n');
+  const text = all.map((q) => formatBlindQuestion(q)).join('\n\n');
 
   it('leaves no catalog, known or code name in the whole bank, in either language', () => {
     expect(all).toHaveLength(content.questions.length);
@@ -80,7 +80,7 @@ describe('questions for the blind pass, on the real bank', () => {
       expect(view?.stem).toEqual(all[i]?.stem);
       expect(view?.choices.map((c) => c.text)).toEqual(all[i]?.choices.map((c) => c.text));
     }
-    const printed = withAnswers.map(formatBlindQuestion).join('\n\n');
+    const printed = withAnswers.map((q) => formatBlindQuestion(q)).join('\n\n');
     expect(printed).toMatch(/^Key: [A-E]/m);
     expect(printed).toMatch(/^Names: Product A = /m);
   });
