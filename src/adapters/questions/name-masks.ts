@@ -1,4 +1,9 @@
-import { CODE_NAMES, OPEN_SOURCE_NAMES, OTHER_GOOGLE_NAMES } from './bank-rules/known-names.js';
+import {
+  CODE_NAMES,
+  OPEN_SOURCE_NAMES,
+  OTHER_GOOGLE_NAMES,
+  OTHER_GOOGLE_NAMES_JA,
+} from './bank-rules/known-names.js';
 import { NOT_NAMES } from './not-names.js';
 import type { ServiceRecord } from './schema.js';
 
@@ -205,6 +210,17 @@ function buildTerms(services: readonly ServiceRecord[]): MaskTerm[] {
       kind: 'product',
       identity: `known:${key}`,
       label: knownLabels.get(key) ?? name,
+      rank: RANK.known,
+      capitalised: startsCapital(name),
+    });
+  }
+  for (const [name, english] of Object.entries(OTHER_GOOGLE_NAMES_JA)) {
+    const key = knownKey(english);
+    raw.push({
+      text: name,
+      kind: 'product',
+      identity: `known:${key}`,
+      label: knownLabels.get(key) ?? english,
       rank: RANK.known,
       capitalised: startsCapital(name),
     });

@@ -72,6 +72,17 @@ describe('masking names for the blind pass', () => {
     ]);
   });
 
+  it('masks the Japanese forms of other Google names and of a product written without its brand', () => {
+    // Blind readers saw these unmasked in Japanese options the English masked (third session of 2026-12-07).
+    expect(mask('Google Maps grounding', 'Google マップによるグラウンディングを有効にする')).toEqual([
+      'Product A grounding',
+      'Product Aによるグラウンディングを有効にする',
+    ]);
+    expect(mask('Flex テンプレートのイメージに追加し、Google 検索の結果を使う')).toEqual([
+      'Product Aのイメージに追加し、Product Bの結果を使う',
+    ]);
+  });
+
   it('masks API and class names in code style as features, dotted module names whole', () => {
     expect(
       mask(

@@ -105,6 +105,18 @@ export const OTHER_GOOGLE_NAMES = [
   'Vertex AI SDK',
 ];
 
+/**
+ * Japanese forms of other Google names, as Google's Japanese pages write them, with the English name each
+ * stands for: the blind pass gives both one letter, so the Japanese text hides what the English hides.
+ */
+export const OTHER_GOOGLE_NAMES_JA: Readonly<Record<string, string>> = {
+  'Google マップ': 'Google Maps',
+  'Google 検索': 'Google Search',
+  'Google ドライブ': 'Google Drive',
+  'Google スプレッドシート': 'Google Sheets',
+  'Google ドキュメント': 'Google Docs',
+};
+
 /** Mixed-case technical words that name no product (methods, formats, units), and are not code. */
 export const TECHNICAL_TERMS = [
   'GoogleSQL',

@@ -2,7 +2,13 @@ import { LOCALES } from '../../../core/model/model.js';
 import { normalizeQuery } from '../normalize-query.js';
 import type { ServiceRecord } from '../schema.js';
 import type { RuledQuestion } from './item-shape.js';
-import { CODE_NAMES, OPEN_SOURCE_NAMES, OTHER_GOOGLE_NAMES, TECHNICAL_TERMS } from './known-names.js';
+import {
+  CODE_NAMES,
+  OPEN_SOURCE_NAMES,
+  OTHER_GOOGLE_NAMES,
+  OTHER_GOOGLE_NAMES_JA,
+  TECHNICAL_TERMS,
+} from './known-names.js';
 
 /**
  * Product names in stems and choices (both languages) that resolve to nothing: not a catalog name,
@@ -97,7 +103,14 @@ function withoutSentenceWords(name: string): string {
 function knownTerms(services: readonly ServiceRecord[]): Set<string> {
   const terms = services.flatMap((s) => [s.id, s.name, ...s.formerNames, ...s.aliases, s.ja.name]);
   return new Set(
-    [...terms, ...OPEN_SOURCE_NAMES, ...OTHER_GOOGLE_NAMES, ...TECHNICAL_TERMS, ...CODE_NAMES]
+    [
+      ...terms,
+      ...OPEN_SOURCE_NAMES,
+      ...OTHER_GOOGLE_NAMES,
+      ...Object.keys(OTHER_GOOGLE_NAMES_JA),
+      ...TECHNICAL_TERMS,
+      ...CODE_NAMES,
+    ]
       .map(normalizeQuery)
       .filter((t) => t.length > 0),
   );
