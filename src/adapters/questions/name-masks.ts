@@ -202,25 +202,19 @@ function buildTerms(services: readonly ServiceRecord[]): MaskTerm[] {
       .replace(/^(?:apache|nvidia) /, '')
       .replace(/\s+/g, ' ');
   const knownLabels = new Map<string, string>();
-  for (const name of [...OPEN_SOURCE_NAMES, ...OTHER_GOOGLE_NAMES]) {
-    const key = knownKey(name);
+  // Each known name with the name its letter is keyed on: itself, or for a Japanese form its English name.
+  const knownNames: [string, string][] = [
+    ...[...OPEN_SOURCE_NAMES, ...OTHER_GOOGLE_NAMES].map((name): [string, string] => [name, name]),
+    ...Object.entries(OTHER_GOOGLE_NAMES_JA),
+  ];
+  for (const [name, keyedOn] of knownNames) {
+    const key = knownKey(keyedOn);
     if (!knownLabels.has(key)) knownLabels.set(key, name);
     raw.push({
       text: name,
       kind: 'product',
       identity: `known:${key}`,
       label: knownLabels.get(key) ?? name,
-      rank: RANK.known,
-      capitalised: startsCapital(name),
-    });
-  }
-  for (const [name, english] of Object.entries(OTHER_GOOGLE_NAMES_JA)) {
-    const key = knownKey(english);
-    raw.push({
-      text: name,
-      kind: 'product',
-      identity: `known:${key}`,
-      label: knownLabels.get(key) ?? english,
       rank: RANK.known,
       capitalised: startsCapital(name),
     });
