@@ -263,9 +263,7 @@ export class FakeDiscord {
 
   /** Sends an event to the shard's current session (shard 0 by default). */
   dispatch(event: string, data: unknown, shardId = 0): void {
-    const session = [...this.sessions.values()].find(
-      (s) => s.shard[0] === shardId && s.socket.readyState === 1,
-    );
+    const session = this.liveSession(shardId);
     if (!session) throw new Error(`no live gateway session for shard ${shardId}`);
     session.seq += 1;
     session.socket.send(JSON.stringify({ op: 0, t: event, s: session.seq, d: data }));
@@ -278,13 +276,16 @@ export class FakeDiscord {
    */
   async waitForLiveSession(shardId = 0, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const live = () =>
-      [...this.sessions.values()].some((s) => s.shard[0] === shardId && s.socket.readyState === 1);
-    while (!live()) {
+    while (!this.liveSession(shardId)) {
       if (Date.now() > deadline)
         throw new Error(`no live gateway session for shard ${shardId} within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /** The shard's session whose socket is open, if any. */
+  private liveSession(shardId: number): Session | undefined {
+    return [...this.sessions.values()].find((s) => s.shard[0] === shardId && s.socket.readyState === 1);
   }
 
   /** Delivers an interaction as Discord does: an INTERACTION_CREATE dispatch. */

@@ -114,5 +114,17 @@ export function describeScoringAndStreaks(fx: ContractFixtures): void {
       const stats = await store.playerStats(scope, 'U1', { week: weekOf(28), month: monthOf(28) });
       expect(stats.points).toEqual({ week: 12, month: 12, all: 33 });
     });
+
+    it("reports a wrong answer's totals from the boards it did not add to", async () => {
+      await answer(await daily(0), 'U1', 'B');
+      await answer(await daily(28), 'U1', 'B');
+      await answer(await daily(35), 'U1', 'B');
+      // A later day of the last right answer's week, in a month that holds more than that week.
+      const wrong = await answer(await daily(36), 'U1', 'A');
+      expect([weekOf(36), monthOf(36)]).toEqual([weekOf(35), monthOf(28)]);
+      expect(weekOf(35)).not.toBe(weekOf(28));
+      // Streak points 10, 11, 12 (each round follows the channel's last one): week 12, month 23, all 33.
+      expect(wrong).toMatchObject({ points: 0, totals: { week: 12, all: 33 } });
+    });
   });
 }

@@ -152,7 +152,7 @@ end
 -- Every recorded answer feeds the player's review log (FSRS cards and readiness are derived from it
 -- when read); entry: at|questionId|right 1/0|domain|round kind. Only the newest entries are kept; the
 -- trim runs only once the log is full, so a normal answer costs one command here.
-if redis.call('RPUSH', KEYS[19], ARGV[3] .. '|' .. questionId .. '|' .. (correct and 1 or 0) .. '|' .. round[8] .. '|' .. kind) > ${REVIEW_LOG_LIMIT} then
+if redis.call('RPUSH', KEYS[19], ARGV[3] .. '|' .. questionId .. '|' .. (correct and 1 or 0) .. '|' .. domain .. '|' .. kind) > ${REVIEW_LOG_LIMIT} then
   redis.call('LTRIM', KEYS[19], -${REVIEW_LOG_LIMIT}, -1)
 end
 -- Item statistics per question version, players' first answers only, in one hash per scope (one key
@@ -168,6 +168,7 @@ if version then
 end
 -- ===== end of learning =====
 
-for _, i in ipairs({1, 3}) do totals[i] = totals[i] or tonumber(redis.call('ZSCORE', KEYS[5 + i], player)) or 0 end
+totals[1] = totals[1] or tonumber(redis.call('ZSCORE', KEYS[6], player)) or 0
+totals[3] = totals[3] or tonumber(redis.call('ZSCORE', KEYS[8], player)) or 0
 return {'recorded', questionId, kind, correct and 1 or 0, points, streak, totals[1], totals[3], answerCount, order, locale}
 `;
