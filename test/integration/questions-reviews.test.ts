@@ -65,7 +65,7 @@ describe('npm run questions:check on a section under review', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         `${FILE}: id "s1-review-stale": review is older than the question: re-review (record hash 0123456789ab, current 809a0181ca43)`,
-        `${FILE}: id "s1-review-blind-fail": review does not pass: 2 options ruled out in the blind pass (B, C; at most 1)`,
+        `${FILE}: id "s1-review-blind-fail": review does not pass: 2 wrong options ruled out in the blind pass (B, C; at most 1)`,
         `${FILE}: id "s1-review-self": review does not pass: writer and reviewer are the same ("writer-1"); a question is never reviewed by its writer`,
         `${FILE}: id "s1-review-missing": no review record (section low-code-ai is under review: bank-reviews/reviews/low-code-ai.yaml)`,
         'bank-reviews/reviews/low-code-ai.yaml: id "s1-review-gone": no question has this id: delete the record, or fix its id',
@@ -118,7 +118,7 @@ describe('npm run questions:check on a section under review', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('  1. low-code-ai: 4 of 6 reviewed at their current hash (1 stale), 2 pass\n');
     expect(stdout).toContain(
-      '     blind pass: 0.75 options ruled out per question, 25% with 2 or more; blind pick right 50% (chance 33%)\n',
+      '     blind pass: 0.75 wrong options ruled out per question, 25% with 2 or more; blind pick right 50% (chance 33%)\n',
     );
     expect(stdout).toContain('     second reviews 2, disagreement 50%\n');
     expect(stdout).toContain('  6. monitoring: not yet reviewed: 2 questions\n');

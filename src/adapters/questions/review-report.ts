@@ -25,7 +25,7 @@ export interface ReviewFigures {
   stale: number;
   passing: number;
   outcomes: { rewritten: number; confirmed: number; new: number };
-  /** Options ruled out from the wording alone, per question. */
+  /** Wrong options ruled out from the wording alone, per question (a key the reader ruled out is not counted). */
   meanRuledOut: number;
   twoOrMoreRuledOutShare: number;
   /** Share of blind picks that are exactly the key (the set, for multiple select)… */
@@ -100,24 +100,29 @@ export function buildReviewReport(content: Content, reviews: LoadedReviews): Rev
         );
         continue;
       }
-      for (const rule of failedRules(record)) problemsOf.push(`${at}: review does not pass: ${rule}`);
+      for (const rule of failedRules(record, answerKeysOf(q)))
+        problemsOf.push(`${at}: review does not pass: ${rule}`);
     }
   }
   return { sections, total: figures(enforced, allRecords), inReview, open, notYetReviewed, problems };
 }
 
-/** The pass rule of questions/reviews/README.md, one message per rule the record breaks. */
-export function failedRules(record: ReviewRecord): string[] {
+/**
+ * The pass rule of questions/reviews/README.md, one message per rule the record breaks. `keys` are the
+ * question's right options: the blind rule counts the wrong options a reader rules out, since a blind reader
+ * who rules out the key has been misled, not helped, by the wording.
+ */
+export function failedRules(record: ReviewRecord, keys: readonly string[]): string[] {
   const failed: string[] = [];
   if (record.writer === record.reviewer) {
     failed.push(
       `writer and reviewer are the same ("${record.writer}"); a question is never reviewed by its writer`,
     );
   }
-  const ruledOut = record.blind.ruled_out;
+  const ruledOut = wrongRuledOut(record, keys);
   if (ruledOut.length > MAX_RULED_OUT) {
     failed.push(
-      `${ruledOut.length} options ruled out in the blind pass (${ruledOut.map((r) => r.key).join(', ')}; at most ${MAX_RULED_OUT})`,
+      `${ruledOut.length} wrong options ruled out in the blind pass (${ruledOut.join(', ')}; at most ${MAX_RULED_OUT})`,
     );
   }
   if (record.expert.key !== 'agree') failed.push('the expert pass does not agree with the key');
@@ -135,6 +140,11 @@ export function failedRules(record: ReviewRecord): string[] {
     );
   }
   return failed;
+}
+
+/** The wrong options a blind pass ruled out: its ruled-out keys that are not right options. */
+function wrongRuledOut(record: ReviewRecord, keys: readonly string[]): string[] {
+  return record.blind.ruled_out.map((r) => r.key).filter((k) => !keys.includes(k));
 }
 
 /** Whether a second review disagrees with the first (the definition is in docs/content-guide.md). */
@@ -170,14 +180,16 @@ function figures(
     questions: questions.length,
     reviewed: n,
     stale,
-    passing: current.filter(({ r }) => failedRules(r).length === 0).length,
+    passing: current.filter(({ q, r }) => failedRules(r, answerKeysOf(q)).length === 0).length,
     outcomes: {
       rewritten: current.filter(({ r }) => r.outcome === 'rewritten').length,
       confirmed: current.filter(({ r }) => r.outcome === 'confirmed').length,
       new: current.filter(({ r }) => r.outcome === 'new').length,
     },
-    meanRuledOut: mean(current.map(({ r }) => r.blind.ruled_out.length)),
-    twoOrMoreRuledOutShare: share(current.filter(({ r }) => r.blind.ruled_out.length >= 2).length),
+    meanRuledOut: mean(current.map(({ q, r }) => wrongRuledOut(r, answerKeysOf(q)).length)),
+    twoOrMoreRuledOutShare: share(
+      current.filter(({ q, r }) => wrongRuledOut(r, answerKeysOf(q)).length >= 2).length,
+    ),
     blindPickAccuracy: share(current.filter(({ q, r }) => pickIsKey(r.blind.pick, q)).length),
     blindPickChance: mean(current.map(({ q }) => 1 / combinations(q.choices.length, answerKeysOf(q).length))),
     meanExamLikeness: mean(current.map(({ r }) => r.expert.exam_likeness)),

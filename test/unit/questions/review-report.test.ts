@@ -29,7 +29,7 @@ const expert = (changes: Partial<ReviewRecord['expert']>) => ({
 
 describe('the pass rule of a review record', () => {
   it('passes writer ≠ reviewer, one option ruled out, key agreed, why facts, parity, no cue, exam-likeness 4', () => {
-    expect(failedRules(aRecord())).toEqual([]);
+    expect(failedRules(aRecord(), ['A'])).toEqual([]);
   });
 
   it.each<[string, Partial<ReviewRecord>, string]>([
@@ -45,7 +45,7 @@ describe('the pass rule of a review record', () => {
           pick: 'A',
         },
       },
-      '2 options ruled out in the blind pass (B, D; at most 1)',
+      '2 wrong options ruled out in the blind pass (B, D; at most 1)',
     ],
     ['the key is disputed', expert({ key: 'disagree' }), 'the expert pass does not agree with the key'],
     [
@@ -76,9 +76,26 @@ describe('the pass rule of a review record', () => {
       'the second review is by "reviewer-1", who wrote or first reviewed the question',
     ],
   ])('fails when %s', (_, overrides, message) => {
-    const failed = failedRules(aRecord(overrides));
+    const failed = failedRules(aRecord(overrides), ['A']);
     expect(failed).toHaveLength(1);
     expect(failed[0]).toContain(message);
+  });
+
+  it('counts only wrong options: a reader who rules out the key was misled, not helped, by the wording', () => {
+    const misled = aRecord({
+      blind: {
+        ruled_out: [
+          { key: 'A', reason: 'sounds like more work' },
+          { key: 'D', reason: 'odd one out' },
+        ],
+        pick: 'B',
+      },
+    });
+    expect(failedRules(misled, ['A'])).toEqual([]);
+    // The same two ruled out with D as a right option of a choose-two, or B as the key: both are wrong options.
+    expect(failedRules(misled, ['B'])).toEqual([
+      '2 wrong options ruled out in the blind pass (A, D; at most 1)',
+    ]);
   });
 });
 
