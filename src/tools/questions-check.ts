@@ -140,7 +140,7 @@ function printReviews(reviews: ReviewReport): void {
       `     rewritten ${f.outcomes.rewritten}, confirmed ${f.outcomes.confirmed}, new ${f.outcomes.new}; exam-likeness ${f.meanExamLikeness.toFixed(1)}`,
     );
     console.log(
-      `     blind pass: ${f.meanRuledOut.toFixed(2)} wrong options ruled out per question, ${share(f.twoOrMoreRuledOutShare)} with 2 or more; blind pick right ${share(f.blindPickAccuracy)} (chance ${share(f.blindPickChance)})`,
+      `     blind pass: ${f.meanRuledOut.toFixed(2)} wrong options ruled out per question, ${share(f.twoOrMoreRuledOutShare)} with 2 or more; blind pick right ${share(f.blindPickAccuracy)} (chance ${share(f.blindPickChance)}; a guesser who drops the ruled-out options ${share(f.wordingGuessAccuracy)})`,
     );
     console.log(`     second reviews ${f.secondReviews}, disagreement ${share(f.disagreementRate)}`);
   };

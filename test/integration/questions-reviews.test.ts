@@ -107,6 +107,9 @@ describe('npm run questions:check on a section under review', () => {
         file: 'bank-reviews/reviews/low-code-ai.yaml',
         ...figures,
         blindPickChance: expect.closeTo((1 / 3 + 1 / 6 + 1 / 3 + 1 / 2) / 4, 6),
+        // After the blind pass: 1 of 2 left, 1 of C(4, 2) sets, the one option left, and 0 where the reader
+        // ruled out the key itself.
+        wordingGuessAccuracy: expect.closeTo((1 / 2 + 1 / 6 + 1 + 0) / 4, 6),
       },
     ]);
     expect(reviews.total).toMatchObject(figures);
@@ -118,7 +121,7 @@ describe('npm run questions:check on a section under review', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('  1. low-code-ai: 4 of 6 reviewed at their current hash (1 stale), 2 pass\n');
     expect(stdout).toContain(
-      '     blind pass: 0.75 wrong options ruled out per question, 25% with 2 or more; blind pick right 50% (chance 33%)\n',
+      '     blind pass: 0.75 wrong options ruled out per question, 25% with 2 or more; blind pick right 50% (chance 33%; a guesser who drops the ruled-out options 42%)\n',
     );
     expect(stdout).toContain('     second reviews 2, disagreement 50%\n');
     expect(stdout).toContain('  6. monitoring: not yet reviewed: 2 questions\n');

@@ -32,6 +32,13 @@ export interface ReviewFigures {
   blindPickAccuracy: number;
   /** …beside what picking at random would score: 1/options, or 1/C(options, keys) for an exact set. */
   blindPickChance: number;
+  /**
+   * What a guesser who drops the options ruled out from the wording and picks at random among the rest would
+   * score (0 where the key itself was ruled out). Blind readers are language models that recognize masked
+   * products, so their own pick measures product knowledge; this figure keeps only what the wording gives away
+   * (docs/content-audits/2026-12-07/blind-calibration-google-samples.md).
+   */
+  wordingGuessAccuracy: number;
   meanExamLikeness: number;
   secondReviews: number;
   disagreements: number;
@@ -192,11 +199,19 @@ function figures(
     ),
     blindPickAccuracy: share(current.filter(({ q, r }) => pickIsKey(r.blind.pick, q)).length),
     blindPickChance: mean(current.map(({ q }) => 1 / combinations(q.choices.length, answerKeysOf(q).length))),
+    wordingGuessAccuracy: mean(current.map(({ q, r }) => wordingGuess(r, answerKeysOf(q), q.choices.length))),
     meanExamLikeness: mean(current.map(({ r }) => r.expert.exam_likeness)),
     secondReviews: seconds.length,
     disagreements,
     disagreementRate: share(disagreements, seconds.length),
   };
+}
+
+/** A guesser's chance on one question after dropping the options its blind pass ruled out. */
+function wordingGuess(record: ReviewRecord, keys: readonly string[], options: number): number {
+  const ruledOut = new Set<string>(record.blind.ruled_out.map((r) => r.key));
+  if (keys.some((k) => ruledOut.has(k))) return 0;
+  return 1 / combinations(options - ruledOut.size, keys.length);
 }
 
 function pickIsKey(pick: string | readonly string[], q: LoadedQuestion): boolean {
