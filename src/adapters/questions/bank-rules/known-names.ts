@@ -272,6 +272,8 @@ export const CODE_NAMES = [
   'ParDo',
   'DoFn',
   'RunInference',
+  'MLTransform',
+  'ModelHandler',
   'DirectRunner',
   'DataflowRunner',
   'PythonOperator',
@@ -289,5 +291,6 @@ export const CODE_NAMES = [
   'SchemaGen',
   'ExampleValidator',
   'InfraValidator',
+  'BulkInferrer',
   'StatefulSet',
 ];
