@@ -139,6 +139,14 @@ export class NameMasker {
   }
 }
 
+// A Japanese name (「優先従量課金制」) is written flush against the particles around it, while a Latin one
+// ("Agent Platform の") usually has spaces: left as written, "をProduct Bに" would tell the reader that the
+// masked name is a Japanese one. Every placeholder is set off by spaces from the Japanese letters beside it.
+const JAPANESE_LETTER = String.raw`[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー]`;
+const PLACEHOLDER = String.raw`(?:Product|Feature) [A-Z]+`;
+const JAPANESE_BEFORE_PLACEHOLDER = new RegExp(`(${JAPANESE_LETTER})(${PLACEHOLDER})`, 'gu');
+const JAPANESE_AFTER_PLACEHOLDER = new RegExp(`(${PLACEHOLDER})(${JAPANESE_LETTER})`, 'gu');
+
 export class QuestionMask {
   private readonly letters = new Map<string, string>();
   private readonly counts: Record<MaskKind, number> = { product: 0, feature: 0 };
@@ -156,10 +164,10 @@ export class QuestionMask {
     }
     // "Product C (formerly Product C)" or "Product A (Product A)": a name glossed by its own other name
     // would single the option out; the gloss says nothing once masked.
-    return (out + text.slice(at)).replace(
-      /((?:Product|Feature) [A-Z]+)\s*[（(](?:formerly |旧\s*)?\1[）)]/g,
-      '$1',
-    );
+    return (out + text.slice(at))
+      .replace(/((?:Product|Feature) [A-Z]+)\s*[（(](?:formerly |旧\s*)?\1[）)]/g, '$1')
+      .replace(JAPANESE_BEFORE_PLACEHOLDER, '$1 $2')
+      .replace(JAPANESE_AFTER_PLACEHOLDER, '$1 $2');
   }
 
   /** Which placeholder stands for which name, in the order they were first met. */

@@ -76,10 +76,10 @@ describe('masking names for the blind pass', () => {
     // Blind readers saw these unmasked in Japanese options the English masked (third session of 2026-12-07).
     expect(mask('Google Maps grounding', 'Google マップによるグラウンディングを有効にする')).toEqual([
       'Product A grounding',
-      'Product Aによるグラウンディングを有効にする',
+      'Product A によるグラウンディングを有効にする',
     ]);
     expect(mask('Flex テンプレートのイメージに追加し、Google 検索の結果を使う')).toEqual([
-      'Product Aのイメージに追加し、Product Bの結果を使う',
+      'Product A のイメージに追加し、Product B の結果を使う',
     ]);
   });
 
@@ -105,7 +105,14 @@ describe('masking names for the blind pass', () => {
 
   it('does not find a katakana name inside a longer katakana word', () => {
     expect(mask('レイテンシを下げるため Dataflow を使う。データフローのジョブ')).toEqual([
-      'レイテンシを下げるため Product A を使う。Product Aのジョブ',
+      'レイテンシを下げるため Product A を使う。Product A のジョブ',
+    ]);
+  });
+
+  it('sets every placeholder off from Japanese letters, so a name written flush in Japanese looks like the rest', () => {
+    // 優先従量課金制 is written without spaces, Flex PayGo with them; masked, the two must read alike.
+    expect(mask('呼び出しを優先従量課金制に移す。呼び出しを Flex PayGo に移す。「Dataflow」')).toEqual([
+      '呼び出しを Product A に移す。呼び出しを Product B に移す。「Product C」',
     ]);
   });
 
