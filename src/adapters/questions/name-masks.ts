@@ -293,9 +293,17 @@ function parenthesised(name: string): string[] {
   return startsCapital(m[2]) ? [m[1], m[2]] : [m[1]];
 }
 
-/** `TPU` of Cloud TPU, `GKE` of Google Kubernetes Engine: inside a name, or its initials. */
+/**
+ * `TPU` of Cloud TPU, `GKE` of Google Kubernetes Engine: inside a name, or its initials. Google's "PayGo" is
+ * its own short form of "pay-as-you-go", so "Standard pay-as-you-go" names Standard PayGo itself, as the
+ * Japanese 標準従量課金制 does: one letter for all three.
+ */
 function shortFormOf(alias: string, names: readonly string[]): boolean {
-  const squash = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const squash = (t: string): string =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .replace(/payasyougo/g, 'paygo');
   const a = squash(alias);
   if (a === '') return true;
   return names.some((name) => {

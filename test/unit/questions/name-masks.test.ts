@@ -116,6 +116,12 @@ describe('masking names for the blind pass', () => {
     ]);
   });
 
+  it('gives a PayGo option one letter whether it is written PayGo, pay-as-you-go or by its Japanese name', () => {
+    expect(
+      mask('Standard pay-as-you-go or Standard PayGo; Priority pay-as-you-go', '標準従量課金制と優先従量課金制'),
+    ).toEqual(['Product A or Product A; Product B', 'Product A と Product B']);
+  });
+
   it('says "a", not "an", before a placeholder, so the article does not hint at the name', () => {
     expect(mask('Train an AutoML model. An Apache Beam pipeline.')).toEqual([
       'Train a Product A model. A Product B pipeline.',
