@@ -143,7 +143,7 @@ export class NameMasker {
 // ("Agent Platform の") usually has spaces: left as written, "をProduct Bに" would tell the reader that the
 // masked name is a Japanese one. Every placeholder is set off by spaces from the Japanese letters beside it.
 const JAPANESE_LETTER = String.raw`[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー]`;
-const PLACEHOLDER = String.raw`(?:Product|Feature) [A-Z]+`;
+const PLACEHOLDER = '(?:Product|Feature) [A-Z]+';
 const JAPANESE_BEFORE_PLACEHOLDER = new RegExp(`(${JAPANESE_LETTER})(${PLACEHOLDER})`, 'gu');
 const JAPANESE_AFTER_PLACEHOLDER = new RegExp(`(${PLACEHOLDER})(${JAPANESE_LETTER})`, 'gu');
 

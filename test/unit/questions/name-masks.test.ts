@@ -118,7 +118,10 @@ describe('masking names for the blind pass', () => {
 
   it('gives a PayGo option one letter whether it is written PayGo, pay-as-you-go or by its Japanese name', () => {
     expect(
-      mask('Standard pay-as-you-go or Standard PayGo; Priority pay-as-you-go', '標準従量課金制と優先従量課金制'),
+      mask(
+        'Standard pay-as-you-go or Standard PayGo; Priority pay-as-you-go',
+        '標準従量課金制と優先従量課金制',
+      ),
     ).toEqual(['Product A or Product A; Product B', 'Product A と Product B']);
   });
 
