@@ -143,7 +143,9 @@ export class NameMasker {
 // ("Agent Platform の") usually has spaces: left as written, "をProduct Bに" would tell the reader that the
 // masked name is a Japanese one. Every placeholder is set off by spaces from the Japanese letters beside it.
 const JAPANESE_LETTER = String.raw`[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー]`;
-const PLACEHOLDER = '(?:Product|Feature) [A-Z]+';
+const PLACEHOLDER = `(?:${Object.values(PREFIX).join('|')}) [A-Z]+`;
+// "Product C (formerly Product C)" or "Product A (Product A)": a name glossed by its own other name.
+const SELF_GLOSS = new RegExp(`(${PLACEHOLDER})\\s*[（(](?:formerly |旧\\s*)?\\1[）)]`, 'g');
 const JAPANESE_BEFORE_PLACEHOLDER = new RegExp(`(${JAPANESE_LETTER})(${PLACEHOLDER})`, 'gu');
 const JAPANESE_AFTER_PLACEHOLDER = new RegExp(`(${PLACEHOLDER})(${JAPANESE_LETTER})`, 'gu');
 
@@ -162,10 +164,9 @@ export class QuestionMask {
       out += text.slice(at, span.start).replace(/\b([Aa])n(\s+)$/, '$1$2') + this.placeholder(span);
       at = span.end;
     }
-    // "Product C (formerly Product C)" or "Product A (Product A)": a name glossed by its own other name
-    // would single the option out; the gloss says nothing once masked.
+    // A name glossed by its own other name would single the option out; the gloss says nothing once masked.
     return (out + text.slice(at))
-      .replace(/((?:Product|Feature) [A-Z]+)\s*[（(](?:formerly |旧\s*)?\1[）)]/g, '$1')
+      .replace(SELF_GLOSS, '$1')
       .replace(JAPANESE_BEFORE_PLACEHOLDER, '$1 $2')
       .replace(JAPANESE_AFTER_PLACEHOLDER, '$1 $2');
   }
