@@ -100,7 +100,6 @@ export const OTHER_GOOGLE_NAMES = [
   'Google Analytics',
   'Google DeepMind',
   'Agent Platform SDK',
-  'Google APIs',
   'Google API',
   'Vertex AI SDK',
 ];
@@ -115,6 +114,7 @@ export const OTHER_GOOGLE_NAMES_JA: Readonly<Record<string, string>> = {
   'Google ドライブ': 'Google Drive',
   'Google スプレッドシート': 'Google Sheets',
   'Google ドキュメント': 'Google Docs',
+  'Google Cloud コンソール': 'Google Cloud console',
 };
 
 /** Mixed-case technical words that name no product (methods, formats, units), and are not code. */
@@ -264,6 +264,8 @@ export const CODE_NAMES = [
   'state_dict',
   'load_state_dict',
   'torch.save',
+  'DistributedDataParallel',
+  'DDP',
   // Apache Beam, Airflow, Kubeflow Pipelines, TFX, Kubernetes.
   'ReadFromBigQuery',
   'WriteToBigQuery',
@@ -293,4 +295,9 @@ export const CODE_NAMES = [
   'InfraValidator',
   'BulkInferrer',
   'StatefulSet',
+  // gcloud commands: the command group names the product.
+  'gcloud ai custom-jobs create',
+  'gcloud ai custom-jobs local-run',
+  'gcloud run jobs deploy',
+  'gcloud ml-engine local train',
 ];
