@@ -100,7 +100,14 @@ export class NameMasker {
       for (const match of text.matchAll(term.pattern)) {
         const start = match.index ?? 0;
         const first = match[0][0] ?? '';
-        if (term.capitalised && first !== first.toUpperCase()) continue;
+        // A lower-case alias is an ordinary word, except as a path segment (`/gcs/bucket`), where it names the
+        // product as surely as its capitalised form and would otherwise give the masked product away.
+        if (
+          term.capitalised &&
+          first !== first.toUpperCase() &&
+          !isPathSegment(text, start, start + match[0].length)
+        )
+          continue;
         // `X-ray`: a lower-case word after a hyphen is part of another word.
         if (/[a-z]/.test(first) && /[A-Za-z0-9]-$/.test(text.slice(Math.max(0, start - 2), start))) continue;
         const { kind, identity, label, rank } = term;
@@ -340,4 +347,9 @@ function patternFor(text: string): RegExp {
   const plural = /[A-Za-z0-9]/.test(last) && !/s$/i.test(last) ? 's?' : '';
   const after = LATIN.test(last) ? LATIN_AFTER : IS_KATAKANA.test(last) ? `(?![${KATAKANA}])` : '';
   return new RegExp(`${before}${body}${plural}${after}`, 'gi');
+}
+
+/** `text[start, end)` is a whole segment of a slash path such as `/gcs/bucket/`. */
+function isPathSegment(text: string, start: number, end: number): boolean {
+  return text[start - 1] === '/' && text[end] === '/';
 }

@@ -61,6 +61,12 @@ describe('masking names for the blind pass', () => {
     ]);
   });
 
+  it('masks a lower-case alias that is a path segment, and leaves the same word in running text alone', () => {
+    expect(
+      mask('Read Cloud Storage files under /gcs/photos/ on each node; the gcs team owns the bucket.'),
+    ).toEqual(['Read Product A files under /Product A/photos/ on each node; the gcs team owns the bucket.']);
+  });
+
   it('masks plurals, aliases written as names and the known open-source and other Google names', () => {
     expect(
       mask('Two Cloud TPUs, eight TPUs, 100 GSUs on GKE with Apache Spark or Spark and Kubernetes'),
